@@ -1,0 +1,1 @@
+//! Actors and places: countries, capitals, adjectives, organisations, titled people.

@@ -1,0 +1,1 @@
+//! The CAMEO codebook and the event coder.

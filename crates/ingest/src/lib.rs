@@ -1,0 +1,1 @@
+//! Reading articles: files, folders, JSONL, HTML, gzip, stdin -> Article.

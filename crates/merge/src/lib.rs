@@ -1,0 +1,1 @@
+//! One event from many reports: merge keys, folding reports into events.

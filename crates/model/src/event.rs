@@ -1,0 +1,155 @@
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::{ActorCode, CameoCode, CountryCode, DateBasis, DateValue, Precision, Span};
+
+/// The version of the event format written by [`Event`] (see docs/FORMAT.md).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Whether an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Actual,
+    Planned,
+    Possible,
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Modality::Actual => "actual",
+            Modality::Planned => "planned",
+            Modality::Possible => "possible",
+            Modality::Negated => "negated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Modality> {
+        match s {
+            "actual" => Some(Modality::Actual),
+            "planned" => Some(Modality::Planned),
+            "possible" => Some(Modality::Possible),
+            "negated" => Some(Modality::Negated),
+            _ => None,
+        }
+    }
+}
+
+/// One side of an event, owned so it can outlive its document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Actor {
+    /// The words in the text ("the North's Vice Foreign Minister Pak Myong Guk").
+    pub text: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub country: Option<CountryCode>,
+    pub code: Option<ActorCode>,
+}
+
+/// Where an event took place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub country: Option<CountryCode>,
+}
+
+/// One coded event in one sentence of one document: the coder's output, with spans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMention {
+    pub sentence: usize,
+    /// The word(s) that triggered the rule: "left", "visit", "arrived".
+    pub trigger: Span,
+    pub code: CameoCode,
+    pub modality: Modality,
+    /// Source and target, with the span of their mention when they were named in the sentence.
+    pub source: Actor,
+    pub source_span: Option<Span>,
+    pub target: Actor,
+    pub target_span: Option<Span>,
+    pub location: Option<Location>,
+    /// `None` when neither the text nor the publication date gives a date.
+    pub date: Option<DateValue>,
+    pub date_basis: DateBasis,
+    /// The rule that fired, e.g. "visit.leave-for".
+    pub rule: String,
+    /// The coder that fired it, e.g. "visits/0.1".
+    pub coder: String,
+    pub confidence: f32,
+}
+
+/// The evidence for an event from one sentence: an entry of [`Event::mentions`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub document: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<Date>,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// Trigger byte offsets in the document's clean text.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence's text.
+    pub text: String,
+    /// Sentence byte offsets in the document's clean text.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    /// The trigger's text.
+    pub trigger: String,
+    pub rule: String,
+    pub coder: String,
+    pub code: CameoCode,
+    pub modality: Modality,
+    pub confidence: f32,
+}
+
+/// An event mention made self-contained: what merging and the store work with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The merge key this report belongs to (see the merge crate).
+    pub key: String,
+    pub code: CameoCode,
+    pub modality: Modality,
+    pub source: Actor,
+    pub target: Actor,
+    pub location: Option<Location>,
+    pub date: Option<DateValue>,
+    pub date_basis: DateBasis,
+    pub evidence: Evidence,
+}
+
+/// A merged event: format v1, the contract every output and the API uses (docs/FORMAT.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable across re-runs: derived from the merge key, not from insertion order.
+    pub id: String,
+    pub code: CameoCode,
+    pub root: String,
+    pub label: String,
+    pub plover: Option<String>,
+    pub modality: Modality,
+    /// ISO at its precision: "2024-02-12", "2024-01", "2023"; `None` when unknown.
+    pub date: Option<String>,
+    pub date_end: Option<String>,
+    pub date_precision: Precision,
+    pub date_basis: Option<DateBasis>,
+    pub source: Actor,
+    pub target: Actor,
+    pub location: Option<Location>,
+    pub mentions: Vec<Evidence>,
+    pub documents: Vec<String>,
+    pub outlets: Vec<String>,
+    /// Internal: the interval behind `date`, used for filtering and merging.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date_value: Option<DateValue>,
+}
+
+impl Event {
+    /// The span of the trigger of mention `i`, relative to its sentence's text.
+    pub fn trigger_in_sentence(&self, i: usize) -> Span {
+        let m = &self.mentions[i];
+        Span::new(m.start - m.sentence_start, m.end - m.sentence_start)
+    }
+}

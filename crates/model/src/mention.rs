@@ -1,0 +1,59 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{ActorCode, CountryCode, DateBasis, DateValue, Span};
+
+/// What an actor mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A country by name: "North Korea", "the DPRK".
+    Country,
+    /// A country adjective: "North Korean", "Russian".
+    Adjective,
+    /// A seat of government standing for its government: "Pyongyang", "the Kremlin".
+    Capital,
+    /// An organisation: "the United Nations", "KCNA", "the foreign ministry".
+    Organisation,
+    /// A person: "Sergei Lavrov", "North Korean Foreign Minister Choe Son-hui".
+    Person,
+    /// A group described by role: "a North Korean delegation", "Russian tourists".
+    Group,
+}
+
+/// An actor named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorMention {
+    /// The whole mention, qualifiers included ("North Korean Foreign Minister Choe Son-hui").
+    pub span: Span,
+    /// Index into [`crate::Document::sentences`].
+    pub sentence: usize,
+    pub kind: MentionKind,
+    /// Canonical name: "North Korea", "Choe Son-hui", "United Nations".
+    pub name: Option<String>,
+    /// Title or role as written, normalised: "Foreign Minister", "delegation".
+    pub title: Option<String>,
+    pub country: Option<CountryCode>,
+    /// CAMEO actor code, e.g. "PRKGOV"; just the country code when no role is known.
+    pub code: Option<ActorCode>,
+}
+
+/// A place named in a sentence: a city, a capital, a country, a landmark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub sentence: usize,
+    /// Canonical place name: "Pyongyang", "Beijing", "Russia".
+    pub name: String,
+    pub country: Option<CountryCode>,
+    /// Whether the place is a whole country (so it can be a visit's target directly).
+    pub is_country: bool,
+}
+
+/// A time expression resolved against the publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeMention {
+    pub span: Span,
+    pub sentence: usize,
+    pub value: DateValue,
+    pub basis: DateBasis,
+}

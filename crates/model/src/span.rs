@@ -1,0 +1,65 @@
+use serde::{Deserialize, Serialize};
+
+/// A byte range `start..end` into a text owned elsewhere (usually [`crate::Document::text`]).
+///
+/// Invariant: `start <= end`. Offsets are UTF-8 byte offsets on character boundaries.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// A new span. Panics in debug builds if `start > end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// The text this span covers.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies wholly inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The same span moved right by `by` bytes.
+    pub fn shift(&self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_and_relations() {
+        let text = "Choe arrived in Moscow";
+        let a = Span::new(5, 12);
+        assert_eq!(a.slice(text), "arrived");
+        assert!(Span::new(0, 22).contains(a));
+        assert!(a.overlaps(Span::new(10, 15)));
+        assert!(!a.overlaps(Span::new(12, 15)));
+        assert_eq!(a.shift(1), Span::new(6, 13));
+        assert_eq!(a.len(), 7);
+    }
+}

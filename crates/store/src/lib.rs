@@ -1,0 +1,1 @@
+//! The SQLite store: documents, reports, events; migrations; queries. Knows no NLP.

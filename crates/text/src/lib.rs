@@ -1,0 +1,1 @@
+//! Cleaning crawled text: junk removal, offset map, dateline, sentences, tokens -> Document.

@@ -1,0 +1,1 @@
+//! Time expressions resolved against the publication date.

@@ -1,1 +1,465 @@
-fn main() {}
+//! `attache`: news articles in, coded and merged events out.
+//!
+//! Exit codes: 0 everything went fine; 1 some inputs or documents failed (each was reported
+//! on stderr, the rest was processed and stored); 2 usage error or fatal error.
+
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use attache::driver::{self, Failure, Progress, Summary};
+use attache::pipeline::Pipeline;
+use attache_ingest::Input;
+use attache_merge::Merger;
+use attache_model::Modality;
+use attache_store::{EventQuery, Store};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 ok, 1 some inputs failed (reported on stderr; the rest was processed),
+2 usage or fatal error.
+
+Examples:
+  attache demo                                  ingest the bundled samples, show the visits
+  attache ingest --db news.db crawl/            ingest a folder (txt, html, jsonl, .gz)
+  attache events --db news.db --actor PRK --code 04
+  attache extract article.txt | jq .            events as JSONL, no database
+  attache text page.html                        what the cleaner kept";
+
+#[derive(Parser)]
+#[command(name = "attache", version, about = "Turn crawled news into coded, merged event data.", after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles, run the pipeline, store documents, event mentions and merged events.
+    #[command(
+        after_help = "Examples:\n  attache ingest crawl/\n  attache ingest --db news.db a.txt b.html c.jsonl.gz\n  cat articles.jsonl | attache ingest -\n\nRe-ingesting an article with a stored id or content changes nothing."
+    )]
+    Ingest {
+        /// SQLite database file (created if missing; a file that is not attache's is refused).
+        #[arg(long, default_value = "attache.db")]
+        db: PathBuf,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Files or folders (walked recursively, sorted), or - for JSONL on stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Run the pipeline with no database and print the merged events.
+    #[command(
+        after_help = "Examples:\n  attache extract crawl/ > events.jsonl\n  attache extract --format table article.txt"
+    )]
+    Extract {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Query the stored events.
+    #[command(
+        after_help = "Examples:\n  attache events --actor PRK --code 04\n  attache events --source PRK --target RUS --since 2024-01-01 --format csv\n  attache events --modality planned --limit 10"
+    )]
+    Events {
+        #[arg(long, default_value = "attache.db")]
+        db: PathBuf,
+        /// Country (ISO 3166 alpha-3) on either side.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Country of the source (who did it).
+        #[arg(long)]
+        source: Option<String>,
+        /// Country of the target (to whom).
+        #[arg(long)]
+        target: Option<String>,
+        /// CAMEO code prefix: 04 matches every code starting 04.
+        #[arg(long)]
+        code: Option<String>,
+        /// actual, planned, possible or negated.
+        #[arg(long)]
+        modality: Option<String>,
+        /// Events on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Events on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: EventsFormat,
+    },
+    /// One event with all its evidence.
+    #[command(after_help = "Example:\n  attache show 3f2a9c0d1e4b5a67")]
+    Show {
+        #[arg(long, default_value = "attache.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+        event_id: String,
+    },
+    /// Show what the cleaning stage made of each input.
+    #[command(
+        after_help = "Examples:\n  attache text page.html\n  attache text --format plain crawl/a.txt"
+    )]
+    Text {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: TextFormat,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Ingest the bundled sample corpus and print a summary and a timeline of the visits.
+    #[command(after_help = "Example:\n  attache demo --db demo.db")]
+    Demo {
+        #[arg(long, default_value = "attache.db")]
+        db: PathBuf,
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Jsonl,
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EventsFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TextFormat {
+    Jsonl,
+    Plain,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Ingest { db, threads, paths } => {
+            set_threads(threads)?;
+            let inputs = attache_ingest::walk(&paths)?;
+            let (summary, _) = ingest(&db, &inputs)?;
+            exit_code(&summary)
+        }
+        Command::Extract {
+            format,
+            threads,
+            paths,
+        } => {
+            set_threads(threads)?;
+            let inputs = attache_ingest::walk(&paths)?;
+            let pipeline = Pipeline::new()?;
+            let mut merger = Merger::new(pipeline.codebook().clone());
+            let mut progress = Reporter::new(inputs.len());
+            let summary = driver::run(&pipeline, &inputs, &mut progress, |batch| {
+                for p in batch {
+                    merger.add(p.reports);
+                }
+                Ok(())
+            })?;
+            progress.finish(&summary, None);
+            let events = merger.events();
+            match format {
+                ExtractFormat::Jsonl => output::events_jsonl(&mut out, &events)?,
+                ExtractFormat::Json => output::events_json(&mut out, &events)?,
+                ExtractFormat::Table => output::events_table(&mut out, &events)?,
+            }
+            exit_code(&summary)
+        }
+        Command::Events {
+            db,
+            actor,
+            source,
+            target,
+            code,
+            modality,
+            since,
+            until,
+            limit,
+            format,
+        } => {
+            let store = open_existing(&db)?;
+            let query = EventQuery {
+                actor: actor.map(|c| country_arg("--actor", &c)).transpose()?,
+                source: source.map(|c| country_arg("--source", &c)).transpose()?,
+                target: target.map(|c| country_arg("--target", &c)).transpose()?,
+                code_prefix: code.map(|c| code_arg(&c)).transpose()?,
+                modality: modality.map(|m| modality_arg(&m)).transpose()?,
+                since: since.map(|d| date_arg("--since", &d)).transpose()?,
+                until: until.map(|d| date_arg("--until", &d)).transpose()?,
+                limit,
+            };
+            let events = store.events(&query)?;
+            match format {
+                EventsFormat::Table => output::events_table(&mut out, &events)?,
+                EventsFormat::Json => output::events_json(&mut out, &events)?,
+                EventsFormat::Jsonl => output::events_jsonl(&mut out, &events)?,
+                EventsFormat::Csv => output::events_csv(&mut out, &events)?,
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Show {
+            db,
+            format,
+            event_id,
+        } => {
+            let store = open_existing(&db)?;
+            let Some(event) = store.event(&event_id)? else {
+                bail!("no event with id {event_id:?} in {}", db.display());
+            };
+            match format {
+                ShowFormat::Text => output::show_text(&mut out, &event)?,
+                ShowFormat::Json => output::events_json(&mut out, std::slice::from_ref(&event))?,
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Text { format, paths } => {
+            let inputs = attache_ingest::walk(&paths)?;
+            let pipeline = Pipeline::new()?;
+            let mut failed = 0usize;
+            for input in &inputs {
+                for item in attache_ingest::read(input) {
+                    let result = item.map_err(|e| (e.origin(), e.reason())).and_then(|a| {
+                        pipeline
+                            .clean(&a)
+                            .map_err(|e| (a.origin.clone(), e.to_string()))
+                    });
+                    match result {
+                        Ok(doc) => {
+                            output::document(&mut out, &doc, matches!(format, TextFormat::Plain))?
+                        }
+                        Err((origin, reason)) => {
+                            failed += 1;
+                            eprintln!("{origin}: {reason}");
+                        }
+                    }
+                }
+            }
+            if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Demo { db, threads } => {
+            set_threads(threads)?;
+            let dir = demo_corpus()?;
+            let inputs = attache_ingest::walk(&[dir.path().to_path_buf()]);
+            let result = inputs
+                .map_err(anyhow::Error::from)
+                .and_then(|inputs| ingest(&db, &inputs));
+            drop(dir);
+            let (summary, store) = result?;
+            let visits = store.events(&EventQuery {
+                code_prefix: Some("04".into()),
+                ..Default::default()
+            })?;
+            output::demo(&mut out, &store.stats()?, &visits, &db)?;
+            exit_code(&summary)
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Ingest inputs into the database, batch by batch (each batch one transaction).
+fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
+    let pipeline = Pipeline::new()?;
+    let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let codebook = pipeline.codebook().clone();
+    let fold = move |key: &str, reports: &[attache_model::Report]| {
+        attache_merge::fold(&codebook, key, reports)
+    };
+    let mut progress = Reporter::new(inputs.len());
+    let mut unchanged = 0usize;
+    let summary = driver::run(&pipeline, inputs, &mut progress, |batch| {
+        let batch: Vec<_> = batch.into_iter().map(|p| (p.document, p.reports)).collect();
+        let outcome = store.put_batch(&batch, &fold)?;
+        unchanged += outcome.unchanged.len();
+        Ok(())
+    })?;
+    progress.finish(&summary, Some(unchanged));
+    Ok((summary, store))
+}
+
+/// The bundled samples, written to a temporary folder so they take the same path as any input.
+fn demo_corpus() -> anyhow::Result<TempDir> {
+    let dir = TempDir::new()?;
+    for (name, bytes) in attache::samples::SAMPLES {
+        std::fs::write(dir.path().join(name), bytes)?;
+    }
+    Ok(dir)
+}
+
+/// A folder removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> anyhow::Result<TempDir> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .subsec_nanos();
+        let path =
+            std::env::temp_dir().join(format!("attache-demo-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path)?;
+        Ok(TempDir(path))
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn open_existing(db: &Path) -> anyhow::Result<Store> {
+    if !db.exists() {
+        bail!(
+            "{} does not exist: run `attache ingest --db {} PATH...` first",
+            db.display(),
+            db.display()
+        );
+    }
+    Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+fn set_threads(threads: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = threads {
+        if n == 0 {
+            bail!("--threads must be at least 1");
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()?;
+    }
+    Ok(())
+}
+
+fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn country_arg(flag: &str, s: &str) -> anyhow::Result<String> {
+    let upper = s.to_ascii_uppercase();
+    attache_model::CountryCode::parse(&upper)
+        .map(|c| c.to_string())
+        .map_err(|_| {
+            anyhow::anyhow!("{flag} takes an ISO 3166 alpha-3 country code such as PRK, got {s:?}")
+        })
+}
+
+fn code_arg(s: &str) -> anyhow::Result<String> {
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        bail!("--code takes a CAMEO code or prefix of 1 to 4 digits such as 04 or 042, got {s:?}");
+    }
+    Ok(s.to_string())
+}
+
+fn modality_arg(s: &str) -> anyhow::Result<Modality> {
+    Modality::parse(s).ok_or_else(|| {
+        anyhow::anyhow!("--modality takes actual, planned, possible or negated, got {s:?}")
+    })
+}
+
+fn date_arg(flag: &str, s: &str) -> anyhow::Result<jiff::civil::Date> {
+    s.parse()
+        .map_err(|_| anyhow::anyhow!("{flag} takes a date as YYYY-MM-DD, got {s:?}"))
+}
+
+/// Prints failures as they happen, a progress bar when stderr is a terminal, and the summary.
+struct Reporter {
+    bar: Option<ProgressBar>,
+}
+
+impl Reporter {
+    fn new(inputs: usize) -> Reporter {
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(inputs as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} inputs, {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Reporter { bar }
+    }
+
+    fn finish(&mut self, summary: &Summary, unchanged: Option<usize>) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        let mut line = format!(
+            "{} documents read, {} failed",
+            summary.documents,
+            summary.failed.len()
+        );
+        if let Some(u) = unchanged {
+            line.push_str(&format!(", {u} already stored"));
+        }
+        eprintln!(
+            "{line}; {} event mentions; {:.2}s, {:.0} articles/s",
+            summary.event_mentions,
+            summary.elapsed.as_secs_f64(),
+            summary.articles_per_second()
+        );
+    }
+}
+
+impl Progress for Reporter {
+    fn failed(&mut self, failure: &Failure) {
+        let line = format!("skipped {}: {}", failure.origin, failure.reason);
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn input_done(&mut self, documents: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            bar.set_message(format!("{documents} documents"));
+        }
+    }
+}

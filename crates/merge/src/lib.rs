@@ -1,1 +1,320 @@
-//! One event from many reports: merge keys, folding reports into events.
+//! One event from many reports.
+//!
+//! An [`EventMention`] points into its document; [`report`] makes it self-contained (a
+//! [`Report`]) and gives it a *merge key*. Reports with the same key are the same event;
+//! [`fold`] turns them into one [`Event`] whose id derives from the key, so the same input in
+//! any order gives the same events and ids, and new reports merge into stored events by key.
+//!
+//! The key of this first merger is (event family, source country, target country, modality,
+//! month). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B hosted
+//! A" share the key of A's visit to B. Months keep "in January", "on Monday" and "Jan. 15-17"
+//! together, and October apart from January.
+//!
+//! ```
+//! use attache_merge::Merger;
+//! let merger = Merger::new(attache_events::codebook::Codebook::builtin());
+//! assert!(merger.events().is_empty());
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use attache_events::codebook::Codebook;
+use attache_model::{
+    Actor, CameoCode, DateBasis, Document, Event, EventMention, Evidence, Modality, Precision,
+    Report,
+};
+
+/// The family a code merges in: visits (042, 043) are one family keyed by the visitor.
+fn is_host(code: &CameoCode) -> bool {
+    code.as_str() == "043"
+}
+
+fn family(code: &CameoCode) -> &str {
+    match code.as_str() {
+        "042" | "043" => "042",
+        c => c,
+    }
+}
+
+fn side(actor: &Actor) -> String {
+    actor
+        .country
+        .as_ref()
+        .map(|c| c.to_string())
+        .or_else(|| actor.code.as_ref().map(|c| c.to_string()))
+        .or_else(|| actor.name.clone())
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// The merge key of a report's fields.
+pub fn merge_key(em: &EventMention) -> String {
+    // Key visits by visitor -> host whichever side the sentence took.
+    let (a, b) = if is_host(&em.code) {
+        (&em.target, &em.source)
+    } else {
+        (&em.source, &em.target)
+    };
+    let when = match &em.date {
+        Some(d) if d.precision == Precision::Year => d.first.strftime("%Y").to_string(),
+        Some(d) => d.first.strftime("%Y-%m").to_string(),
+        None => "unknown".to_string(),
+    };
+    format!(
+        "{}|{}|{}|{}|{}",
+        family(&em.code),
+        side(a),
+        side(b),
+        em.modality.as_str(),
+        when
+    )
+}
+
+/// A stable event id from a merge key: 16 hex digits of FNV-1a 64.
+pub fn event_id(key: &str) -> String {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Make an event mention self-contained, with its evidence and merge key.
+pub fn report(doc: &Document, em: &EventMention) -> Report {
+    let sentence = &doc.sentences[em.sentence];
+    Report {
+        key: merge_key(em),
+        code: em.code.clone(),
+        modality: em.modality,
+        source: em.source.clone(),
+        target: em.target.clone(),
+        location: em.location.clone(),
+        date: em.date,
+        date_basis: em.date_basis,
+        evidence: Evidence {
+            document: doc.id.clone(),
+            title: doc.title.clone(),
+            outlet: doc.source.clone(),
+            published: doc.published,
+            sentence: em.sentence,
+            start: em.trigger.start,
+            end: em.trigger.end,
+            text: sentence.span.slice(&doc.text).to_string(),
+            sentence_start: sentence.span.start,
+            sentence_end: sentence.span.end,
+            trigger: em.trigger.slice(&doc.text).to_string(),
+            rule: em.rule.clone(),
+            coder: em.coder.clone(),
+            code: em.code.clone(),
+            modality: em.modality,
+            confidence: em.confidence,
+        },
+    }
+}
+
+/// How much an actor description says: a named, titled person beats a bare country.
+fn informativeness(actor: &Actor) -> usize {
+    usize::from(actor.name.is_some()) * 2
+        + usize::from(actor.title.is_some()) * 2
+        + actor.code.as_ref().map_or(0, |c| c.as_str().len() / 3)
+}
+
+/// Fold all reports of one key into one event. Deterministic for a given set of reports,
+/// whatever their order.
+pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
+    let mut sorted: Vec<&Report> = reports.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.evidence.document, a.evidence.sentence, a.evidence.start).cmp(&(
+            &b.evidence.document,
+            b.evidence.sentence,
+            b.evidence.start,
+        ))
+    });
+    let first = sorted[0];
+    // The event reads visitor -> host (042) unless every report only saw the host's side.
+    let all_host = sorted.iter().all(|r| is_host(&r.code));
+    let code = if all_host {
+        first.code.clone()
+    } else {
+        CameoCode::parse(family(&first.code)).unwrap_or(first.code.clone())
+    };
+    let oriented = |r: &Report| -> (Actor, Actor) {
+        if is_host(&r.code) && !all_host {
+            (r.target.clone(), r.source.clone())
+        } else {
+            (r.source.clone(), r.target.clone())
+        }
+    };
+    let best = |pick: fn((Actor, Actor)) -> Actor| -> Actor {
+        sorted
+            .iter()
+            .map(|r| pick(oriented(r)))
+            .max_by_key(informativeness)
+            .unwrap_or_default()
+    };
+    let source = best(|(s, _)| s);
+    let target = best(|(_, t)| t);
+    // The most precise date a text gave; the publication date only when none did.
+    let dated = sorted.iter().filter(|r| r.date.is_some()).min_by_key(|r| {
+        (
+            r.date_basis == DateBasis::Reported,
+            r.date.map(|d| d.days()),
+        )
+    });
+    let date_value = dated.and_then(|r| r.date);
+    let location = sorted.iter().find_map(|r| r.location.clone());
+    let documents: BTreeSet<String> = sorted.iter().map(|r| r.evidence.document.clone()).collect();
+    let outlets: BTreeSet<String> = sorted
+        .iter()
+        .filter_map(|r| r.evidence.outlet.clone())
+        .collect();
+    let info = codebook.get(&code);
+    Event {
+        id: event_id(key),
+        root: code.root().to_string(),
+        label: info.map_or_else(|| code.to_string(), |i| i.label.clone()),
+        plover: info.and_then(|i| i.plover_type.clone()),
+        code,
+        modality: first.modality,
+        date: date_value.map(|d| d.start_iso()),
+        date_end: date_value.and_then(|d| d.end_iso()),
+        date_precision: date_value.map_or(Precision::Unknown, |d| d.precision),
+        date_basis: dated.map(|r| r.date_basis),
+        source,
+        target,
+        location,
+        mentions: sorted.iter().map(|r| r.evidence.clone()).collect(),
+        documents: documents.into_iter().collect(),
+        outlets: outlets.into_iter().collect(),
+        date_value,
+    }
+}
+
+/// An in-memory merger, for runs with no database (`attache extract`).
+pub struct Merger {
+    codebook: Codebook,
+    reports: BTreeMap<String, Vec<Report>>,
+}
+
+impl Merger {
+    pub fn new(codebook: Codebook) -> Merger {
+        Merger {
+            codebook,
+            reports: BTreeMap::new(),
+        }
+    }
+
+    /// Add one document's reports.
+    pub fn add(&mut self, reports: impl IntoIterator<Item = Report>) {
+        for r in reports {
+            self.reports.entry(r.key.clone()).or_default().push(r);
+        }
+    }
+
+    /// The merged events, ordered by date (unknown last), then id.
+    pub fn events(&self) -> Vec<Event> {
+        let mut events: Vec<Event> = self
+            .reports
+            .iter()
+            .map(|(k, rs)| fold(&self.codebook, k, rs))
+            .collect();
+        sort_events(&mut events);
+        events
+    }
+}
+
+/// Order events by date (unknown last), then id.
+pub fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| {
+        let ka = (a.date_value.is_none(), a.date_value.map(|d| d.first), &a.id);
+        let kb = (b.date_value.is_none(), b.date_value.map(|d| d.first), &b.id);
+        ka.cmp(&kb)
+    });
+}
+
+/// Whether a modality string names a real modality.
+pub fn parse_modality(s: &str) -> Option<Modality> {
+    Modality::parse(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use attache_model::{ActorCode, CountryCode, DateValue, Span};
+    use jiff::civil::date;
+
+    fn actor(c: &str) -> Actor {
+        Actor {
+            text: Some(c.to_string()),
+            name: None,
+            title: None,
+            country: Some(CountryCode::parse(c).unwrap()),
+            code: Some(ActorCode::parse(c).unwrap()),
+        }
+    }
+
+    fn mention(code: &str, s: &str, t: &str, d: Option<DateValue>) -> EventMention {
+        EventMention {
+            sentence: 0,
+            trigger: Span::new(0, 1),
+            code: CameoCode::parse(code).unwrap(),
+            modality: Modality::Actual,
+            source: actor(s),
+            source_span: None,
+            target: actor(t),
+            target_span: None,
+            location: None,
+            date: d,
+            date_basis: DateBasis::Relative,
+            rule: "test".into(),
+            coder: "test".into(),
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn keys_table() {
+        let jan = DateValue::month(2024, 1);
+        let jan15 = Some(DateValue::day_range(date(2024, 1, 15), date(2024, 1, 17)));
+        let oct = DateValue::month(2023, 10);
+        let cases = [
+            (
+                mention("042", "PRK", "RUS", jan),
+                mention("042", "PRK", "RUS", jan15),
+                true,
+                "month and range in it",
+            ),
+            (
+                mention("042", "PRK", "RUS", jan),
+                mention("043", "RUS", "PRK", jan15),
+                true,
+                "host side mirrors",
+            ),
+            (
+                mention("042", "PRK", "RUS", jan),
+                mention("042", "PRK", "RUS", oct),
+                false,
+                "other month",
+            ),
+            (
+                mention("042", "PRK", "RUS", jan),
+                mention("042", "RUS", "PRK", jan),
+                false,
+                "other direction",
+            ),
+        ];
+        for (a, b, same, why) in cases {
+            assert_eq!(merge_key(&a) == merge_key(&b), same, "{why}");
+        }
+    }
+
+    #[test]
+    fn ids_are_stable_hex() {
+        assert_eq!(
+            event_id("042|PRK|RUS|actual|2024-01"),
+            event_id("042|PRK|RUS|actual|2024-01")
+        );
+        assert_ne!(event_id("a"), event_id("b"));
+        assert_eq!(event_id("x").len(), 16);
+    }
+}

@@ -83,7 +83,7 @@ impl ActorCode {
     pub fn parse(s: &str) -> Result<ActorCode, CodeError> {
         let ok = !s.is_empty()
             && s.len() <= 15
-            && s.len() % 3 == 0
+            && s.len().is_multiple_of(3)
             && s.bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if ok {

@@ -97,12 +97,12 @@ impl OffsetMap {
         // Map the last byte, then step past its segment piece.
         let i = self
             .segments
-            .partition_point(|s| s.clean + s.clean_len <= span.end - 1);
+            .partition_point(|s| s.clean + s.clean_len < span.end);
         let end = match self.segments.get(i) {
-            Some(s) if s.clean <= span.end - 1 && s.clean_len == s.raw_len => {
+            Some(s) if s.clean < span.end && s.clean_len == s.raw_len => {
                 s.raw + (span.end - s.clean)
             }
-            Some(s) if s.clean <= span.end - 1 => s.raw + s.raw_len,
+            Some(s) if s.clean < span.end => s.raw + s.raw_len,
             _ => self.to_raw(span.end),
         };
         Span::new(start, end.max(start))

@@ -1,1 +1,186 @@
 //! Time expressions resolved against the publication date.
+//!
+//! This stage finds the dates a news sentence mentions and turns each into a calendar
+//! interval ([`DateValue`]): "Jan. 29, 2016" is that day, "Feb. 15-17" a three-day range,
+//! "last November" a month, "since 2006" a year, "on Friday" a day. Expressions without a
+//! written year are resolved against [`Document::published`] and the sentence's tense:
+//!
+//! * past ("visited", "met", "said", any lowercase -ed verb) takes the latest such date on or
+//!   before publication, so "Oct. 19" in a January 2024 report of a visit is 2023-10-19;
+//! * future ("will", "is to", "is scheduled to", "plans to", "to be") takes the first on or after
+//!   publication, so "Jan. 5" in a December 2023 announcement is 2024-01-05;
+//! * with no cue, the nearest one (the publication year on a tie).
+//!
+//! A weekday in the past is the latest on or before publication (the publication day counts:
+//! "said Friday" in a Friday article is that day); in the future the first on or after;
+//! "last Monday" and "next Friday" never mean the publication day. "last week" is the previous
+//! Monday-to-Sunday week, given as a seven-day range at day precision.
+//!
+//! Written years give [`DateBasis::Explicit`]; everything resolved against the publication date
+//! gives [`DateBasis::Relative`]. Without a publication date, relative expressions produce
+//! nothing: the tagger never uses today's date. A numeric date "08/11/2006" is read month
+//! first, unless only the day-first reading exists ("29/01/2016") or it lies nearer the
+//! publication date (a day-first outlet dating its own copy).
+//!
+//! Not dated: durations ("for three days", "over the last year"), ages ("75-year-old"),
+//! counts ("fourth", "six-nation"), clock times, decades ("the 1990s"), "recently", and
+//! "May" unless a day, a year or a cue word ("in", "since", "last" ...) makes it the month.
+//!
+//! ```
+//! use attache_model::Precision;
+//! use attache_time::TimeTagger;
+//! use jiff::civil::date;
+//!
+//! let tagger = TimeTagger::new();
+//! let published = Some(date(2024, 1, 10)); // a Wednesday
+//! let sentence = "Choe met Lavrov in Moscow on Oct. 19 and will return on Friday.";
+//! let found = tagger.find_in(sentence, published);
+//! assert_eq!(found.len(), 2);
+//! let (span, value, _) = found[0];
+//! assert_eq!(span.slice(sentence), "Oct. 19");
+//! assert_eq!(value.first, date(2023, 10, 19));
+//! assert_eq!(value.precision, Precision::Day);
+//! assert_eq!(found[1].1.first, date(2024, 1, 12));
+//! ```
+//!
+//! The word lists (month and weekday names, tense cues) live in `data/time_words.tsv`, compiled
+//! in; [`TimeTagger::from_file`] reads a user's own list in the same format.
+//!
+//! Inside, three steps keep recognising apart from resolving: `scan` tokenizes a sentence and
+//! recognises expressions as unresolved `Expr`s (one small recogniser per form, tried longest
+//! first at each token); `tense` reads the cue words around an expression, only when its year
+//! is not written; `resolve` does the calendar arithmetic with jiff. A new form is a new
+//! recogniser and, if it needs one, a new `Expr` variant.
+
+#![warn(missing_docs)]
+
+mod lexicon;
+mod resolve;
+mod scan;
+mod tense;
+
+use std::path::{Path, PathBuf};
+
+use attache_model::{DateBasis, DateValue, Document, Span, TimeMention};
+use jiff::civil::Date;
+
+use crate::lexicon::Lexicon;
+use crate::tense::Cues;
+
+/// The built-in word list, `data/time_words.tsv`.
+pub const BUILT_IN_WORDS: &str = include_str!("../../../data/time_words.tsv");
+
+/// What can go wrong building a [`TimeTagger`] from a word list.
+#[derive(Debug, thiserror::Error)]
+pub enum TimeError {
+    /// The word list could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file that could not be read.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A line of the word list is malformed.
+    #[error("{path}:{line}: {message}")]
+    Data {
+        /// The file, as named by the caller.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
+}
+
+/// Finds and resolves time expressions. Build once, share by reference: it is immutable and
+/// `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct TimeTagger {
+    lexicon: Lexicon,
+}
+
+impl Default for TimeTagger {
+    fn default() -> TimeTagger {
+        TimeTagger::new()
+    }
+}
+
+impl TimeTagger {
+    /// A tagger with the built-in word list.
+    pub fn new() -> TimeTagger {
+        // The built-in list is part of the program; a unit test proves that it parses.
+        match TimeTagger::from_words(BUILT_IN_WORDS, "data/time_words.tsv") {
+            Ok(tagger) => tagger,
+            Err(e) => panic!("built-in word list is broken: {e}"),
+        }
+    }
+
+    /// A tagger with the word list in `text` (format of `data/time_words.tsv`); `path` names
+    /// it in errors.
+    pub fn from_words(text: &str, path: &str) -> Result<TimeTagger, TimeError> {
+        Ok(TimeTagger {
+            lexicon: Lexicon::parse(text, path)?,
+        })
+    }
+
+    /// A tagger with the word list read from `path`, replacing the built-in one.
+    pub fn from_file(path: &Path) -> Result<TimeTagger, TimeError> {
+        let text = std::fs::read_to_string(path).map_err(|source| TimeError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        TimeTagger::from_words(&text, &path.display().to_string())
+    }
+
+    /// Every time expression in the document's sentences, resolved against
+    /// `doc.published`, sorted by span.
+    pub fn find(&self, doc: &Document) -> Vec<TimeMention> {
+        let mut mentions = Vec::new();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let text = sentence.span.slice(&doc.text);
+            for (span, value, basis) in self.find_in(text, doc.published) {
+                mentions.push(TimeMention {
+                    span: span.shift(sentence.span.start),
+                    sentence: index,
+                    value,
+                    basis,
+                });
+            }
+        }
+        // Sentences come in text order, but nothing in the model forbids overlap; be sure.
+        mentions.sort_by_key(|m| m.span);
+        mentions
+    }
+
+    /// Resolve one sentence's text (offsets relative to it) against a publication date; used
+    /// by [`TimeTagger::find`] and by tests. Give it one sentence: tense cues are looked for
+    /// across the whole text.
+    pub fn find_in(
+        &self,
+        sentence: &str,
+        published: Option<Date>,
+    ) -> Vec<(Span, DateValue, DateBasis)> {
+        let toks = scan::tokenize(sentence, &self.lexicon);
+        let found = scan::scan(&toks);
+        let mut cues: Option<Cues> = None;
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let tense = || {
+                cues.get_or_insert_with(|| Cues::new(&toks))
+                    .tense_for(&toks, f.first, f.end)
+            };
+            if let Some((value, basis)) = resolve::resolve(f.expr, published, tense) {
+                out.push((
+                    Span::new(toks[f.first].start, toks[f.end - 1].end),
+                    value,
+                    basis,
+                ));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,77 @@
+//! The per-document pipeline: `Article -> Document -> mentions -> event mentions -> reports`.
+//!
+//! This is the only file that knows the order of the stages. Each stage is a pure function of
+//! the earlier outputs; merging (the only stateful stage) happens downstream, in the store or
+//! in [`attache_merge::Merger`].
+
+use attache_entities::Recognizer;
+use attache_events::{codebook::Codebook, Coder};
+use attache_model::{Article, Document, EventMention, Report};
+use attache_text::Cleaner;
+use attache_time::TimeTagger;
+
+/// A stage failed for one document.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Text(#[from] attache_text::TextError),
+}
+
+/// What the pipeline made of one article.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub document: Document,
+    pub events: Vec<EventMention>,
+    pub reports: Vec<Report>,
+}
+
+/// All stages, built once and shared by reference across threads.
+pub struct Pipeline {
+    cleaner: Cleaner,
+    recognizer: Recognizer,
+    tagger: TimeTagger,
+    coder: Coder,
+    codebook: Codebook,
+}
+
+impl Pipeline {
+    /// The pipeline with the compiled-in knowledge (data/).
+    pub fn new() -> anyhow::Result<Pipeline> {
+        Ok(Pipeline {
+            cleaner: Cleaner::new(),
+            recognizer: Recognizer::new()?,
+            tagger: TimeTagger::new(),
+            coder: Coder::new(),
+            codebook: Codebook::builtin(),
+        })
+    }
+
+    /// The CAMEO codebook, for folding reports into events.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// The cleaning stage alone (`attache text`).
+    pub fn clean(&self, article: &Article) -> Result<Document, PipelineError> {
+        Ok(self.cleaner.process(article)?)
+    }
+
+    /// Run every per-document stage on one article.
+    pub fn process(&self, article: &Article) -> Result<Processed, PipelineError> {
+        let document = self.cleaner.process(article)?;
+        let mentions = self.recognizer.find(&document);
+        let times = self.tagger.find(&document);
+        let events = self
+            .coder
+            .code(&document, &mentions.actors, &mentions.places, &times);
+        let reports = events
+            .iter()
+            .map(|e| attache_merge::report(&document, e))
+            .collect();
+        Ok(Processed {
+            document,
+            events,
+            reports,
+        })
+    }
+}

@@ -1,0 +1,335 @@
+//! Readers for the gazetteer files in `data/`: countries, organisations, titles, discards.
+//!
+//! Every file is UTF-8 text: `#` starts a comment line, blank lines are skipped, the first other
+//! line is a header that must match the expected columns, and fields are separated by one tab.
+//! `-` (or nothing) means "none"; `|` separates variants. Errors name the file and the line.
+
+use attache_model::{ActorCode, CountryCode};
+
+use crate::EntitiesError;
+
+/// One row of `countries.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CountryRow {
+    pub line: usize,
+    pub iso3: CountryCode,
+    pub name: String,
+    pub names: Vec<String>,
+    pub adjectives: Vec<String>,
+    pub demonyms: Vec<String>,
+    /// Canonical capital first, then its other spellings.
+    pub capital: Vec<String>,
+    pub cities: Vec<String>,
+    pub seats: Vec<String>,
+}
+
+/// What an organisation's code is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OrgCode {
+    /// A full actor code ("IGOUNO", "PRKGOVMED").
+    Fixed(ActorCode),
+    /// An agent code appended to the country that qualifies the mention ("+GOV").
+    Generic(String),
+}
+
+/// One row of `orgs.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OrgRow {
+    pub line: usize,
+    pub name: String,
+    pub code: OrgCode,
+    pub names: Vec<String>,
+}
+
+/// Who holds a title: a person ("envoy") or an organisation ("newspaper").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holder {
+    Person,
+    Org,
+}
+
+/// One row of `titles.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleRow {
+    pub line: usize,
+    pub title: String,
+    /// `None` for a modifier (`~`): a word like "top" that may stand before a title.
+    pub agent: Option<String>,
+    /// `None` for a modifier.
+    pub holder: Option<Holder>,
+    pub variants: Vec<String>,
+}
+
+/// One line of `discard.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DiscardRow {
+    pub line: usize,
+    pub phrase: String,
+}
+
+const COUNTRY_HEADER: &[&str] = &[
+    "iso3",
+    "name",
+    "names",
+    "adjectives",
+    "demonyms",
+    "capital",
+    "cities",
+    "seats",
+];
+const ORG_HEADER: &[&str] = &["name", "code", "names"];
+const TITLE_HEADER: &[&str] = &["title", "agent", "holder", "variants"];
+
+/// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
+/// header and the column count.
+fn rows<'t>(
+    file: &str,
+    text: &'t str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'t str>)>, EntitiesError> {
+    let mut out = Vec::new();
+    let mut seen_header = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let l = raw.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if !seen_header {
+            if fields != header {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("expected the header {:?}, found {:?}", header.join("\t"), l),
+                ));
+            }
+            seen_header = true;
+            continue;
+        }
+        if fields.len() != header.len() {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!(
+                    "expected {} tab-separated columns, found {}",
+                    header.len(),
+                    fields.len()
+                ),
+            ));
+        }
+        out.push((line, fields));
+    }
+    if !seen_header {
+        return Err(EntitiesError::data(file, 0, "no header line"));
+    }
+    Ok(out)
+}
+
+/// A `|`-separated list; `-` or nothing is the empty list.
+fn list(field: &str) -> Vec<String> {
+    if field.is_empty() || field == "-" {
+        return Vec::new();
+    }
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn required(file: &str, line: usize, column: &str, field: &str) -> Result<String, EntitiesError> {
+    if field.is_empty() || field == "-" {
+        Err(EntitiesError::data(
+            file,
+            line,
+            format!("column {column:?} must not be empty"),
+        ))
+    } else {
+        Ok(field.to_string())
+    }
+}
+
+pub(crate) fn parse_countries(file: &str, text: &str) -> Result<Vec<CountryRow>, EntitiesError> {
+    let mut out: Vec<CountryRow> = Vec::new();
+    for (line, f) in rows(file, text, COUNTRY_HEADER)? {
+        let iso3 =
+            CountryCode::parse(f[0]).map_err(|e| EntitiesError::data(file, line, e.to_string()))?;
+        if let Some(prev) = out.iter().find(|r| r.iso3 == iso3) {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("{iso3} already defined on line {}", prev.line),
+            ));
+        }
+        out.push(CountryRow {
+            line,
+            iso3,
+            name: required(file, line, "name", f[1])?,
+            names: list(f[2]),
+            adjectives: list(f[3]),
+            demonyms: list(f[4]),
+            capital: list(f[5]),
+            cities: list(f[6]),
+            seats: list(f[7]),
+        });
+    }
+    Ok(out)
+}
+
+/// Whether `s` is a bare agent code: one or more three-letter upper-case parts.
+fn is_agent(s: &str) -> bool {
+    !s.is_empty() && s.len() % 3 == 0 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub(crate) fn parse_orgs(file: &str, text: &str) -> Result<Vec<OrgRow>, EntitiesError> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, ORG_HEADER)? {
+        let name = required(file, line, "name", f[0])?;
+        let code = match f[1].strip_prefix('+') {
+            Some(agent) if is_agent(agent) => OrgCode::Generic(agent.to_string()),
+            Some(agent) => {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("unknown agent code {agent:?}"),
+                ))
+            }
+            None => OrgCode::Fixed(
+                ActorCode::parse(f[1])
+                    .map_err(|e| EntitiesError::data(file, line, e.to_string()))?,
+            ),
+        };
+        out.push(OrgRow {
+            line,
+            name,
+            code,
+            names: list(f[2]),
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn parse_titles(file: &str, text: &str) -> Result<Vec<TitleRow>, EntitiesError> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, TITLE_HEADER)? {
+        let title = required(file, line, "title", f[0])?;
+        let agent = match f[1] {
+            "~" => None,
+            a if is_agent(a) => Some(a.to_string()),
+            a => {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!(
+                        "unknown agent code {a:?} (expected e.g. GOV, MIL, or ~ for a modifier)"
+                    ),
+                ))
+            }
+        };
+        let holder = match (f[2], &agent) {
+            ("person", Some(_)) => Some(Holder::Person),
+            ("org", Some(_)) => Some(Holder::Org),
+            ("-", None) => None,
+            (h, _) => {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("holder {h:?} must be person or org for a title, - for a modifier"),
+                ))
+            }
+        };
+        out.push(TitleRow {
+            line,
+            title,
+            agent,
+            holder,
+            variants: list(f[3]),
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn parse_discards(file: &str, text: &str) -> Result<Vec<DiscardRow>, EntitiesError> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let phrase = raw.trim();
+        if phrase.is_empty() || phrase.starts_with('#') {
+            continue;
+        }
+        if phrase.contains('\t') {
+            return Err(EntitiesError::data(
+                file,
+                i + 1,
+                "a discard phrase must not contain a tab",
+            ));
+        }
+        out.push(DiscardRow {
+            line: i + 1,
+            phrase: phrase.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases: &[(&str, &str, &str)] = &[
+            // (which reader, text, expected error prefix)
+            ("countries", "# c\niso3\tname\n", "c.tsv:2: expected the header"),
+            (
+                "countries",
+                "iso3\tname\tnames\tadjectives\tdemonyms\tcapital\tcities\tseats\nprk\tNorth Korea\t-\t-\t-\t-\t-\t-\n",
+                "c.tsv:2: not an ISO 3166",
+            ),
+            (
+                "countries",
+                "iso3\tname\tnames\tadjectives\tdemonyms\tcapital\tcities\tseats\nPRK\tNorth Korea\t-\n",
+                "c.tsv:2: expected 8 tab-separated columns, found 3",
+            ),
+            (
+                "countries",
+                "iso3\tname\tnames\tadjectives\tdemonyms\tcapital\tcities\tseats\nPRK\tA\t-\t-\t-\t-\t-\t-\nPRK\tB\t-\t-\t-\t-\t-\t-\n",
+                "c.tsv:3: PRK already defined on line 2",
+            ),
+            ("orgs", "name\tcode\tnames\nUnited Nations\tIGOUN\t-\n", "c.tsv:2: not a CAMEO actor code"),
+            ("orgs", "name\tcode\tnames\nforeign ministry\t+GOVV\t-\n", "c.tsv:2: unknown agent code"),
+            ("titles", "title\tagent\tholder\tvariants\nPresident\tgov\tperson\t-\n", "c.tsv:2: unknown agent code"),
+            ("titles", "title\tagent\tholder\tvariants\n-\tGOV\tperson\t-\n", "c.tsv:2: column \"title\" must not be empty"),
+            ("titles", "title\tagent\tholder\tvariants\ntop\t~\tperson\t-\n", "c.tsv:2: holder \"person\" must be"),
+            ("titles", "title\tagent\tholder\tvariants\nenvoy\tGOV\tpeople\t-\n", "c.tsv:2: holder \"people\" must be"),
+        ];
+        for (reader, text, want) in cases {
+            let got = match *reader {
+                "countries" => parse_countries("c.tsv", text).map(|_| ()),
+                "orgs" => parse_orgs("c.tsv", text).map(|_| ()),
+                _ => parse_titles("c.tsv", text).map(|_| ()),
+            };
+            let msg = got.expect_err(text).to_string();
+            assert!(
+                msg.starts_with(want),
+                "{text:?}: got {msg:?}, want {want:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_and_modifiers() {
+        assert_eq!(list("-"), Vec::<String>::new());
+        assert_eq!(list("N. Korea| DPRK"), vec!["N. Korea", "DPRK"]);
+        let t = parse_titles(
+            "t",
+            "title\tagent\tholder\tvariants\ntop\t~\t-\t-\nenvoy\tGOV\tperson\tenvoys\n",
+        )
+        .unwrap();
+        assert_eq!((t[0].agent.as_deref(), t[0].holder), (None, None));
+        assert_eq!(t[1].holder, Some(Holder::Person));
+        assert_eq!(t[1].agent.as_deref(), Some("GOV"));
+        assert_eq!(t[1].variants, vec!["envoys"]);
+    }
+}

@@ -1,0 +1,833 @@
+//! From gazetteer hits to mentions: titled phrases, plain names, and people seen again.
+
+use attache_model::{
+    ActorCode, ActorMention, CountryCode, Document, MentionKind, PlaceMention, Span,
+};
+
+use crate::data::{Holder, OrgCode};
+use crate::gazetteer::{Entry, Gazetteer, Hit};
+use crate::names::{after_last, name_after, name_before};
+use crate::Mentions;
+
+/// Which Koreas a document names, for "the North", "the South" and a bare "Korea".
+#[derive(Debug, Clone, Copy, Default)]
+struct Korea {
+    north: bool,
+    south: bool,
+}
+
+/// What stands before a title and gives it a country (or an organisation).
+#[derive(Debug, Clone, Copy)]
+struct Qualifier {
+    hit: usize,
+    country: Option<u16>,
+    /// A fixed-code organisation ("U.N. envoy") codes the person by the organisation.
+    org: Option<u16>,
+}
+
+struct Finder<'a> {
+    g: &'a Gazetteer,
+    doc: &'a Document,
+    text: &'a str,
+    hits: Vec<Hit>,
+    /// Hits taken into a larger actor mention: they yield no actor of their own.
+    used: Vec<bool>,
+    korea: Korea,
+    actors: Vec<ActorMention>,
+}
+
+pub(crate) fn find(g: &Gazetteer, doc: &Document) -> Mentions {
+    let text = doc.text.as_str();
+    let hits = normalise(text, g.scan(text));
+    let mut korea = Korea::default();
+    for h in &hits {
+        if let Some(c) = plain_country(h.entry) {
+            korea.north |= Some(c) == g.prk;
+            korea.south |= Some(c) == g.kor;
+        }
+    }
+    let mut f = Finder {
+        g,
+        doc,
+        text,
+        used: vec![false; hits.len()],
+        hits,
+        korea,
+        actors: Vec::new(),
+    };
+    f.titled_phrases();
+    f.qualified_orgs();
+    let places = f.plain_mentions();
+    f.people_seen_again();
+    let mut actors = f.actors;
+    actors.sort_by_key(|a| a.span);
+    Mentions { actors, places }
+}
+
+/// The country a hit names on its own, without document context.
+fn plain_country(e: Entry) -> Option<u16> {
+    match e {
+        Entry::Country(c) | Entry::Adjective(c) | Entry::Demonym(c) => Some(c),
+        Entry::Capital { country, .. } | Entry::City { country, .. } => Some(country),
+        _ => None,
+    }
+}
+
+/// Take "the" into "the North" / "the South" (and drop a bare "North"), and drop country words
+/// glued to a lower-case prefix: "pro-Russian", "anti-American", "inter-Korean" do not name
+/// the country as an actor.
+fn normalise(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+    hits.into_iter()
+        .filter_map(|h| {
+            if matches!(h.entry, Entry::North | Entry::South) {
+                let s = article_before(text, h.start)?;
+                return text[s..h.start]
+                    .eq_ignore_ascii_case("the ")
+                    .then_some(Hit { start: s, ..h });
+            }
+            Some(h)
+        })
+        .filter(|h| {
+            let countryish = matches!(
+                h.entry,
+                Entry::Country(_)
+                    | Entry::Adjective(_)
+                    | Entry::Demonym(_)
+                    | Entry::Korea
+                    | Entry::Korean
+                    | Entry::Koreans
+            );
+            if !countryish {
+                return true;
+            }
+            // The word glued on by the hyphen: a lower-case prefix drops the name, another
+            // name ("North Korea-Russia talks") does not.
+            let Some(before) = text[..h.start].strip_suffix('-') else {
+                return true;
+            };
+            let word_start = after_last(before, |c| !c.is_alphabetic());
+            let word = &before[word_start..];
+            let prefix = ["pro", "anti", "inter", "non", "pan", "neo", "post", "pre"]
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p));
+            word.is_empty() || !(prefix || word.chars().all(char::is_lowercase))
+        })
+        .collect()
+}
+
+/// Whether `gap` is ordinary spacing between two words on one line.
+fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ')
+}
+
+fn is_possessive(gap: &str) -> bool {
+    matches!(gap, "'s " | "’s " | "' " | "’ ")
+}
+
+/// The start of an article ("the", "a", "an") just before `at`, if there is one.
+fn article_before(text: &str, at: usize) -> Option<usize> {
+    for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(head) = text[..at].strip_suffix(a) {
+            if !head.chars().next_back().is_some_and(char::is_alphanumeric) {
+                return Some(head.len());
+            }
+        }
+    }
+    None
+}
+
+impl Finder<'_> {
+    fn sentence(&self, offset: usize) -> usize {
+        self.doc.sentence_at(offset).unwrap_or_else(|| {
+            self.doc
+                .sentences
+                .partition_point(|s| s.span.start <= offset)
+                .saturating_sub(1)
+        })
+    }
+
+    fn iso(&self, country: u16) -> &CountryCode {
+        &self.g.countries[usize::from(country)].iso3
+    }
+
+    fn country_name(&self, country: u16) -> &str {
+        &self.g.countries[usize::from(country)].name
+    }
+
+    /// The country of a hit in this document's context: "the North" is North Korea only in a
+    /// document that names a Korea, and "Korea" is resolved only when one Korea is named.
+    fn country_of(&self, e: Entry) -> Option<u16> {
+        let any = self.korea.north || self.korea.south;
+        match e {
+            Entry::North if any => self.g.prk,
+            Entry::South if any => self.g.kor,
+            Entry::Korea | Entry::Korean | Entry::Koreans => {
+                match (self.korea.north, self.korea.south) {
+                    (true, false) => self.g.prk,
+                    (false, true) => self.g.kor,
+                    _ => None,
+                }
+            }
+            e => plain_country(e),
+        }
+    }
+
+    fn code(&self, country: Option<u16>, agent: Option<&str>) -> Option<ActorCode> {
+        let c = self.iso(country?);
+        match agent {
+            Some(a) => ActorCode::country_agent(c, a).ok(),
+            None => ActorCode::parse(c.as_str()).ok(),
+        }
+    }
+
+    fn gap(&self, left: usize, right: usize) -> &str {
+        &self.text[self.hits[left].end..self.hits[right].start]
+    }
+
+    fn title_of(&self, i: usize) -> Option<(&str, Option<&str>)> {
+        match self.hits[i].entry {
+            Entry::Title(t) => {
+                let t = &self.g.titles[usize::from(t)];
+                Some((t.title.as_str(), t.agent.as_deref()))
+            }
+            _ => None,
+        }
+    }
+
+    fn holder_of(&self, i: usize) -> Option<Holder> {
+        match self.hits[i].entry {
+            Entry::Title(t) => self.g.titles[usize::from(t)].holder,
+            _ => None,
+        }
+    }
+
+    fn is_modifier(&self, i: usize) -> bool {
+        matches!(self.title_of(i), Some((_, None)))
+    }
+
+    /// The qualifier standing right before hit `first`: "North Korean", "Russia's",
+    /// "Kremlin", "the North's", "U.N.". A capital that is itself qualified gives way to its
+    /// qualifier: in "North Korea's Moscow embassy" the embassy is North Korea's.
+    fn qualifier_before(&self, first: usize) -> Option<Qualifier> {
+        let q = self.qualifier_next_to(first)?;
+        if matches!(self.hits[q.hit].entry, Entry::Capital { .. }) {
+            if let Some(outer) = self.qualifier_next_to(q.hit) {
+                if !matches!(
+                    self.hits[outer.hit].entry,
+                    Entry::Capital { .. } | Entry::Org(_)
+                ) {
+                    return Some(outer);
+                }
+            }
+        }
+        Some(q)
+    }
+
+    fn qualifier_next_to(&self, first: usize) -> Option<Qualifier> {
+        let q = first.checked_sub(1)?;
+        if self.used[q] {
+            return None;
+        }
+        let gap = self.gap(q, first);
+        let (space, possessive) = (is_space(gap), is_possessive(gap));
+        let e = self.hits[q].entry;
+        let country = self.country_of(e);
+        match e {
+            Entry::Adjective(_) | Entry::Korean if space => Some(Qualifier {
+                hit: q,
+                country,
+                org: None,
+            }),
+            Entry::Country(_) | Entry::Capital { .. } | Entry::Korea if space || possessive => {
+                Some(Qualifier {
+                    hit: q,
+                    country,
+                    org: None,
+                })
+            }
+            Entry::North | Entry::South if possessive && country.is_some() => Some(Qualifier {
+                hit: q,
+                country,
+                org: None,
+            }),
+            Entry::Org(o) if (space || possessive) && self.g.org_code(o).is_some() => {
+                Some(Qualifier {
+                    hit: q,
+                    country: self.g.orgs[usize::from(o)].country,
+                    org: Some(o),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The first hit at or after byte `at`, or the text's end.
+    fn next_hit_start(&self, from_hit: usize) -> usize {
+        self.hits
+            .get(from_hit)
+            .map(|h| h.start)
+            .unwrap_or(self.text.len())
+    }
+
+    /// "X, title of [the] Y": the hit Y that follows `after_hit` through "of" in one clause.
+    fn of_phrase(&self, end: usize, from_hit: usize) -> Option<usize> {
+        let rest = &self.text[end..];
+        let rest = rest.strip_prefix(" of ")?;
+        let clause_end = end + 4 + rest.find([',', '.', ';', '\n', '(']).unwrap_or(rest.len());
+        let mut j = from_hit;
+        while j < self.hits.len()
+            && self.hits[j].start < clause_end
+            && self.hits[j].start < end + 80
+        {
+            match self.hits[j].entry {
+                Entry::Country(_)
+                | Entry::Capital { .. }
+                | Entry::North
+                | Entry::South
+                | Entry::Korea => return self.country_of(self.hits[j].entry).map(|_| j),
+                Entry::Org(o) if self.g.org_code(o).is_some() => return Some(j),
+                _ => j += 1,
+            }
+        }
+        None
+    }
+
+    /// Titled people and groups: "[article] [qualifier] [modifiers] [generic org] title
+    /// [Name]" and "Name, [article] [qualifier] [modifiers] title [of X]".
+    fn titled_phrases(&mut self) {
+        let mut i = 0;
+        while i < self.hits.len() {
+            let Some((_, Some(_))) = self.title_of(i) else {
+                i += 1;
+                continue;
+            };
+            if self.used[i] {
+                i += 1;
+                continue;
+            }
+            // The title may be extended to the left by a generic organisation ("Foreign
+            // Ministry spokeswoman") and by modifiers ("first", "top").
+            let mut first = i;
+            let mut org_prefix = None;
+            if let Some(p) = first.checked_sub(1) {
+                if let Entry::Org(o) = self.hits[p].entry {
+                    if matches!(self.g.orgs[usize::from(o)].code, OrgCode::Generic(_))
+                        && is_space(self.gap(p, first))
+                        && !self.used[p]
+                    {
+                        org_prefix = Some(o);
+                        first = p;
+                    }
+                }
+            }
+            while let Some(p) = first.checked_sub(1) {
+                let gap = self.gap(p, first);
+                if self.is_modifier(p) && !self.used[p] && (gap.is_empty() || is_space(gap)) {
+                    first = p;
+                } else {
+                    break;
+                }
+            }
+            let next = self.next_hit_start(i + 1);
+            self.phrase(i, first, org_prefix, next);
+            i += 1;
+        }
+    }
+
+    /// Try to build one titled phrase around title hit `title` (extended left to `first`).
+    /// Returns whether a mention was made.
+    fn phrase(&mut self, title: usize, first: usize, org_prefix: Option<u16>, next: usize) -> bool {
+        let Some((title_text, Some(agent))) = self.title_of(title) else {
+            return false;
+        };
+        let title_text = match org_prefix {
+            Some(o) => format!("{} {}", self.g.orgs[usize::from(o)].name, title_text),
+            None => title_text.to_string(),
+        };
+        let agent = agent.to_string();
+        let qualifier = self.qualifier_before(first);
+        let left = qualifier.map(|q| q.hit).unwrap_or(first);
+        let left_start = self.hits[left].start;
+        // "the North" carries its own article.
+        let mut start = match self.hits[left].entry {
+            Entry::North | Entry::South => left_start,
+            _ => article_before(self.text, left_start).unwrap_or(left_start),
+        };
+        let holder = self.holder_of(title).unwrap_or(Holder::Person);
+        // "Ambassador to South Korea Philip Goldberg": the named person follows the country
+        // of accreditation, which is not the person's own.
+        let (mut after, mut next) = (title, next);
+        if let Some(h) = self.hits.get(title + 1) {
+            let to = self.hits[title].end + " to ".len();
+            let is_country = matches!(h.entry, Entry::Country(_) | Entry::North | Entry::South);
+            if is_country
+                && h.start == to
+                && self.text[self.hits[title].end..].starts_with(" to ")
+                && self.text[h.end..].starts_with(' ')
+            {
+                let limit = self.next_hit_start(title + 2);
+                if name_after(self.text, h.end + 1, limit).is_some() {
+                    (after, next) = (title + 1, limit);
+                }
+            }
+        }
+        let title_end = self.hits[after].end;
+
+        // Forward name: "... Foreign Minister Choe Son-hui".
+        let mut end = title_end;
+        let mut of_hit = None;
+        let mut name = None;
+        let mut name_org = None;
+        if self.text[title_end..].starts_with(' ') {
+            let at = title_end + 1;
+            if self.hits.get(after + 1).is_some_and(|h| h.start == at) {
+                if let Entry::Org(o) = self.hits[after + 1].entry {
+                    if self.g.org_code(o).is_some() {
+                        if holder == Holder::Person {
+                            // "the official Korean Central News Agency": an adjective, not a
+                            // person's title.
+                            return false;
+                        }
+                        name_org = Some(after + 1);
+                    }
+                }
+            } else if let Some((s, e)) = name_after(self.text, at, next) {
+                name = Some((s, e));
+                end = e;
+                // "Foreign Minister Wang Yi of China".
+                if qualifier.is_none() {
+                    of_hit = self.of_phrase(e, after + 1);
+                    if let Some(j) = of_hit {
+                        end = self.hits[j].end;
+                    }
+                }
+            }
+        }
+
+        // Apposition: "Kang Sok Ju, first vice foreign minister of North Korea".
+        if name.is_none() && name_org.is_none() {
+            let before = &self.text[..start];
+            if let Some(comma) = before.strip_suffix(", ").map(str::len) {
+                let floor = if left > 0 {
+                    self.hits[left - 1].end.min(comma)
+                } else {
+                    0
+                };
+                if let Some((s, e)) = name_before(self.text, comma, floor) {
+                    name = Some((s, e));
+                    start = s;
+                    if qualifier.is_none() {
+                        of_hit = self.of_phrase(self.hits[title].end, title + 1);
+                        if let Some(j) = of_hit {
+                            end = self.hits[j].end;
+                        }
+                    }
+                }
+            }
+        }
+
+        let (country, org) = match (qualifier, of_hit) {
+            (Some(q), _) => (q.country, q.org),
+            (None, Some(j)) => match self.hits[j].entry {
+                Entry::Org(o) => (self.g.orgs[usize::from(o)].country, Some(o)),
+                e => (self.country_of(e), None),
+            },
+            (None, None) => (None, None),
+        };
+        if let Some(n) = name_org {
+            // "South Korean news agency Yonhap": the organisation, described.
+            let Entry::Org(o) = self.hits[n].entry else {
+                return false;
+            };
+            let org_row = &self.g.orgs[usize::from(o)];
+            self.mark(left..=n);
+            self.push_actor(
+                Span::new(start, self.hits[n].end),
+                MentionKind::Organisation,
+                Some(org_row.name.clone()),
+                Some(title_text),
+                org_row.country.or(country),
+                self.g.org_code(o).cloned(),
+            );
+            return true;
+        }
+        if name.is_none() && qualifier.is_none() {
+            return false;
+        }
+        // A person of an organisation is coded by it: "U.N. envoy" -> IGOUNO. A party member is
+        // coded by the party's country and the title's agent ("member of the Workers' Party"
+        // -> PRKGOV).
+        let code = match org {
+            Some(o) if self.g.orgs[usize::from(o)].country.is_none() => self.g.org_code(o).cloned(),
+            _ => self.code(country, Some(&agent)),
+        };
+        let kind = match (holder, name.is_some()) {
+            (Holder::Org, _) => MentionKind::Organisation,
+            (Holder::Person, true) => MentionKind::Person,
+            (Holder::Person, false) => MentionKind::Group,
+        };
+        let last = of_hit.unwrap_or(after);
+        self.mark(left..=last);
+        self.push_actor(
+            Span::new(start, end),
+            kind,
+            name.map(|(s, e)| self.text[s..e].to_string()),
+            Some(title_text),
+            country,
+            code,
+        );
+        true
+    }
+
+    fn mark(&mut self, range: std::ops::RangeInclusive<usize>) {
+        for k in range {
+            if let Some(u) = self.used.get_mut(k) {
+                *u = true;
+            }
+        }
+    }
+
+    fn push_actor(
+        &mut self,
+        span: Span,
+        kind: MentionKind,
+        name: Option<String>,
+        title: Option<String>,
+        country: Option<u16>,
+        code: Option<ActorCode>,
+    ) {
+        let sentence = self.sentence(span.start);
+        let country = country.map(|c| self.iso(c).clone());
+        self.actors.push(ActorMention {
+            span,
+            sentence,
+            kind,
+            name,
+            title,
+            country,
+            code,
+        });
+    }
+
+    /// Generic organisations with a qualifier: "Russia's foreign ministry" -> RUSGOV, or with
+    /// "of": "the foreign ministry of Russia".
+    fn qualified_orgs(&mut self) {
+        for i in 0..self.hits.len() {
+            let Entry::Org(o) = self.hits[i].entry else {
+                continue;
+            };
+            let OrgCode::Generic(agent) = &self.g.orgs[usize::from(o)].code else {
+                continue;
+            };
+            if self.used[i] {
+                continue;
+            }
+            let agent = agent.clone();
+            let name = self.g.orgs[usize::from(o)].name.clone();
+            let (left, country, end, last) = if let Some(q) = self.qualifier_before(i) {
+                (q.hit, q.country, self.hits[i].end, i)
+            } else if let Some(j) = self.of_phrase(self.hits[i].end, i + 1) {
+                (i, self.country_of(self.hits[j].entry), self.hits[j].end, j)
+            } else {
+                continue;
+            };
+            let Some(country) = country else { continue };
+            let left_start = self.hits[left].start;
+            let start = match self.hits[left].entry {
+                Entry::North | Entry::South => left_start,
+                _ => article_before(self.text, left_start).unwrap_or(left_start),
+            };
+            self.mark(left..=last);
+            let code = self.code(Some(country), Some(&agent));
+            self.push_actor(
+                Span::new(start, end),
+                MentionKind::Organisation,
+                Some(name),
+                None,
+                Some(country),
+                code,
+            );
+        }
+    }
+
+    /// Everything not taken into a phrase becomes a plain actor; every place is a place.
+    fn plain_mentions(&mut self) -> Vec<PlaceMention> {
+        let mut places = Vec::new();
+        for i in 0..self.hits.len() {
+            let h = self.hits[i];
+            let span = Span::new(h.start, h.end);
+            let free = !self.used[i];
+            let country = self.country_of(h.entry);
+            match h.entry {
+                Entry::Country(_) | Entry::North | Entry::South | Entry::Korea => {
+                    let Some(c) = country else {
+                        if free && h.entry == Entry::Korea {
+                            // Either Korea: say so, but claim no country.
+                            self.push_actor(
+                                span,
+                                MentionKind::Country,
+                                Some("Korea".into()),
+                                None,
+                                None,
+                                None,
+                            );
+                        }
+                        continue;
+                    };
+                    let name = self.country_name(c).to_string();
+                    if free {
+                        let code = self.code(Some(c), None);
+                        self.push_actor(
+                            span,
+                            MentionKind::Country,
+                            Some(name.clone()),
+                            None,
+                            Some(c),
+                            code,
+                        );
+                    }
+                    places.push(self.place(span, name, Some(c), true));
+                }
+                Entry::Adjective(_) | Entry::Korean if free => {
+                    if let Some(c) = country {
+                        let name = self.country_name(c).to_string();
+                        let code = self.code(Some(c), None);
+                        self.push_actor(
+                            span,
+                            MentionKind::Adjective,
+                            Some(name),
+                            None,
+                            Some(c),
+                            code,
+                        );
+                    }
+                }
+                Entry::Demonym(_) | Entry::Koreans if free => {
+                    if let Some(c) = country {
+                        let code = self.code(Some(c), None);
+                        self.push_actor(span, MentionKind::Group, None, None, Some(c), code);
+                    }
+                }
+                Entry::Capital {
+                    country: c,
+                    place,
+                    seat,
+                } => {
+                    let name = self.g.places[place as usize].clone();
+                    let span = match article_before(self.text, h.start) {
+                        Some(s) if seat && self.text[s..h.start].eq_ignore_ascii_case("the ") => {
+                            Span::new(s, h.end)
+                        }
+                        _ => span,
+                    };
+                    if free {
+                        let code = self.code(Some(c), Some("GOV"));
+                        self.push_actor(
+                            span,
+                            MentionKind::Capital,
+                            Some(name.clone()),
+                            None,
+                            Some(c),
+                            code,
+                        );
+                    }
+                    places.push(self.place(span, name, Some(c), false));
+                }
+                Entry::City { country: c, place } => {
+                    let name = self.g.places[place as usize].clone();
+                    places.push(self.place(span, name, Some(c), false));
+                }
+                Entry::Org(o) if free => {
+                    if let Some(code) = self.g.org_code(o).cloned() {
+                        let org = &self.g.orgs[usize::from(o)];
+                        let name = org.name.clone();
+                        let country = org.country;
+                        let span = match article_before(self.text, h.start) {
+                            Some(s) if self.text[s..h.start].eq_ignore_ascii_case("the ") => {
+                                Span::new(s, h.end)
+                            }
+                            _ => span,
+                        };
+                        self.push_actor(
+                            span,
+                            MentionKind::Organisation,
+                            Some(name),
+                            None,
+                            country,
+                            Some(code),
+                        );
+                    }
+                    // A generic organisation with no country to belong to says nothing.
+                }
+                _ => {}
+            }
+        }
+        places.sort_by_key(|p| p.span);
+        places
+    }
+
+    fn place(
+        &self,
+        span: Span,
+        name: String,
+        country: Option<u16>,
+        is_country: bool,
+    ) -> PlaceMention {
+        PlaceMention {
+            span,
+            sentence: self.sentence(span.start),
+            name,
+            country: country.map(|c| self.iso(c).clone()),
+            is_country,
+        }
+    }
+
+    /// A person named with a title is the same person when named again by full name or by one
+    /// of the name's first or last token (Korean surnames come first: "Kang" for "Kang Sok
+    /// Ju"; Western ones last: "Lavrov"). A token shared by two people in the document is
+    /// ambiguous and not used.
+    fn people_seen_again(&mut self) {
+        struct Known {
+            name: String,
+            title: Option<String>,
+            country: Option<CountryCode>,
+            code: Option<ActorCode>,
+        }
+        let mut known: Vec<Known> = Vec::new();
+        for a in &self.actors {
+            if a.kind != MentionKind::Person || a.country.is_none() {
+                continue;
+            }
+            let Some(name) = &a.name else { continue };
+            if !known.iter().any(|k| &k.name == name) {
+                known.push(Known {
+                    name: name.clone(),
+                    title: a.title.clone(),
+                    country: a.country.clone(),
+                    code: a.code.clone(),
+                });
+            }
+        }
+        if known.is_empty() {
+            return;
+        }
+        // Keys: full names, then single tokens owned by exactly one person.
+        let mut keys: Vec<(String, usize, bool)> = Vec::new();
+        for (i, k) in known.iter().enumerate() {
+            keys.push((k.name.clone(), i, true));
+            let tokens: Vec<&str> = k.name.split(' ').collect();
+            if tokens.len() > 1 {
+                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                    if t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase) {
+                        keys.push((t.to_string(), i, false));
+                    }
+                }
+            }
+        }
+        let mut single: Vec<(String, usize)> = Vec::new();
+        for (key, i, full) in &keys {
+            if *full {
+                continue;
+            }
+            let owners = keys
+                .iter()
+                .filter(|(k, j, f)| !f && k == key && j != i)
+                .count();
+            let is_full_name_of_other = keys.iter().any(|(k, j, f)| *f && k == key && j != i);
+            if owners == 0 && !is_full_name_of_other && !single.iter().any(|(k, _)| k == key) {
+                single.push((key.clone(), *i));
+            }
+        }
+        let full: Vec<(String, usize)> = keys
+            .iter()
+            .filter(|(_, _, f)| *f)
+            .map(|(k, i, _)| (k.clone(), *i))
+            .collect();
+        // A titled person named without a country ("Foreign Minister Choe") takes it from the
+        // full introduction elsewhere in the document.
+        for a in &mut self.actors {
+            if a.kind != MentionKind::Person || a.country.is_some() {
+                continue;
+            }
+            let Some(name) = a.name.as_deref() else {
+                continue;
+            };
+            let by_full = full.iter().find(|(k, _)| k == name);
+            let by_token = || single.iter().find(|(k, _)| k == name);
+            if let Some(&(_, i)) = by_full.or_else(by_token) {
+                let k = &known[i];
+                a.name = Some(k.name.clone());
+                a.country = k.country.clone();
+                a.code = k.code.clone();
+            }
+        }
+        let mut found: Vec<(Span, usize)> = Vec::new();
+        for (list, whole) in [(&full, true), (&single, false)] {
+            for (key, i) in list {
+                for (at, _) in self.text.match_indices(key.as_str()) {
+                    let span = Span::new(at, at + key.len());
+                    if !self.standalone(span, whole) {
+                        continue;
+                    }
+                    let taken = self.actors.iter().any(|a| a.span.overlaps(span))
+                        || found.iter().any(|(s, _)| s.overlaps(span))
+                        || self
+                            .hits
+                            .iter()
+                            .any(|h| Span::new(h.start, h.end).overlaps(span));
+                    if !taken {
+                        found.push((span, *i));
+                    }
+                }
+            }
+        }
+        for (span, i) in found {
+            let k = &known[i];
+            self.actors.push(ActorMention {
+                span,
+                sentence: self.sentence(span.start),
+                kind: MentionKind::Person,
+                name: Some(k.name.clone()),
+                title: k.title.clone(),
+                country: k.country.clone(),
+                code: k.code.clone(),
+            });
+        }
+    }
+
+    /// Whether a name at `span` stands alone: word boundaries, and for a single token, no
+    /// capitalised word joined to it (so "Kim" in "Kim Yo Jong" is not "Kim" of "Kim Su-gil").
+    fn standalone(&self, span: Span, whole: bool) -> bool {
+        let before = self.text[..span.start].chars().next_back();
+        let after = self.text[span.end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        if whole {
+            return true;
+        }
+        let next_word = self.text[span.end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next());
+        if next_word.is_some_and(char::is_uppercase) || after == Some('-') {
+            return false;
+        }
+        // The word before may be capitalised only because it starts the sentence.
+        let head = &self.text[..span.start];
+        if let Some(h) = head.strip_suffix(' ') {
+            let word_start = after_last(h, char::is_whitespace);
+            let word = &h[word_start..];
+            let at_sentence_start = self
+                .doc
+                .sentence_at(word_start)
+                .is_some_and(|s| self.doc.sentences[s].span.start == word_start);
+            if word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().last().is_some_and(char::is_alphabetic)
+                && !at_sentence_start
+            {
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,458 @@
+//! The compiled gazetteer: every name from the data files, what it stands for, and the one
+//! automaton that finds them all in a single pass over a document.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use attache_model::{ActorCode, CountryCode};
+
+use crate::data::{CountryRow, DiscardRow, Holder, OrgCode, OrgRow, TitleRow};
+use crate::EntitiesError;
+
+/// What a matched name stands for. Indices point into the [`Gazetteer`] tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// A phrase from `discard.txt`: yields nothing and hides the names inside it.
+    Discard,
+    Country(u16),
+    Adjective(u16),
+    /// "North Koreans", "Britons": people of a country.
+    Demonym(u16),
+    /// A capital or seat of government: an actor (its government) and a place. A seat
+    /// ("Kremlin") takes a preceding "the" into its mention; a capital does not.
+    Capital {
+        country: u16,
+        place: u32,
+        seat: bool,
+    },
+    /// Any other city, or a capital written in capitals ("SEOUL, Jan. 29"): a place only.
+    City {
+        country: u16,
+        place: u32,
+    },
+    Org(u16),
+    Title(u16),
+    /// "the North" / "the South": a Korea only when the document is about Korea.
+    North,
+    South,
+    /// "Korea" / "Korean" / "Koreans" alone: one of the two Koreas, or neither.
+    Korea,
+    Korean,
+    Koreans,
+}
+
+pub(crate) struct Country {
+    pub iso3: CountryCode,
+    pub name: String,
+}
+
+pub(crate) struct Org {
+    pub name: String,
+    pub code: OrgCode,
+    /// The country a fixed code begins with ("PRKGOVMED" -> PRK).
+    pub country: Option<u16>,
+}
+
+pub(crate) struct Title {
+    pub title: String,
+    /// `None` for a modifier ("top", "former").
+    pub agent: Option<String>,
+    /// `None` for a modifier.
+    pub holder: Option<Holder>,
+}
+
+/// Korea-specific names. They are language rather than gazetteer knowledge: the rules that give
+/// them meaning (see `Recognizer::find`) are written for exactly these words.
+const KOREA_NAMES: &[(&str, Entry)] = &[
+    // Only "the North" / "the South" count; the article is checked and taken in by the
+    // recogniser. Matching the bare word lets "the North Korean envoy" match "North Korean".
+    ("North", Entry::North),
+    ("South", Entry::South),
+    ("Korea", Entry::Korea),
+    ("Korean", Entry::Korean),
+    ("Koreans", Entry::Koreans),
+];
+
+/// Who may own a pattern; two owners of the same kind for one pattern is a data error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Discard,
+    Korea,
+    Country(u16),
+    Org(u16),
+    Title(u16),
+}
+
+impl Owner {
+    fn same_table(self, other: Owner) -> bool {
+        matches!(
+            (self, other),
+            (Owner::Country(_), Owner::Country(_))
+                | (Owner::Org(_), Owner::Org(_))
+                | (Owner::Title(_), Owner::Title(_))
+        )
+    }
+}
+
+/// Collects patterns in priority order: when a name is listed twice, the first entry wins, but
+/// two rows of one table claiming the same name is an error naming the second row.
+struct Patterns {
+    names: Vec<String>,
+    entries: Vec<Entry>,
+    index: HashMap<String, (usize, Owner)>,
+}
+
+impl Patterns {
+    fn add(
+        &mut self,
+        name: &str,
+        entry: Entry,
+        owner: Owner,
+        file: &str,
+        line: usize,
+    ) -> Result<(), EntitiesError> {
+        if name.is_empty() {
+            return Ok(());
+        }
+        if let Some(&(_, prev)) = self.index.get(name) {
+            if prev != owner && prev.same_table(owner) {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("{name:?} is already listed for another row"),
+                ));
+            }
+            return Ok(());
+        }
+        self.index
+            .insert(name.to_string(), (self.names.len(), owner));
+        self.names.push(name.to_string());
+        self.entries.push(entry);
+        Ok(())
+    }
+}
+
+/// Each word with its first letter in upper case: "state media" -> "State Media".
+fn capitalise_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The forms a common noun phrase is matched in: as written, in lower case (unless it is an
+/// acronym like "MP", whose lower case is another word), and with each word capitalised.
+fn common_forms(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if s.chars().any(|c| c.is_lowercase()) {
+        out.push(s.to_lowercase());
+    }
+    out.push(capitalise_words(s));
+    out
+}
+
+/// Plural people-words derived from adjectives: "North Korean" -> "North Koreans",
+/// "Israeli" -> "Israelis". Other plurals ("Britons") are listed in the data.
+fn derived_demonym(adjective: &str) -> Option<String> {
+    (adjective.ends_with("an") || adjective.ends_with('i')).then(|| format!("{adjective}s"))
+}
+
+pub(crate) struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub places: Vec<String>,
+    pub orgs: Vec<Org>,
+    pub titles: Vec<Title>,
+    pub entries: Vec<Entry>,
+    pub automaton: AhoCorasick,
+    pub prk: Option<u16>,
+    pub kor: Option<u16>,
+}
+
+/// The names of the files the rows came from, for error messages.
+pub(crate) struct Sources<'a> {
+    pub countries: &'a str,
+    pub orgs: &'a str,
+    pub titles: &'a str,
+    pub discard: &'a str,
+}
+
+impl Gazetteer {
+    pub(crate) fn build(
+        countries: &[CountryRow],
+        orgs: &[OrgRow],
+        titles: &[TitleRow],
+        discards: &[DiscardRow],
+        files: &Sources<'_>,
+    ) -> Result<Gazetteer, EntitiesError> {
+        if countries.len() > usize::from(u16::MAX) || orgs.len() > usize::from(u16::MAX) {
+            return Err(EntitiesError::data(files.countries, 0, "too many rows"));
+        }
+        let mut p = Patterns {
+            names: Vec::new(),
+            entries: Vec::new(),
+            index: HashMap::new(),
+        };
+        for d in discards {
+            for form in [d.phrase.clone(), capitalise_words(&d.phrase)] {
+                p.add(&form, Entry::Discard, Owner::Discard, files.discard, d.line)?;
+            }
+        }
+        for (name, entry) in KOREA_NAMES {
+            p.add(name, *entry, Owner::Korea, "(built in)", 0)?;
+        }
+
+        let mut places = Vec::new();
+        let mut table = Vec::with_capacity(countries.len());
+        // Names first for every country, then adjectives, and so on, so that within one
+        // country a name beats a city of the same spelling ("Singapore").
+        for (i, c) in countries.iter().enumerate() {
+            let (ci, o, f, l) = (i as u16, Owner::Country(i as u16), files.countries, c.line);
+            p.add(&c.name, Entry::Country(ci), o, f, l)?;
+            for n in &c.names {
+                p.add(n, Entry::Country(ci), o, f, l)?;
+            }
+            table.push(Country {
+                iso3: c.iso3.clone(),
+                name: c.name.clone(),
+            });
+        }
+        for (i, c) in countries.iter().enumerate() {
+            let (ci, o, f, l) = (i as u16, Owner::Country(i as u16), files.countries, c.line);
+            for a in &c.adjectives {
+                p.add(a, Entry::Adjective(ci), o, f, l)?;
+            }
+            for a in &c.adjectives {
+                if let Some(d) = derived_demonym(a) {
+                    p.add(&d, Entry::Demonym(ci), o, f, l)?;
+                }
+            }
+            for d in &c.demonyms {
+                p.add(d, Entry::Demonym(ci), o, f, l)?;
+            }
+        }
+        for (i, c) in countries.iter().enumerate() {
+            let (ci, o, f, l) = (i as u16, Owner::Country(i as u16), files.countries, c.line);
+            if let Some(canonical) = c.capital.first() {
+                let place = places.len() as u32;
+                places.push(canonical.clone());
+                for n in &c.capital {
+                    let e = Entry::Capital {
+                        country: ci,
+                        place,
+                        seat: false,
+                    };
+                    p.add(n, e, o, f, l)?;
+                }
+            }
+            for s in &c.seats {
+                let place = places.len() as u32;
+                places.push(s.clone());
+                p.add(
+                    s,
+                    Entry::Capital {
+                        country: ci,
+                        place,
+                        seat: true,
+                    },
+                    o,
+                    f,
+                    l,
+                )?;
+            }
+        }
+        for (i, c) in countries.iter().enumerate() {
+            let (ci, o, f, l) = (i as u16, Owner::Country(i as u16), files.countries, c.line);
+            // A capital in capitals is a dateline or a headline shout, not its government.
+            let capitals = c.capital.first().map(|canonical| (canonical, &c.capital));
+            if let Some((canonical, spellings)) = capitals {
+                let place = places.iter().position(|x| x == canonical).unwrap_or(0) as u32;
+                for n in spellings {
+                    let upper = n.to_uppercase();
+                    if upper != *n {
+                        p.add(&upper, Entry::City { country: ci, place }, o, f, l)?;
+                    }
+                }
+            }
+            for city in &c.cities {
+                let place = places.len() as u32;
+                places.push(city.clone());
+                p.add(city, Entry::City { country: ci, place }, o, f, l)?;
+                let upper = city.to_uppercase();
+                if upper != *city {
+                    p.add(&upper, Entry::City { country: ci, place }, o, f, l)?;
+                }
+            }
+        }
+
+        let iso_index = |code: &str| {
+            countries
+                .iter()
+                .position(|c| code.starts_with(c.iso3.as_str()))
+                .map(|i| i as u16)
+        };
+        let mut org_table = Vec::with_capacity(orgs.len());
+        for (i, r) in orgs.iter().enumerate() {
+            let (oi, o, f, l) = (i as u16, Owner::Org(i as u16), files.orgs, r.line);
+            let forms: Vec<String> = match &r.code {
+                OrgCode::Fixed(_) => std::iter::once(r.name.clone())
+                    .chain(r.names.iter().cloned())
+                    .collect(),
+                OrgCode::Generic(_) => std::iter::once(&r.name)
+                    .chain(r.names.iter())
+                    .flat_map(|n| common_forms(n))
+                    .collect(),
+            };
+            for form in &forms {
+                p.add(form, Entry::Org(oi), o, f, l)?;
+            }
+            let country = match &r.code {
+                OrgCode::Fixed(code) => iso_index(code.as_str()),
+                OrgCode::Generic(_) => None,
+            };
+            org_table.push(Org {
+                name: r.name.clone(),
+                code: r.code.clone(),
+                country,
+            });
+        }
+
+        if titles.len() > usize::from(u16::MAX) {
+            return Err(EntitiesError::data(files.titles, 0, "too many rows"));
+        }
+        let mut title_table = Vec::with_capacity(titles.len());
+        for (i, r) in titles.iter().enumerate() {
+            let (ti, o, f, l) = (i as u16, Owner::Title(i as u16), files.titles, r.line);
+            for n in std::iter::once(&r.title).chain(r.variants.iter()) {
+                for form in common_forms(n) {
+                    p.add(&form, Entry::Title(ti), o, f, l)?;
+                }
+            }
+            title_table.push(Title {
+                title: r.title.clone(),
+                agent: r.agent.clone(),
+                holder: r.holder,
+            });
+        }
+
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&p.names)?;
+        let find = |iso: &str| {
+            table
+                .iter()
+                .position(|c| c.iso3.as_str() == iso)
+                .map(|i| i as u16)
+        };
+        let (prk, kor) = (find("PRK"), find("KOR"));
+        Ok(Gazetteer {
+            countries: table,
+            places,
+            orgs: org_table,
+            titles: title_table,
+            entries: p.entries,
+            automaton,
+            prk,
+            kor,
+        })
+    }
+
+    /// Every gazetteer name in `text`, leftmost-longest, on word boundaries, in text order.
+    ///
+    /// When the longest name at a position fails the boundary test ("Korean" in "Koreanness"),
+    /// a shorter name at the same position is tried before moving on.
+    pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let start = m.start();
+            let mut found = Some((m.end(), m.pattern().as_usize()));
+            if !boundary_before(text, start) {
+                found = None;
+            }
+            while let Some((end, _)) = found {
+                if boundary_after(text, end) {
+                    break;
+                }
+                found = self
+                    .automaton
+                    .find(
+                        Input::new(text)
+                            .range(start..end - 1)
+                            .anchored(Anchored::Yes),
+                    )
+                    .map(|m| (m.end(), m.pattern().as_usize()));
+            }
+            match found {
+                Some((end, pattern)) => {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        entry: self.entries[pattern],
+                    });
+                    pos = end;
+                }
+                None => pos = next_char(text, start),
+            }
+        }
+        hits
+    }
+
+    /// The actor code of a fixed-code organisation (`None` for a generic one).
+    pub(crate) fn org_code(&self, org: u16) -> Option<&ActorCode> {
+        match &self.orgs[usize::from(org)].code {
+            OrgCode::Fixed(c) => Some(c),
+            OrgCode::Generic(_) => None,
+        }
+    }
+}
+
+/// One gazetteer name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: Entry,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map(|c| at + c.len_utf8())
+        .unwrap_or(text.len())
+}
+
+/// A name starting with a letter must not continue a word ("Un" in "Kun").
+fn boundary_before(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    let prev = text[..start].chars().next_back();
+    match (first, prev) {
+        (Some(f), Some(p)) if is_word(f) => !is_word(p),
+        _ => true,
+    }
+}
+
+/// A name ending with a letter must not run on into a word ("Korea" in "Koreans"). A name
+/// ending with punctuation ("U.S.") needs no boundary.
+fn boundary_after(text: &str, end: usize) -> bool {
+    let last = text[..end].chars().next_back();
+    let next = text[end..].chars().next();
+    match (last, next) {
+        (Some(l), Some(n)) if is_word(l) => !is_word(n),
+        _ => true,
+    }
+}

@@ -1,0 +1,425 @@
+//! Recognition rules, one invented wire-copy case per line.
+
+use attache_model::{Document, MentionKind, Precision, Sentence, Span};
+
+use super::*;
+
+/// A document with one sentence per line and no tokens: enough for this stage, which reads
+/// only the text and the sentence spans.
+fn doc(text: &str) -> Document {
+    let mut sentences = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        sentences.push(Sentence {
+            span: Span::new(at, at + line.len()),
+            tokens: 0..0,
+            is_title: false,
+        });
+        at += line.len() + 1;
+    }
+    Document {
+        id: "test".into(),
+        origin: "test".into(),
+        url: None,
+        title: None,
+        published: None,
+        published_precision: Precision::Unknown,
+        published_from: None,
+        dateline: None,
+        byline: None,
+        source: None,
+        text: text.into(),
+        offsets: Default::default(),
+        sentences,
+        tokens: Vec::new(),
+        content_hash: String::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn recognizer() -> Recognizer {
+    Recognizer::new().expect("compiled-in gazetteers load")
+}
+
+fn kind_name(k: MentionKind) -> &'static str {
+    match k {
+        MentionKind::Country => "country",
+        MentionKind::Adjective => "adjective",
+        MentionKind::Capital => "capital",
+        MentionKind::Organisation => "org",
+        MentionKind::Person => "person",
+        MentionKind::Group => "group",
+    }
+}
+
+/// An actor as (kind, covered text, country, code, title, name); "" is `None`.
+type Want = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+fn actors_of(r: &Recognizer, text: &str) -> Vec<(String, String, String, String, String, String)> {
+    let d = doc(text);
+    let found = r.find(&d);
+    found
+        .actors
+        .iter()
+        .map(|a| {
+            (
+                kind_name(a.kind).to_string(),
+                a.span.slice(text).to_string(),
+                a.country
+                    .as_ref()
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
+                a.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+                a.title.clone().unwrap_or_default(),
+                a.name.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn check(r: &Recognizer, text: &str, want: &[Want]) {
+    let got = actors_of(r, text);
+    let want: Vec<_> = want
+        .iter()
+        .map(|w| {
+            (
+                w.0.to_string(),
+                w.1.to_string(),
+                w.2.to_string(),
+                w.3.to_string(),
+                w.4.to_string(),
+                w.5.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "\ntext: {text:?}");
+}
+
+// The tables below keep one case per line; rustfmt would explode them.
+
+#[rustfmt::skip]
+#[test]
+fn titled_people() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("North Korean Foreign Minister Choe Son-hui flew out on Tuesday.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        ("Russia's Foreign Minister Sergei Lavrov will travel next week.", &[("person", "Russia's Foreign Minister Sergei Lavrov", "RUS", "RUSGOV", "Foreign Minister", "Sergei Lavrov")]),
+        ("Kremlin spokesman Dmitry Peskov declined to comment.", &[("person", "Kremlin spokesman Dmitry Peskov", "RUS", "RUSGOV", "spokesperson", "Dmitry Peskov")]),
+        ("Chinese envoy Tang Jiaxuan held talks on Monday.", &[("person", "Chinese envoy Tang Jiaxuan", "CHN", "CHNGOV", "envoy", "Tang Jiaxuan")]),
+        ("Russian President Vladimir Putin hosted the talks.", &[("person", "Russian President Vladimir Putin", "RUS", "RUSGOV", "President", "Vladimir Putin")]),
+        ("U.S. Secretary of State Anna Reyes landed late.", &[("person", "U.S. Secretary of State Anna Reyes", "USA", "USAGOV", "Secretary of State", "Anna Reyes")]),
+        ("Russia's Foreign Ministry spokeswoman Maria Zakharova said so.", &[("person", "Russia's Foreign Ministry spokeswoman Maria Zakharova", "RUS", "RUSGOV", "foreign ministry spokesperson", "Maria Zakharova")]),
+        ("U.N. Secretary-General Kofi Mensah urged calm.", &[("person", "U.N. Secretary-General Kofi Mensah", "", "IGOUNO", "Secretary-General", "Kofi Mensah")]),
+        ("Syrian Foreign Minister Faisal al-Mekdad's visit ended.", &[("person", "Syrian Foreign Minister Faisal al-Mekdad", "SYR", "SYRGOV", "Foreign Minister", "Faisal al-Mekdad")]),
+        ("Japanese Defense Minister Ken Sato arrived Monday.", &[("person", "Japanese Defense Minister Ken Sato", "JPN", "JPNGOV", "Defense Minister", "Ken Sato")]),
+        ("South Korean Gen. Park Jin-ho inspected the border.", &[("person", "South Korean Gen. Park Jin-ho", "KOR", "KORMIL", "General", "Park Jin-ho")]),
+        ("Foreign Minister Ivan Petrov spoke.", &[("person", "Foreign Minister Ivan Petrov", "", "", "Foreign Minister", "Ivan Petrov")]),
+        ("Foreign Minister Li Wen of China arrived.", &[("person", "Foreign Minister Li Wen of China", "CHN", "CHNGOV", "Foreign Minister", "Li Wen")]),
+        ("Saudi Crown Prince Mohammed bin Salman flew in.", &[("person", "Saudi Crown Prince Mohammed bin Salman", "SAU", "SAUGOV", "King", "Mohammed bin Salman")]),
+        ("Then-President George W. Bush's envoy came.", &[("person", "Then-President George W. Bush", "", "", "President", "George W. Bush")]),
+        ("South Korea's top nuclear envoy Lee Min-su left.", &[("person", "South Korea's top nuclear envoy Lee Min-su", "KOR", "KORGOV", "envoy", "Lee Min-su")]),
+        ("The talks ended, the envoy said.\nKim arrived later.", &[]),
+        ("U.S. Ambassador to South Korea Mark Hale met reporters.", &[("person", "U.S. Ambassador to South Korea Mark Hale", "USA", "USAGOV", "Ambassador", "Mark Hale")]),
+        ("The envoy to China said little.", &[("country", "China", "CHN", "CHN", "", "China")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+#[rustfmt::skip]
+#[test]
+fn longest_title_and_the_north() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("North Korea said the North's Vice Foreign Minister Pak Myong Guk left.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("person", "the North's Vice Foreign Minister Pak Myong Guk", "PRK", "PRKGOV", "Vice Foreign Minister", "Pak Myong Guk")]),
+        ("North Korea's first deputy foreign minister will visit.", &[("group", "North Korea's first deputy foreign minister", "PRK", "PRKGOV", "First Vice Foreign Minister", "")]),
+        ("South Korea said the North may test a missile while the South watched.", &[("country", "South Korea", "KOR", "KOR", "", "South Korea"), ("country", "the North", "PRK", "PRK", "", "North Korea"), ("country", "the South", "KOR", "KOR", "", "South Korea")]),
+        ("Floods hit the North of the country while the South stayed dry.", &[]),
+        ("North Korea condemned the drills.\nKorea will never yield, it said.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("country", "Korea", "PRK", "PRK", "", "North Korea")]),
+        ("North Korea and South Korea met.\nKorea remains divided.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("country", "South Korea", "KOR", "KOR", "", "South Korea"), ("country", "Korea", "", "", "", "Korea")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+#[rustfmt::skip]
+#[test]
+fn appositions() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("Talks were led by Kang Sok Ju, first vice foreign minister of North Korea.", &[("person", "Kang Sok Ju, first vice foreign minister of North Korea", "PRK", "PRKGOV", "First Vice Foreign Minister", "Kang Sok Ju")]),
+        ("The letter came from Kim Su-gil, alternate member of the political bureau of the Workers' Party of Korea.", &[("person", "Kim Su-gil, alternate member of the political bureau of the Workers' Party of Korea", "PRK", "PRKGOV", "member", "Kim Su-gil")]),
+        ("He met Olga Ivanova, Russia's ambassador, on Friday.", &[("person", "Olga Ivanova, Russia's ambassador", "RUS", "RUSGOV", "Ambassador", "Olga Ivanova")]),
+        ("Seoul, the South Korean capital, was quiet.", &[("capital", "Seoul", "KOR", "KORGOV", "", "Seoul"), ("adjective", "South Korean", "KOR", "KOR", "", "South Korea")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+#[rustfmt::skip]
+#[test]
+fn groups_and_organisations() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("A North Korean delegation arrived as Russian tourists left.", &[("group", "A North Korean delegation", "PRK", "PRKGOV", "delegation", ""), ("group", "Russian tourists", "RUS", "RUSCVL", "tourists", "")]),
+        ("Yonhap said the North Korean envoy sought support.", &[("org", "Yonhap", "KOR", "KORMED", "", "Yonhap"), ("group", "the North Korean envoy", "PRK", "PRKGOV", "envoy", "")]),
+        ("South Korean news agency Yonhap reported the deal.", &[("org", "South Korean news agency Yonhap", "KOR", "KORMED", "media", "Yonhap")]),
+        ("North Koreans in Russia fear deportation.", &[("group", "North Koreans", "PRK", "PRK", "", ""), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
+        ("Pyongyang's state media said Russia's support was firm.", &[("org", "Pyongyang's state media", "PRK", "PRKGOVMED", "", "state media"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
+        ("A statement from the foreign ministry of China followed.", &[("org", "the foreign ministry of China", "CHN", "CHNGOV", "", "foreign ministry")]),
+        ("The foreign ministry did not respond.", &[]),
+        ("The United Nations Security Council and the IAEA met; KCNA reported it.", &[("org", "The United Nations Security Council", "", "IGOUNO", "", "UN Security Council"), ("org", "the IAEA", "", "IGOUNOIAE", "", "International Atomic Energy Agency"), ("org", "KCNA", "PRK", "PRKGOVMED", "", "Korean Central News Agency")]),
+        ("South Korean newspaper Hanbit Ilbo cited a source.", &[("org", "South Korean newspaper Hanbit Ilbo", "KOR", "KORMED", "media", "Hanbit Ilbo")]),
+        ("A Japanese company signed the deal.", &[("org", "A Japanese company", "JPN", "JPNBUS", "company", "")]),
+        ("North Korea's official Korean Central News Agency said so.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("org", "Korean Central News Agency", "PRK", "PRKGOVMED", "", "Korean Central News Agency")]),
+        ("Neither North Korea's Moscow embassy nor Seoul commented.", &[("org", "North Korea's Moscow embassy", "PRK", "PRKGOV", "", "embassy"), ("capital", "Seoul", "KOR", "KORGOV", "", "Seoul")]),
+        ("Chinese police detained North Korean defectors.", &[("group", "Chinese police", "CHN", "CHNCOP", "police", ""), ("group", "North Korean defectors", "PRK", "PRKREF", "refugees", "")]),
+        ("The Russian side met his Chinese counterpart Zhao Lei.", &[("group", "The Russian side", "RUS", "RUSGOV", "side", ""), ("person", "Chinese counterpart Zhao Lei", "CHN", "CHNGOV", "counterpart", "Zhao Lei")]),
+        ("Russian troops and Ukrainian rebels clashed.", &[("group", "Russian troops", "RUS", "RUSMIL", "troops", ""), ("group", "Ukrainian rebels", "UKR", "UKRREB", "rebels", "")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+#[rustfmt::skip]
+#[test]
+fn plain_names_case_and_discards() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("Pyongyang is suspected of supplying shells.", &[("capital", "Pyongyang", "PRK", "PRKGOV", "", "Pyongyang")]),
+        ("The Kremlin said the talks went well.", &[("capital", "The Kremlin", "RUS", "RUSGOV", "", "Kremlin")]),
+        ("He landed at the Pyongyang airport.", &[("capital", "Pyongyang", "PRK", "PRKGOV", "", "Pyongyang")]),
+        ("Russia's exports to China rose.", &[("country", "Russia", "RUS", "RUS", "", "Russia"), ("country", "China", "CHN", "CHN", "", "China")]),
+        ("Kim Jong Un told us the US would fail.", &[("country", "US", "USA", "USA", "", "United States")]),
+        ("An envoy from the U.S. arrived.", &[("country", "U.S.", "USA", "USA", "", "United States")]),
+        ("Protests spread to Busan and Lyon.", &[]),
+        ("Fans ate French fries with Turkish coffee during Chinese New Year.", &[]),
+        ("Korean pop and Russian roulette trended online.", &[]),
+        ("Anti-American slogans and pro-Russian banners appeared.", &[]),
+        ("North Korea-Russia talks resumed.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
+        ("South Koreans and Koreanness were discussed.", &[("group", "South Koreans", "KOR", "KOR", "", "")]),
+        ("South Korea hosted the games.\nKoreans cheered.", &[("country", "South Korea", "KOR", "KOR", "", "South Korea"), ("group", "Koreans", "KOR", "KOR", "", "")]),
+        ("The DPRK and the ROK talked.", &[("country", "DPRK", "PRK", "PRK", "", "North Korea"), ("country", "ROK", "KOR", "KOR", "", "South Korea")]),
+        ("Kosovo, Taiwan and Western Sahara were on the agenda.", &[("country", "Kosovo", "XKX", "XKX", "", "Kosovo"), ("country", "Taiwan", "TWN", "TWN", "", "Taiwan"), ("country", "Western Sahara", "ESH", "ESH", "", "Western Sahara")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+#[rustfmt::skip]
+#[test]
+fn people_seen_again_in_the_document() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nChoe met reporters later.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Choe", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        ("Talks were led by Kang Sok Ju, first vice foreign minister of North Korea.\nKang Sok Ju left on Friday.", &[("person", "Kang Sok Ju, first vice foreign minister of North Korea", "PRK", "PRKGOV", "First Vice Foreign Minister", "Kang Sok Ju"), ("person", "Kang Sok Ju", "PRK", "PRKGOV", "First Vice Foreign Minister", "Kang Sok Ju")]),
+        ("Russian President Vladimir Putin spoke.\nLater, President Putin left.", &[("person", "Russian President Vladimir Putin", "RUS", "RUSGOV", "President", "Vladimir Putin"), ("person", "President Putin", "RUS", "RUSGOV", "President", "Vladimir Putin")]),
+        // Two Kims: the bare surname is ambiguous and stays unclaimed.
+        ("North Korean envoy Kim Song Il met South Korean envoy Kim Dae Ho.\nKim said nothing.", &[("person", "North Korean envoy Kim Song Il", "PRK", "PRKGOV", "envoy", "Kim Song Il"), ("person", "South Korean envoy Kim Dae Ho", "KOR", "KORGOV", "envoy", "Kim Dae Ho")]),
+        // A different person who shares the surname is not claimed.
+        ("Russian envoy Igor Lavrov arrived.\nLavrov Ivanovich Smirnov spoke.", &[("person", "Russian envoy Igor Lavrov", "RUS", "RUSGOV", "envoy", "Igor Lavrov")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+/// A place as (covered text, name, country, is_country).
+type WantPlace = (&'static str, &'static str, &'static str, bool);
+
+#[rustfmt::skip]
+#[test]
+fn places() {
+    let r = recognizer();
+    let cases: &[(&str, &[WantPlace])] = &[
+        ("North Korean Foreign Minister Choe Son-hui arrived in Moscow.", &[("Moscow", "Moscow", "RUS", false)]),
+        ("Russia's Foreign Minister Sergei Lavrov left Busan.", &[("Russia", "Russia", "RUS", true), ("Busan", "Busan", "KOR", false)]),
+        ("SEOUL, Jan. 29 (Yonhap) -- The talks ended.", &[("SEOUL", "Seoul", "KOR", false)]),
+        ("Talks moved from the Kremlin to Vladivostok.", &[("the Kremlin", "Kremlin", "RUS", false), ("Vladivostok", "Vladivostok", "RUS", false)]),
+        ("North Korea said the North would not yield.", &[("North Korea", "North Korea", "PRK", true), ("the North", "North Korea", "PRK", true)]),
+        ("French fries are served in Paris.", &[("Paris", "Paris", "FRA", false)]),
+    ];
+    for (text, want) in cases {
+        let d = doc(text);
+        let got: Vec<_> = r.find(&d).places.iter()
+            .map(|p| (p.span.slice(text).to_string(), p.name.clone(), p.country.as_ref().map(|c| c.to_string()).unwrap_or_default(), p.is_country))
+            .collect();
+        let want: Vec<_> = want.iter().map(|w| (w.0.to_string(), w.1.to_string(), w.2.to_string(), w.3)).collect();
+        assert_eq!(got, want, "\ntext: {text:?}");
+    }
+}
+
+#[test]
+fn any_cut_of_unusual_text_is_safe() {
+    // Multi-byte spaces, dashes and quotes next to names and titles, cut at every character:
+    // recognition must never slice inside a character or panic on a truncated phrase.
+    let r = recognizer();
+    let text = "Sŏul\u{a0}— North Korea’s\u{a0}envoy Kim Il-söng, Russia’s envoy\u{2003}Ivan Petrov’s «aide» \
+                Ivan\u{a0}Petrov, anti\u{2014}Russian Ü-bin al-Éa, \u{a0}Petrov\u{a0}met Kim Il-söng. \
+                Russian envoy Ivan Petrov came; x\u{a0}Ab Petrov left with Oleg\u{a0}Sokolov, Russia's envoy, \
+                and «-Russian» guests.";
+    let cuts: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    for &a in &cuts {
+        let d = doc(&text[a..]);
+        let m = r.find(&d);
+        for s in m
+            .actors
+            .iter()
+            .map(|x| x.span)
+            .chain(m.places.iter().map(|p| p.span))
+        {
+            assert!(d.text.is_char_boundary(s.start) && d.text.is_char_boundary(s.end));
+        }
+        let _ = r.find(&doc(&text[..a]));
+    }
+}
+
+#[test]
+fn mentions_know_their_sentence() {
+    let r = recognizer();
+    let text = "Russia agreed.\nNorth Korea agreed too.";
+    let found = r.find(&doc(text));
+    let sentences: Vec<_> = found.actors.iter().map(|a| a.sentence).collect();
+    assert_eq!(sentences, vec![0, 1]);
+    assert!(found.actors.windows(2).all(|w| w[0].span <= w[1].span));
+}
+
+#[test]
+fn data_files_parse_completely() {
+    // Every data row is read: a parsed count equal to the count of non-comment lines (less
+    // the header) means no row was skipped.
+    let rows = |text: &str| {
+        text.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count()
+    };
+    let countries = data::parse_countries("countries", COUNTRIES).unwrap();
+    assert_eq!(countries.len(), rows(COUNTRIES) - 1);
+    assert_eq!(
+        data::parse_orgs("orgs", ORGS).unwrap().len(),
+        rows(ORGS) - 1
+    );
+    assert_eq!(
+        data::parse_titles("titles", TITLES).unwrap().len(),
+        rows(TITLES) - 1
+    );
+    assert_eq!(
+        data::parse_discards("discard", DISCARD).unwrap().len(),
+        rows(DISCARD)
+    );
+
+    // 193 UN members, 2 observers, and the territories the news treats as actors.
+    assert!(countries.len() >= 250, "{} countries", countries.len());
+    let mut isos: Vec<&str> = countries.iter().map(|c| c.iso3.as_str()).collect();
+    assert!(isos
+        .iter()
+        .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())));
+    isos.sort_unstable();
+    let before = isos.len();
+    isos.dedup();
+    assert_eq!(isos.len(), before, "duplicate ISO3 codes");
+    for must in [
+        "PRK", "KOR", "RUS", "CHN", "USA", "TWN", "XKX", "PSE", "HKG", "MAC", "ESH", "PRI", "GRL",
+        "VAT",
+    ] {
+        assert!(isos.binary_search(&must).is_ok(), "{must} missing");
+    }
+    assert!(Recognizer::new().is_ok());
+}
+
+#[test]
+fn country_names_by_code() {
+    let r = recognizer();
+    for (iso, want) in [
+        ("PRK", Some("North Korea")),
+        ("XKX", Some("Kosovo")),
+        ("ZZZ", None),
+    ] {
+        assert_eq!(r.country_name(iso), want, "{iso}");
+    }
+}
+
+#[test]
+fn user_files_replace_the_compiled_ones_and_errors_name_the_line() {
+    let dir = std::env::temp_dir().join(format!("attache-entities-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("countries.tsv");
+    std::fs::write(
+        &good,
+        "# two countries\niso3\tname\tnames\tadjectives\tdemonyms\tcapital\tcities\tseats\nFRA\tFrance\t-\tFrench\t-\tParis\t-\t-\nRUS\tRussia\t-\tRussian\t-\tMoscow\t-\tKremlin\n",
+    )
+    .unwrap();
+    let r = Recognizer::from_files(Some(&good), None, None).unwrap();
+    assert_eq!(r.country_name("RUS"), Some("Russia"));
+    assert_eq!(r.country_name("PRK"), None);
+    check(
+        &r,
+        "Russian envoy Ivan Petrov met French officials.",
+        &[
+            (
+                "person",
+                "Russian envoy Ivan Petrov",
+                "RUS",
+                "RUSGOV",
+                "envoy",
+                "Ivan Petrov",
+            ),
+            ("group", "French officials", "FRA", "FRAGOV", "official", ""),
+        ],
+    );
+
+    let bad = dir.join("titles.tsv");
+    std::fs::write(
+        &bad,
+        "title\tagent\tholder\tvariants\nenvoy\tGOV\tperson\t-\nspy\tspy\tperson\t-\n",
+    )
+    .unwrap();
+    let err = Recognizer::from_files(None, None, Some(&bad)).expect_err("bad agent code");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:3: unknown agent code", bad.display())),
+        "{err}"
+    );
+
+    let dup = dir.join("orgs.tsv");
+    std::fs::write(
+        &dup,
+        "name\tcode\tnames\nUnited Nations\tIGOUNO\tUN\nUnion Nationale\tFRAPTY\tUN\n",
+    )
+    .unwrap();
+    let err = Recognizer::from_files(None, Some(&dup), None).expect_err("duplicate name");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:3: \"UN\" is already listed", dup.display())),
+        "{err}"
+    );
+
+    let missing = dir.join("missing.tsv");
+    assert!(matches!(
+        Recognizer::from_files(Some(&missing), None, None),
+        Err(EntitiesError::Read { .. })
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn recognizer_is_shareable() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Recognizer>();
+}

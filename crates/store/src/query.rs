@@ -1,0 +1,791 @@
+//! Reading: events by filter, one event, one document, reports of a key, counts.
+
+use attache_model::{Event, Modality, Precision, Report};
+use jiff::civil::Date;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension};
+use serde::Serialize;
+
+use crate::{sqlite, Store, StoreError};
+
+/// Which events [`Store::events`] returns. The default matches every event.
+///
+/// Country filters take an ISO 3166 alpha-3 code ("PRK"); a longer value is matched against
+/// the CAMEO actor code instead ("PRKGOV"). Case does not matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventQuery {
+    /// Source or target is this country.
+    pub actor: Option<String>,
+    /// The source is this country.
+    pub source: Option<String>,
+    /// The target is this country.
+    pub target: Option<String>,
+    /// CAMEO code starts with these digits: "04" matches 040..=049 and 0411.
+    pub code_prefix: Option<String>,
+    /// Only events of this modality.
+    pub modality: Option<Modality>,
+    /// Keep events whose date interval overlaps `[since, until]`. When either bound is set,
+    /// events with an unknown date are left out.
+    pub since: Option<Date>,
+    /// The last day of the window (inclusive); see `since`.
+    pub until: Option<Date>,
+    /// At most this many events, after ordering.
+    pub limit: Option<usize>,
+}
+
+/// A stored document: its metadata and clean text (not its sentences, tokens or offset map).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredDocument {
+    /// `Document::id`.
+    pub id: String,
+    /// Where it was read from (file, file:line).
+    pub origin: String,
+    /// The article's address, when the input gave one.
+    pub url: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Publication date, when known.
+    pub published: Option<Date>,
+    /// How precisely `published` is known.
+    pub published_precision: Precision,
+    /// The outlet.
+    pub source: Option<String>,
+    /// The dateline as written ("SEOUL, Jan. 29 (Yonhap) --").
+    pub dateline: Option<String>,
+    /// The byline ("By Jane Doe").
+    pub byline: Option<String>,
+    /// Hash of the clean text: a document with the same hash is not stored twice.
+    pub content_hash: String,
+    /// The clean text every report offset points into.
+    pub text: String,
+    /// When the batch that stored it ran (RFC 3339, UTC).
+    pub ingested_at: String,
+}
+
+/// How much the store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Stored documents.
+    pub documents: u64,
+    /// Stored reports (event mentions).
+    pub reports: u64,
+    /// Merged events.
+    pub events: u64,
+    /// Distinct outlets (`source`) among stored documents.
+    pub outlets: u64,
+}
+
+impl Store {
+    /// The events matching `q`, ordered by first possible day (unknown dates last), then id.
+    pub fn events(&self, q: &EventQuery) -> Result<Vec<Event>, StoreError> {
+        let (sql, args) = q.to_sql()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(sqlite(&self.path, "preparing an event query"))?;
+        let rows = stmt
+            .query_map(params_from_iter(args), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(sqlite(&self.path, "querying events"))?;
+        let mut events = Vec::new();
+        for row in rows {
+            let (id, json) = row.map_err(sqlite(&self.path, "querying events"))?;
+            events.push(self.parse_event(&id, &json)?);
+        }
+        Ok(events)
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .prepare_cached("SELECT json FROM events WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(sqlite(&self.path, "reading an event"))?;
+        json.map(|j| self.parse_event(id, &j)).transpose()
+    }
+
+    /// The stored reports of a merge key, in the order the fold sees them: the evidence
+    /// behind an event, for "why this event?".
+    pub fn reports(&self, key: &str) -> Result<Vec<Report>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                r#"SELECT json FROM reports WHERE key = ?1
+                   ORDER BY document_id, sentence, start, "end", id"#,
+            )
+            .map_err(sqlite(&self.path, "preparing the report load"))?;
+        let rows = stmt
+            .query_map([key], |r| r.get::<_, String>(0))
+            .map_err(sqlite(&self.path, "loading the reports of a key"))?;
+        let mut reports = Vec::new();
+        for json in rows {
+            let json = json.map_err(sqlite(&self.path, "loading the reports of a key"))?;
+            reports.push(
+                serde_json::from_str(&json).map_err(|source| StoreError::Json {
+                    path: self.path.clone(),
+                    what: "report of key",
+                    id: key.to_string(),
+                    source,
+                })?,
+            );
+        }
+        Ok(reports)
+    }
+
+    /// The stored document with this id.
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        type Row = (
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            String,
+        );
+        let row: Option<Row> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, origin, url, title, published, published_precision, source,
+                        dateline, byline, content_hash, text, ingested_at
+                 FROM documents WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([id], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
+                        r.get(11)?,
+                    ))
+                })
+                .optional()
+            })
+            .map_err(sqlite(&self.path, "reading a document"))?;
+        let Some((
+            id,
+            origin,
+            url,
+            title,
+            published,
+            precision,
+            source,
+            dateline,
+            byline,
+            content_hash,
+            text,
+            ingested_at,
+        )) = row
+        else {
+            return Ok(None);
+        };
+        let corrupt = |detail: String| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("document {id}: {detail}"),
+        };
+        let published = published
+            .map(|p| {
+                p.parse::<Date>()
+                    .map_err(|e| corrupt(format!("published {p:?}: {e}")))
+            })
+            .transpose()?;
+        let published_precision = match precision.as_str() {
+            "day" => Precision::Day,
+            "month" => Precision::Month,
+            "year" => Precision::Year,
+            "unknown" => Precision::Unknown,
+            other => return Err(corrupt(format!("published_precision {other:?}"))),
+        };
+        Ok(Some(StoredDocument {
+            id,
+            origin,
+            url,
+            title,
+            published,
+            published_precision,
+            source,
+            dateline,
+            byline,
+            content_hash,
+            text,
+            ingested_at,
+        }))
+    }
+
+    /// Counts of documents, reports, events and outlets.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports),
+                        (SELECT count(*) FROM events),
+                        (SELECT count(DISTINCT source) FROM documents)",
+            )
+            .and_then(|mut s| {
+                s.query_row([], |r| {
+                    let n = |i| r.get::<_, i64>(i).map(|n| n.max(0) as u64);
+                    Ok(Stats {
+                        documents: n(0)?,
+                        reports: n(1)?,
+                        events: n(2)?,
+                        outlets: n(3)?,
+                    })
+                })
+            })
+            .map_err(sqlite(&self.path, "counting"))
+    }
+
+    fn parse_event(&self, id: &str, json: &str) -> Result<Event, StoreError> {
+        serde_json::from_str(json).map_err(|source| StoreError::Json {
+            path: self.path.clone(),
+            what: "event",
+            id: id.to_string(),
+            source,
+        })
+    }
+}
+
+impl EventQuery {
+    /// The SQL and its arguments. Only the shape of the SQL depends on which filters are set,
+    /// so the statement cache holds a handful of statements, not one per value.
+    fn to_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
+        let mut sql = String::from("SELECT id, json FROM events WHERE 1");
+        let mut args: Vec<Value> = Vec::new();
+        let text = |s: &str| Value::Text(s.to_ascii_uppercase());
+        if let Some(actor) = self.actor.as_deref() {
+            if is_country(actor) {
+                sql.push_str(" AND (source_country = ? OR target_country = ?)");
+            } else {
+                sql.push_str(" AND (source_code = ? OR target_code = ?)");
+            }
+            args.extend([text(actor), text(actor)]);
+        }
+        for (value, country, code) in [
+            (&self.source, "source_country", "source_code"),
+            (&self.target, "target_country", "target_code"),
+        ] {
+            if let Some(v) = value.as_deref() {
+                let column = if is_country(v) { country } else { code };
+                sql.push_str(&format!(" AND {column} = ?"));
+                args.push(text(v));
+            }
+        }
+        if let Some(prefix) = self.code_prefix.as_deref() {
+            if prefix.len() > 4 || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(StoreError::InvalidQuery(format!(
+                    "code prefix {prefix:?} is not up to four digits"
+                )));
+            }
+            if let Some(last) = prefix.bytes().last() {
+                // A range instead of LIKE so the code index is used: codes starting with "04"
+                // are those in ["04", "05"); after "9" comes ":" in ASCII, so "049" -> "04:".
+                let mut upper = prefix.as_bytes()[..prefix.len() - 1].to_vec();
+                upper.push(last + 1);
+                sql.push_str(" AND code >= ? AND code < ?");
+                args.push(Value::Text(prefix.to_string()));
+                args.push(Value::Text(String::from_utf8_lossy(&upper).into_owned()));
+            }
+        }
+        if let Some(m) = self.modality {
+            sql.push_str(" AND modality = ?");
+            args.push(Value::Text(m.as_str().to_string()));
+        }
+        if let (Some(since), Some(until)) = (self.since, self.until) {
+            if since > until {
+                return Err(StoreError::InvalidQuery(format!(
+                    "since {since} is after until {until}"
+                )));
+            }
+        }
+        // ISO day strings compare like the dates they write (for years 0 to 9999). A NULL
+        // (unknown) date fails every comparison, which drops it when a bound is set.
+        if let Some(since) = self.since {
+            sql.push_str(" AND date_last >= ?");
+            args.push(Value::Text(since.to_string()));
+        }
+        if let Some(until) = self.until {
+            sql.push_str(" AND date_first <= ?");
+            args.push(Value::Text(until.to_string()));
+        }
+        sql.push_str(" ORDER BY date_first IS NULL, date_first, id");
+        if let Some(limit) = self.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Value::Integer(crate::int(limit)));
+        }
+        Ok((sql, args))
+    }
+}
+
+/// Three letters is a country code; anything longer is an actor code.
+fn is_country(s: &str) -> bool {
+    s.len() == 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{actor, document, fold, report};
+    use attache_model::{DateValue, Document};
+    use jiff::civil::date;
+
+    /// Seven events, one per key "k1".."k7", each from its own document. In date order:
+    /// k6 (2023), k5 (Feb 28 - Mar 2), k1 (Mar 4), k2 (Mar 5), k3 (April), k7 (May, stored
+    /// without its interval), k4 (unknown).
+    fn store() -> Store {
+        let day = |m, d| Some(DateValue::day(date(2024, m, d)));
+        type Spec = (
+            &'static str,
+            &'static str,
+            Modality,
+            (&'static str, Option<&'static str>),
+            &'static str,
+            Option<DateValue>,
+        );
+        let specs: [Spec; 7] = [
+            (
+                "k1",
+                "042",
+                Modality::Actual,
+                ("IDN", None),
+                "VNM",
+                day(3, 4),
+            ),
+            (
+                "k2",
+                "043",
+                Modality::Actual,
+                ("VNM", None),
+                "IDN",
+                day(3, 5),
+            ),
+            (
+                "k3",
+                "036",
+                Modality::Planned,
+                ("PRK", None),
+                "RUS",
+                DateValue::month(2024, 4),
+            ),
+            ("k4", "1041", Modality::Actual, ("USA", None), "PRK", None),
+            (
+                "k5",
+                "042",
+                Modality::Negated,
+                ("CHN", Some("CHNGOV")),
+                "PRK",
+                Some(DateValue::day_range(date(2024, 2, 28), date(2024, 3, 2))),
+            ),
+            (
+                "k6",
+                "04",
+                Modality::Possible,
+                ("RUS", None),
+                "PRK",
+                DateValue::year(2023),
+            ),
+            (
+                "k7",
+                "040",
+                Modality::Actual,
+                ("MNG", None),
+                "KOR",
+                DateValue::month(2024, 5),
+            ),
+        ];
+        let batch: Vec<(Document, Vec<_>)> = specs
+            .iter()
+            .map(|&(key, code, modality, (src, src_code), tgt, when)| {
+                let body =
+                    format!("ULAANBAATAR (Wire) -- Story {key}: officials from both sides met.");
+                let doc = document(&format!("doc-{key}"), "wire", Some(date(2024, 6, 1)), &body);
+                let r = report(
+                    &doc,
+                    key,
+                    code,
+                    modality,
+                    actor(src, src_code),
+                    actor(tgt, None),
+                    when,
+                    0,
+                    10,
+                );
+                (doc, vec![r])
+            })
+            .collect();
+        // An event from elsewhere may lack its internal interval: it must still filter by date.
+        let fold = |key: &str, reports: &[Report]| {
+            let mut e = fold(key, reports);
+            if key == "k7" {
+                e.date_value = None;
+            }
+            e
+        };
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_batch(&batch, &fold).unwrap();
+        store
+    }
+
+    fn q() -> EventQuery {
+        EventQuery::default()
+    }
+
+    #[test]
+    fn every_filter() {
+        let store = store();
+        let s = |s: &str| Some(s.to_string());
+        let d = |m, day| Some(date(2024, m, day));
+        let cases: Vec<(&str, EventQuery, &[&str])> = vec![
+            (
+                "all, dated first",
+                q(),
+                &["k6", "k5", "k1", "k2", "k3", "k7", "k4"],
+            ),
+            (
+                "root 04",
+                EventQuery {
+                    code_prefix: s("04"),
+                    ..q()
+                },
+                &["k6", "k5", "k1", "k2", "k7"],
+            ),
+            (
+                "042 only",
+                EventQuery {
+                    code_prefix: s("042"),
+                    ..q()
+                },
+                &["k5", "k1"],
+            ),
+            (
+                "049 has none",
+                EventQuery {
+                    code_prefix: s("049"),
+                    ..q()
+                },
+                &[],
+            ),
+            (
+                "four-digit under 10",
+                EventQuery {
+                    code_prefix: s("10"),
+                    ..q()
+                },
+                &["k4"],
+            ),
+            (
+                "exact four digits",
+                EventQuery {
+                    code_prefix: s("1041"),
+                    ..q()
+                },
+                &["k4"],
+            ),
+            (
+                "one digit",
+                EventQuery {
+                    code_prefix: s("0"),
+                    ..q()
+                },
+                &["k6", "k5", "k1", "k2", "k3", "k7"],
+            ),
+            (
+                "empty prefix",
+                EventQuery {
+                    code_prefix: s(""),
+                    ..q()
+                },
+                &["k6", "k5", "k1", "k2", "k3", "k7", "k4"],
+            ),
+            (
+                "actor either side",
+                EventQuery {
+                    actor: s("PRK"),
+                    ..q()
+                },
+                &["k6", "k5", "k3", "k4"],
+            ),
+            (
+                "actor lower case",
+                EventQuery {
+                    actor: s("idn"),
+                    ..q()
+                },
+                &["k1", "k2"],
+            ),
+            (
+                "actor code",
+                EventQuery {
+                    actor: s("CHNGOV"),
+                    ..q()
+                },
+                &["k5"],
+            ),
+            (
+                "source",
+                EventQuery {
+                    source: s("VNM"),
+                    ..q()
+                },
+                &["k2"],
+            ),
+            (
+                "target",
+                EventQuery {
+                    target: s("VNM"),
+                    ..q()
+                },
+                &["k1"],
+            ),
+            (
+                "source actor code",
+                EventQuery {
+                    source: s("CHNGOV"),
+                    ..q()
+                },
+                &["k5"],
+            ),
+            (
+                "source and target",
+                EventQuery {
+                    source: s("RUS"),
+                    target: s("PRK"),
+                    ..q()
+                },
+                &["k6"],
+            ),
+            (
+                "negated",
+                EventQuery {
+                    modality: Some(Modality::Negated),
+                    ..q()
+                },
+                &["k5"],
+            ),
+            (
+                "planned",
+                EventQuery {
+                    modality: Some(Modality::Planned),
+                    ..q()
+                },
+                &["k3"],
+            ),
+            (
+                "since",
+                EventQuery {
+                    since: d(3, 1),
+                    ..q()
+                },
+                &["k5", "k1", "k2", "k3", "k7"],
+            ),
+            (
+                "until",
+                EventQuery {
+                    until: d(2, 29),
+                    ..q()
+                },
+                &["k6", "k5"],
+            ),
+            (
+                "range touches the end of k5",
+                EventQuery {
+                    since: d(3, 2),
+                    until: d(3, 4),
+                    ..q()
+                },
+                &["k5", "k1"],
+            ),
+            (
+                "a day inside a month",
+                EventQuery {
+                    since: d(4, 15),
+                    until: d(4, 15),
+                    ..q()
+                },
+                &["k3"],
+            ),
+            (
+                "interval read from date",
+                EventQuery {
+                    since: d(5, 10),
+                    until: d(5, 10),
+                    ..q()
+                },
+                &["k7"],
+            ),
+            (
+                "inside a year",
+                EventQuery {
+                    since: Some(date(2023, 6, 1)),
+                    until: Some(date(2023, 6, 30)),
+                    ..q()
+                },
+                &["k6"],
+            ),
+            (
+                "a gap",
+                EventQuery {
+                    since: d(3, 6),
+                    until: d(3, 31),
+                    ..q()
+                },
+                &[],
+            ),
+            (
+                "limit",
+                EventQuery {
+                    limit: Some(2),
+                    ..q()
+                },
+                &["k6", "k5"],
+            ),
+            (
+                "limit zero",
+                EventQuery {
+                    limit: Some(0),
+                    ..q()
+                },
+                &[],
+            ),
+            (
+                "combined",
+                EventQuery {
+                    actor: s("PRK"),
+                    code_prefix: s("04"),
+                    since: d(1, 1),
+                    ..q()
+                },
+                &["k5"],
+            ),
+        ];
+        for (name, query, want) in cases {
+            let got: Vec<String> = store
+                .events(&query)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.id.trim_start_matches("ev-").to_string())
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn invalid_queries_are_errors() {
+        let store = store();
+        let s = |s: &str| Some(s.to_string());
+        let cases = [
+            EventQuery {
+                code_prefix: s("4a"),
+                ..q()
+            },
+            EventQuery {
+                code_prefix: s("04211"),
+                ..q()
+            },
+            EventQuery {
+                code_prefix: s("04%"),
+                ..q()
+            },
+            EventQuery {
+                since: Some(date(2024, 3, 5)),
+                until: Some(date(2024, 3, 4)),
+                ..q()
+            },
+        ];
+        for query in cases {
+            assert!(
+                matches!(store.events(&query), Err(StoreError::InvalidQuery(_))),
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn events_come_back_whole() {
+        let store = store();
+        let k5 = store.event("ev-k5").unwrap().unwrap();
+        assert_eq!(k5, fold("k5", &store.reports("k5").unwrap()));
+        assert_eq!(k5.date.as_deref(), Some("2024-02-28"));
+        assert_eq!(k5.date_end.as_deref(), Some("2024-03-02"));
+        assert_eq!(k5.source.code.as_ref().map(|c| c.as_str()), Some("CHNGOV"));
+        assert_eq!(store.event("ev-k9").unwrap(), None);
+        assert!(store.reports("k9").unwrap().is_empty());
+    }
+
+    #[test]
+    fn documents_come_back_with_their_metadata() {
+        let mut doc = document(
+            "wire-0229-07",
+            "wire",
+            Some(date(2024, 2, 29)),
+            "BEIJING, Feb. 29 (Wire) -- The delegation was received at the airport.",
+        );
+        doc.title = Some("Delegation arrives in Beijing".into());
+        doc.byline = Some("By a staff reporter".into());
+        doc.dateline = Some(attache_model::Dateline {
+            span: attache_model::Span::new(0, 26),
+            city: "BEIJING".into(),
+            date: Some("Feb. 29".into()),
+            agency: Some("Wire".into()),
+        });
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_batch(&[(doc.clone(), vec![])], &fold).unwrap();
+        let got = store.document("wire-0229-07").unwrap().unwrap();
+        let want = StoredDocument {
+            id: doc.id.clone(),
+            origin: doc.origin.clone(),
+            url: doc.url.clone(),
+            title: doc.title.clone(),
+            published: Some(date(2024, 2, 29)),
+            published_precision: Precision::Day,
+            source: Some("wire".into()),
+            dateline: Some("BEIJING, Feb. 29 (Wire) --".into()),
+            byline: doc.byline.clone(),
+            content_hash: doc.content_hash.clone(),
+            text: doc.text.clone(),
+            ingested_at: got.ingested_at.clone(),
+        };
+        assert_eq!(got, want);
+        assert!(
+            got.ingested_at.parse::<jiff::Timestamp>().is_ok(),
+            "{}",
+            got.ingested_at
+        );
+        assert_eq!(store.document("wire-0229-08").unwrap(), None);
+    }
+
+    #[test]
+    fn stats_count_outlets_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.stats().unwrap(), Stats::default());
+        let day = Some(date(2024, 3, 4));
+        let batch: Vec<_> = [("a", "wire"), ("b", "wire"), ("c", "post")]
+            .into_iter()
+            .map(|(id, outlet)| {
+                let body = format!("HANOI (Wire) -- Story {id} about the visit.");
+                (document(id, outlet, day, &body), vec![])
+            })
+            .collect();
+        store.put_batch(&batch, &fold).unwrap();
+        let want = Stats {
+            documents: 3,
+            reports: 0,
+            events: 0,
+            outlets: 2,
+        };
+        assert_eq!(store.stats().unwrap(), want);
+    }
+}

@@ -1,0 +1,613 @@
+//! The cleaner: crawled body lines in, a [`Document`] out.
+
+use std::collections::HashSet;
+
+use attache_model::{
+    Article, Dateline, Document, MetaSource, OffsetMap, Precision, Sentence, Span,
+};
+
+use crate::meta::{self, DateHit};
+use crate::rules::{collapse_spaces, JunkRules, RuleKind};
+use crate::sentences::{default_abbreviations, Abbreviations};
+use crate::TextError;
+
+/// Junk rules only look at lines up to this many words: a long line is article text even if it
+/// mentions "subscribe" or "all rights reserved".
+const MAX_JUNK_WORDS: usize = 40;
+/// A metadata line ("Source: X | 2012-10-09 20:12:44 | Editor: Y") is short.
+const METADATA_WORDS: usize = 16;
+
+/// A line with at least this many words is prose even without a final stop (a photo caption
+/// ending in "(Yonhap)", a paragraph the crawler cut short).
+const PROSE_WORDS: usize = 12;
+
+/// Lines after a `line-and-next` rule shorter than this are its teaser and go with it.
+const TEASER_WORDS: usize = 25;
+
+/// How many paragraphs from the start of the body may carry the dateline.
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// The text stage: turns an [`Article`] into a [`Document`].
+///
+/// Built once (rules parsed, lists loaded), then shared by reference across threads.
+#[derive(Debug, Clone)]
+pub struct Cleaner {
+    rules: JunkRules,
+    abbreviations: Abbreviations,
+}
+
+impl Default for Cleaner {
+    fn default() -> Self {
+        Cleaner::new()
+    }
+}
+
+/// One raw line of the body and what the cleaner decided about it.
+#[derive(Debug)]
+struct Line<'a> {
+    /// Byte range of the trimmed line in the raw body.
+    start: usize,
+    end: usize,
+    /// Whitespace-collapsed text, and its lower-case form for rules and duplicate checks.
+    norm: String,
+    lower: String,
+    words: usize,
+    keep: bool,
+    raw: &'a str,
+}
+
+impl Line<'_> {
+    /// Ends like a sentence: a stop, maybe followed by closing quotes or brackets.
+    fn ends_like_sentence(&self) -> bool {
+        let t = self
+            .norm
+            .trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']);
+        t.ends_with(['.', '!', '?', '…'])
+    }
+
+    /// Reads as prose rather than a label, headline or widget.
+    fn is_prose(&self) -> bool {
+        self.ends_like_sentence() || self.words >= PROSE_WORDS
+    }
+
+    /// Reads as a body paragraph: prose of some length.
+    fn is_paragraph(&self) -> bool {
+        self.is_prose() && self.words >= 6
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with the compiled-in rules (`data/junk.tsv`, `data/text_abbreviations.tsv`).
+    pub fn new() -> Cleaner {
+        // Both files are compiled in and covered by tests; failing here is a build bug.
+        let rules = JunkRules::parse(include_str!("../../../data/junk.tsv"), "data/junk.tsv")
+            .expect("compiled-in data/junk.tsv parses");
+        Cleaner {
+            rules,
+            abbreviations: default_abbreviations().clone(),
+        }
+    }
+
+    /// A cleaner with the user's junk rules (same format as `data/junk.tsv`) and the
+    /// compiled-in abbreviations. Errors name `path` and the line.
+    pub fn from_rules(text: &str, path: &str) -> Result<Cleaner, TextError> {
+        Ok(Cleaner {
+            rules: JunkRules::parse(text, path)?,
+            abbreviations: default_abbreviations().clone(),
+        })
+    }
+
+    /// Replaces the abbreviation list (format of `data/text_abbreviations.tsv`).
+    pub fn with_abbreviations(mut self, text: &str, path: &str) -> Result<Cleaner, TextError> {
+        self.abbreviations = Abbreviations::parse(text, path)?;
+        Ok(self)
+    }
+
+    /// Cleans one article. Fails only when nothing is left ([`TextError::Empty`]).
+    pub fn process(&self, article: &Article) -> Result<Document, TextError> {
+        let body = article.body.as_str();
+        let mut lines = split_lines(body, &self.rules);
+        let mut warnings = Vec::new();
+
+        // 1. Junk, bylines and date lines.
+        let mut byline: Option<String> = None;
+        let mut text_dates: Vec<DateHit> = Vec::new();
+        self.drop_junk(&mut lines, &mut byline, &mut text_dates);
+
+        // 2. A timestamp glued before the dateline ("08/11/2006 15:31 MOSCOW, ...") is
+        //    metadata: read it and start the line after it.
+        for line in lines
+            .iter_mut()
+            .filter(|l| l.keep)
+            .take(DATELINE_PARAGRAPHS + 3)
+        {
+            if let Some((hit, len)) = meta::leading_timestamp(line.raw) {
+                text_dates.push(hit);
+                line.start += len;
+                line.raw = &line.raw[len..];
+                line.norm = collapse_spaces(&strip_invisible(line.raw));
+                line.lower = fold(&line.norm);
+                line.words = line.norm.split(' ').count();
+                break;
+            }
+        }
+
+        // 3. Lines printed twice count once.
+        drop_repeats(&mut lines);
+
+        // 4. The title, then everything that does not read as prose goes.
+        let title = choose_title(article.title.as_deref(), &lines);
+        let title_line = match &title {
+            Title::Line(i) => Some(*i),
+            _ => None,
+        };
+        for (i, line) in lines.iter_mut().enumerate() {
+            if line.keep && Some(i) != title_line && !line.is_prose() {
+                line.keep = false;
+            }
+        }
+
+        // 5. Assemble the clean text with its offset map.
+        let mut out = Assembly::default();
+        let title_text = match title {
+            Title::None => None,
+            Title::Given(t) => {
+                // Not in the body (usual for extracted HTML): the title is inserted text with
+                // no raw bytes behind it, so its offsets map to the start of the first kept
+                // piece, like a paragraph separator.
+                out.text.push_str(&t);
+                out.paragraphs.push((Span::new(0, out.text.len()), true));
+                Some(t)
+            }
+            Title::Line(i) => {
+                let line = &lines[i];
+                let start = out.text.len();
+                out.push_line(body, line.start, line.end);
+                out.paragraphs
+                    .push((Span::new(start, out.text.len()), true));
+                Some(article.title.clone().unwrap_or_else(|| line.norm.clone()))
+            }
+        };
+        for (i, line) in lines.iter().enumerate() {
+            if !line.keep || Some(i) == title_line {
+                continue;
+            }
+            if !out.text.is_empty() {
+                out.text.push_str("\n\n");
+            }
+            let start = out.text.len();
+            out.push_line(body, line.start, line.end);
+            out.paragraphs
+                .push((Span::new(start, out.text.len()), false));
+        }
+        if out.text.trim().is_empty() {
+            return Err(TextError::Empty {
+                id: article.id.clone(),
+            });
+        }
+
+        // 6. Dateline, sentences, tokens.
+        let mut dateline: Option<Dateline> = None;
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        let mut body_paragraphs = 0;
+        let mut spans = Vec::new();
+        for &(para, is_title) in &out.paragraphs {
+            spans.clear();
+            if is_title {
+                push_trimmed(&out.text, para, &mut spans);
+            } else {
+                let mut from = para.start;
+                if dateline.is_none() && body_paragraphs < DATELINE_PARAGRAPHS {
+                    if let Some(hit) = meta::dateline(para.slice(&out.text)) {
+                        dateline = Some(Dateline {
+                            span: Span::new(para.start, para.start + hit.len),
+                            city: hit.city,
+                            date: hit.date,
+                            agency: hit.agency,
+                        });
+                        // The dateline stays in the text but belongs to no sentence.
+                        from = para.start + hit.len;
+                    }
+                }
+                body_paragraphs += 1;
+                self.abbreviations
+                    .split_paragraph(&out.text, from, para.end, &mut spans);
+            }
+            for &span in &spans {
+                let first = tokens.len();
+                tokens.extend(
+                    self.abbreviations
+                        .tokenize(span.slice(&out.text), span.start),
+                );
+                sentences.push(Sentence {
+                    span,
+                    tokens: first..tokens.len(),
+                    is_title,
+                });
+            }
+        }
+        if sentences.is_empty() {
+            return Err(TextError::Empty {
+                id: article.id.clone(),
+            });
+        }
+
+        // 7. Publication date: the input's wins; else the first date line in the text.
+        let (published, published_precision, published_from) = if let Some(d) = article.published {
+            (Some(d), Precision::Day, Some(MetaSource::Input))
+        } else if let Some(&hit) = text_dates.first() {
+            let (date, settled) =
+                meta::settle(hit, dateline.as_ref().and_then(|d| d.date.as_deref()));
+            if !settled {
+                warnings.push(format!(
+                    "numeric date {} could be day/month or month/day; read as day/month",
+                    date
+                ));
+            }
+            (Some(date), Precision::Day, Some(MetaSource::Text))
+        } else {
+            (None, Precision::Unknown, None)
+        };
+
+        let source = article
+            .source
+            .clone()
+            .or_else(|| dateline.as_ref().and_then(|d| d.agency.clone()));
+        let mut all_warnings = article.warnings.clone();
+        all_warnings.extend(warnings);
+        Ok(Document {
+            id: article.id.clone(),
+            origin: article.origin.clone(),
+            url: article.url.clone(),
+            title: title_text,
+            published,
+            published_precision,
+            published_from,
+            dateline,
+            byline,
+            source,
+            content_hash: crate::content_hash(&out.text),
+            text: out.text,
+            offsets: out.offsets,
+            sentences,
+            tokens,
+            warnings: all_warnings,
+        })
+    }
+
+    /// Marks junk lines (rules, blocks, bylines, date lines, stray non-Latin labels).
+    fn drop_junk(&self, lines: &mut [Line], byline: &mut Option<String>, dates: &mut Vec<DateHit>) {
+        let mut drop_block = false;
+        let mut drop_teaser = false;
+        for line in lines.iter_mut() {
+            if drop_block {
+                // Headline lists have no final stop, however long a headline is; the article
+                // (or the next block of it) resumes with a sentence.
+                if line.is_paragraph() && line.ends_like_sentence() {
+                    drop_block = false;
+                } else {
+                    line.keep = false;
+                    continue;
+                }
+            }
+            if drop_teaser {
+                drop_teaser = false;
+                if line.words < TEASER_WORDS {
+                    line.keep = false;
+                    continue;
+                }
+            }
+            if line.words <= MAX_JUNK_WORDS {
+                match self.rules.classify(&line.lower) {
+                    Some(RuleKind::Line) => line.keep = false,
+                    Some(RuleKind::LineAndNext) => {
+                        line.keep = false;
+                        drop_teaser = true;
+                    }
+                    Some(RuleKind::BlockStart | RuleKind::EndMarker) => {
+                        line.keep = false;
+                        drop_block = true;
+                    }
+                    None => {}
+                }
+                if !line.keep {
+                    continue;
+                }
+                if let Some((name, date)) = meta::byline(&line.norm) {
+                    byline.get_or_insert(name);
+                    dates.extend(date);
+                    line.keep = false;
+                    continue;
+                }
+                let label = self.rules.date_label_len(&line.lower);
+                if let Some(hit) = line.norm.get(label..).and_then(meta::date_line) {
+                    dates.push(hit);
+                    line.keep = false;
+                    continue;
+                }
+                if line.words <= METADATA_WORDS && !line.is_paragraph() {
+                    if let Some(hit) = meta::date_in_metadata_line(&line.norm) {
+                        dates.push(hit);
+                        line.keep = false;
+                        continue;
+                    }
+                }
+                // A short line with no Latin letter ("김수연", "***", "|") is a label.
+                if line.words <= 5 && !line.norm.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    line.keep = false;
+                }
+            }
+        }
+    }
+}
+
+/// What the title is.
+enum Title {
+    None,
+    /// The input's title, not found in the body.
+    Given(String),
+    /// This line of the body.
+    Line(usize),
+}
+
+/// The input's title (found in the body, or inserted), else the header line before the body
+/// that shares most words (at least one) with the first paragraphs.
+fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
+    if let Some(t) = given.map(str::trim).filter(|t| !t.is_empty()) {
+        let key = fold(&collapse_spaces(t));
+        return match lines.iter().position(|l| l.keep && l.lower == key) {
+            Some(i) => Title::Line(i),
+            None => Title::Given(collapse_spaces(t)),
+        };
+    }
+    let Some(body_start) = lines.iter().position(|l| l.keep && l.is_paragraph()) else {
+        return Title::None;
+    };
+    let body_words: HashSet<String> = lines[body_start..]
+        .iter()
+        .filter(|l| l.keep && l.is_paragraph())
+        .take(3)
+        .flat_map(|l| word_stems(&l.lower))
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, line) in lines[..body_start].iter().enumerate() {
+        if !line.keep || line.words < 4 || line.words > 25 || line.norm.ends_with('.') {
+            continue;
+        }
+        let score = word_stems(&line.lower)
+            .filter(|w| body_words.contains(w))
+            .count();
+        // A headline shares words with its lede; a section label or tag line shares none.
+        if score > 0 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.map_or(Title::None, |(i, _)| Title::Line(i))
+}
+
+/// Content-word stems (first five letters of words of three letters or more) for overlap.
+fn word_stems(lower: &str) -> impl Iterator<Item = String> + '_ {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.chars().take(5).collect())
+}
+
+/// Drops exact (whitespace-normalised, case-folded) repeats, keeping the first; and drops a
+/// header line that a later paragraph repeats and continues (a subtitle), keeping the fuller.
+fn drop_repeats(lines: &mut [Line]) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut repeats = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.keep && !seen.insert(line.lower.as_str()) {
+            repeats.push(i);
+        }
+    }
+    for i in repeats {
+        lines[i].keep = false;
+    }
+    // Subtitles sit in the header, so only the first lines are checked against the rest.
+    let header = lines.iter().filter(|l| l.keep).take(12).count();
+    let mut kept_seen = 0;
+    for i in 0..lines.len() {
+        if !lines[i].keep {
+            continue;
+        }
+        kept_seen += 1;
+        if kept_seen > header {
+            break;
+        }
+        if lines[i].words < 8 {
+            continue;
+        }
+        let stem = lines[i].lower.trim_end_matches(['.', '!', '?']);
+        let fuller = lines.iter().enumerate().any(|(j, other)| {
+            j != i
+                && other.keep
+                && other.lower.len() > lines[i].lower.len()
+                && other.lower.starts_with(stem)
+        });
+        if fuller {
+            lines[i].keep = false;
+        }
+    }
+}
+
+/// Splits the body into trimmed non-blank lines with their raw offsets.
+fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
+    let wrap = wrap_width(body);
+    let mut lines = Vec::new();
+    let mut blank_before = true;
+    let mut previous_len = 0; // chars in the previous physical line
+    let mut pos = 0;
+    for piece in body.split_inclusive('\n') {
+        let start = pos;
+        pos += piece.len();
+        let content = piece.trim_end_matches(['\n', '\r']);
+        let trimmed_start = content.trim_start_matches(is_space_or_invisible);
+        let trimmed = trimmed_start.trim_end_matches(is_space_or_invisible);
+        if trimmed.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let s = start + (content.len() - trimmed_start.len());
+        let norm = collapse_spaces(&strip_invisible(trimmed));
+        let lower = fold(&norm);
+        let physical_len = std::mem::replace(&mut previous_len, content.chars().count());
+        if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| {
+            // A hard-wrapped paragraph: the line continues the one above it when that one ran
+            // to the wrap width, or was long, unfinished and followed by a lower-case word. A
+            // headline is short; a widget, byline or date line is never a continuation.
+            let wrapped = wrap.is_some_and(|w| physical_len * 10 >= w * 7);
+            let unfinished =
+                p.words >= 8 && !p.ends_like_sentence() && norm.starts_with(char::is_lowercase);
+            !blank_before
+                && (wrapped || unfinished)
+                && rules.classify(&lower).is_none()
+                && rules.classify(&p.lower).is_none()
+                && meta::byline(&norm).is_none()
+        }) {
+            // The line break becomes one space when the text is assembled.
+            prev.end = s + trimmed.len();
+            prev.raw = &body[prev.start..prev.end];
+            prev.norm = collapse_spaces(&strip_invisible(prev.raw));
+            prev.lower = fold(&prev.norm);
+            prev.words = prev.norm.split(' ').count();
+            continue;
+        }
+        lines.push(Line {
+            start: s,
+            end: s + trimmed.len(),
+            lower,
+            words: norm.split(' ').count(),
+            norm,
+            keep: true,
+            raw: trimmed,
+        });
+        blank_before = false;
+    }
+    lines
+}
+
+/// The width a body is hard-wrapped at, if it is: at least five lines, none longer than 100
+/// characters, and most of them close to the longest.
+fn wrap_width(body: &str) -> Option<usize> {
+    let (mut lines, mut max) = (0usize, 0usize);
+    for line in body.lines() {
+        let len = line.trim_end().chars().count();
+        if len > 0 {
+            lines += 1;
+            max = max.max(len);
+        }
+    }
+    if lines < 5 || !(40..=100).contains(&max) {
+        return None;
+    }
+    let near = body
+        .lines()
+        .filter(|l| l.trim_end().chars().count() * 10 >= max * 7)
+        .count();
+    (near * 2 >= lines).then_some(max)
+}
+
+/// The comparison key of a line: lower case, curly quotes folded to straight ones (a subtitle
+/// and its paragraph often differ only in "North’s" vs "North's").
+fn fold(norm: &str) -> String {
+    norm.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | '′' => '\'',
+            '“' | '”' | '″' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// Characters the clean text drops without a trace: zero-width marks and soft hyphens.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+fn is_space_or_invisible(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(is_invisible) {
+        s.chars()
+            .filter(|&c| !is_invisible(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let piece = span.slice(text);
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Span::new(span.start + lead, span.end - trail));
+    }
+}
+
+/// The clean text being built, its offset map and its paragraphs (span, is title).
+#[derive(Default)]
+struct Assembly {
+    text: String,
+    offsets: OffsetMap,
+    paragraphs: Vec<(Span, bool)>,
+}
+
+impl Assembly {
+    /// Appends `body[start..end]` with whitespace runs collapsed to one space and invisible
+    /// characters dropped, recording every piece in the offset map.
+    fn push_line(&mut self, body: &str, start: usize, end: usize) {
+        let line = &body[start..end];
+        let mut run = 0; // start of the verbatim run, relative to `line`
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let space = c.is_whitespace();
+            if !space && !is_invisible(c) {
+                continue;
+            }
+            self.push_verbatim(body, start + run, start + i);
+            let mut j = i + c.len_utf8();
+            if space {
+                while let Some(&(k, d)) = chars.peek() {
+                    if !(d.is_whitespace() || is_invisible(d)) {
+                        break;
+                    }
+                    chars.next();
+                    j = k + d.len_utf8();
+                }
+                if &line[i..j] == " " {
+                    self.push_verbatim(body, start + i, start + j);
+                } else {
+                    self.push_space(start + i, j - i);
+                }
+            }
+            run = j;
+        }
+        self.push_verbatim(body, start + run, end);
+    }
+
+    fn push_verbatim(&mut self, body: &str, start: usize, end: usize) {
+        if start < end {
+            self.offsets
+                .push(self.text.len(), start, end - start, end - start);
+            self.text.push_str(&body[start..end]);
+        }
+    }
+
+    /// One space standing for `raw_len` raw bytes of whitespace at `raw`.
+    fn push_space(&mut self, raw: usize, raw_len: usize) {
+        self.offsets.push(self.text.len(), raw, 1, raw_len);
+        self.text.push(' ');
+    }
+}

@@ -1,0 +1,662 @@
+//! Document metadata read from the text: publication dates, datelines, bylines.
+//!
+//! All parsers take one normalised line (or paragraph) and either recognise it or return
+//! `None`; none of them allocate unless they succeed.
+
+use jiff::civil::Date;
+
+/// Month names and the abbreviations news copy uses, lower-cased.
+const MONTHS: [(&str, i8); 23] = [
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month number of a month word ("Jan.", "January", "Sept"), ignoring case and a period.
+pub(crate) fn month_number(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if lower == "dec" {
+        return Some(12);
+    }
+    MONTHS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+}
+
+/// A calendar date found in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateHit {
+    pub date: Date,
+    /// Set for numeric "08/11/2006" where both readings are valid: the two numbers and year,
+    /// so a dateline's month can settle which is the day.
+    pub ambiguous: Option<(i8, i8, i16)>,
+}
+
+/// Reads a date at the very start of `s`; returns it and the bytes it used.
+pub(crate) fn date_prefix(s: &str) -> Option<(DateHit, usize)> {
+    numeric_date(s).or_else(|| written_date(s))
+}
+
+/// "2024-02-13", "2024.02.13", "2024/02/13", "08/11/2006", "13.02.2024".
+fn numeric_date(s: &str) -> Option<(DateHit, usize)> {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let n1 = digits(0);
+    let sep = *b.get(n1)?;
+    if !matches!(sep, b'-' | b'.' | b'/') {
+        return None;
+    }
+    let n2 = digits(n1 + 1);
+    if b.get(n1 + 1 + n2) != Some(&sep) {
+        return None;
+    }
+    let n3 = digits(n1 + 2 + n2);
+    let len = n1 + n2 + n3 + 2;
+    if b.get(len)
+        .is_some_and(|x| x.is_ascii_alphanumeric() && *x != b'T')
+    {
+        return None;
+    }
+    let num = |from: usize, n: usize| s[from..from + n].parse::<i32>().ok();
+    let (a, m, c) = (num(0, n1)?, num(n1 + 1, n2)?, num(n1 + 2 + n2, n3)?);
+    if n1 == 4 && (1..=2).contains(&n2) && (1..=2).contains(&n3) {
+        let date = Date::new(a as i16, m as i8, c as i8).ok()?;
+        return Some((
+            DateHit {
+                date,
+                ambiguous: None,
+            },
+            len,
+        ));
+    }
+    if (1..=2).contains(&n1) && (1..=2).contains(&n2) && n3 == 4 {
+        let year = c as i16;
+        let (x, y) = (a as i8, m as i8);
+        let day_month = Date::new(year, y, x).ok();
+        let month_day = Date::new(year, x, y).ok();
+        let hit = match (day_month, month_day) {
+            (Some(d), Some(_)) if x != y => DateHit {
+                // Both readings are valid: day/month until something settles it (see
+                // `settle`); most numeric dates on non-US wire pages are day-first.
+                date: d,
+                ambiguous: Some((x, y, year)),
+            },
+            (Some(d), _) | (None, Some(d)) => DateHit {
+                date: d,
+                ambiguous: None,
+            },
+            (None, None) => return None,
+        };
+        return Some((hit, len));
+    }
+    None
+}
+
+/// "Jan. 29, 2016", "January 29 2016", "Feb 3rd, 2024", "29 January 2016".
+fn written_date(s: &str) -> Option<(DateHit, usize)> {
+    let mut words = WordCursor::new(s);
+    let first = words.next()?;
+    let (month, day) = if let Some(m) = month_number(first.trim_end_matches(',')) {
+        let day = day_number(words.next()?)?;
+        (m, day)
+    } else {
+        let day = day_number(first)?;
+        let m = month_number(words.next()?.trim_end_matches(','))?;
+        (m, day)
+    };
+    let year_word = words.next()?;
+    let year_text = year_word.trim_end_matches([',', '.']);
+    if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i16 = year_text.parse().ok()?;
+    let date = Date::new(year, month, day).ok()?;
+    let len = words.consumed() - (year_word.len() - year_text.len());
+    Some((
+        DateHit {
+            date,
+            ambiguous: None,
+        },
+        len,
+    ))
+}
+
+/// A day of the month: "29", "29,", "3rd".
+fn day_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches(',');
+    let w = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Walks whitespace-separated words, remembering how far it got.
+struct WordCursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> WordCursor<'a> {
+    fn new(s: &'a str) -> Self {
+        WordCursor { s, pos: 0 }
+    }
+
+    fn consumed(&self) -> usize {
+        self.pos
+    }
+}
+
+impl<'a> Iterator for WordCursor<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = &self.s[self.pos..];
+        let skip = rest.len() - rest.trim_start().len();
+        let rest = &rest[skip..];
+        if rest.is_empty() {
+            return None;
+        }
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        self.pos += skip + len;
+        Some(&rest[..len])
+    }
+}
+
+/// Whether `s` is only a clock time and zone: "at 1:16 PM", "11:47:28", "15:31 KST", "".
+pub(crate) fn is_time_tail(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .all(is_time_word)
+}
+
+fn is_time_word(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    let bare = lower.trim_matches(|c| c == '(' || c == ')');
+    matches!(bare, "at" | "am" | "pm" | "a.m." | "p.m." | "-" | "—" | "/")
+        || (bare.contains(':')
+            && bare.bytes().all(|b| {
+                b.is_ascii_digit() || matches!(b, b':' | b'.' | b'+' | b'z' | b't' | b'-')
+            }))
+        || (w.len() <= 5
+            && w.trim_matches(|c| c == '(' || c == ')')
+                .bytes()
+                .all(|b| b.is_ascii_uppercase()))
+        || bare
+            .strip_prefix("utc")
+            .or_else(|| bare.strip_prefix("gmt"))
+            .is_some_and(|z| {
+                z.bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b':'))
+            })
+        || (bare.starts_with('+') && bare[1..].bytes().all(|b| b.is_ascii_digit() || b == b':'))
+}
+
+/// A whole line that is only a date (after a label already stripped): "Jan. 29, 2016 at 1:16
+/// PM", "2024-02-13 11:47:28", "Tuesday, February 13, 2024".
+pub(crate) fn date_line(s: &str) -> Option<DateHit> {
+    // "3:45 PM EST, Tuesday, March 5, 2024": a clock may come first.
+    let mut s = s;
+    if s.starts_with(|c: char| c.is_ascii_digit()) && date_prefix(s).is_none() {
+        let mut words = WordCursor::new(s);
+        let mut used = 0;
+        while let Some(w) = words.next() {
+            if !is_time_word(w.trim_end_matches(',')) {
+                break;
+            }
+            used = words.consumed();
+        }
+        s = s[used..].trim_start_matches([',', ' ']);
+    }
+    let s = strip_weekday(s);
+    let (hit, len) = date_prefix(s)?;
+    let rest = &s[len..];
+    // ISO "2024-02-13T11:47:28Z": the clock is glued on.
+    let rest = rest.strip_prefix('T').unwrap_or(rest);
+    is_time_tail(rest).then_some(hit)
+}
+
+/// A metadata line that carries a full date somewhere inside it, with a clock time beside it:
+/// "Source: Xinhua| 2012-10-09 20:12:44|Editor: Wang Hui", "KYODO NEWS - May 27, 2015 - 21:14 |
+/// World", "Published on 03/06/2011 - 16:21 Modified on ...". The clock keeps headlines that
+/// merely mention a date ("Talks set for March 3, 2024") from being read as metadata. The first
+/// date wins (published before modified).
+pub(crate) fn date_in_metadata_line(s: &str) -> Option<DateHit> {
+    if s.ends_with('.') || !has_clock(s) {
+        return None;
+    }
+    let starts = std::iter::once(0).chain(
+        s.char_indices()
+            .filter(|&(i, c)| {
+                i > 0 && c.is_alphanumeric() && !s[..i].ends_with(|p: char| p.is_alphanumeric())
+            })
+            .map(|(i, _)| i),
+    );
+    for i in starts {
+        if let Some((hit, _)) = date_prefix(&s[i..]) {
+            return Some(hit);
+        }
+    }
+    None
+}
+
+/// Whether `s` holds a clock time such as "6:18" or "20:12:44".
+fn has_clock(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+fn strip_weekday(s: &str) -> &str {
+    let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let word = s[..word_len].to_ascii_lowercase();
+    if WEEKDAYS.contains(&word.as_str())
+        || (word.len() == 3 && WEEKDAYS.iter().any(|d| d.starts_with(&word)))
+    {
+        s[word_len..].trim_start_matches(['.', ',']).trim_start()
+    } else {
+        s
+    }
+}
+
+/// A timestamp glued before a dateline: "08/11/2006 15:31 MOSCOW, November 8 ...". Returns the
+/// date and the bytes to drop (timestamp and the spaces after it), only when a dateline follows.
+pub(crate) fn leading_timestamp(s: &str) -> Option<(DateHit, usize)> {
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (hit, mut len) = date_prefix(s)?;
+    let mut words = WordCursor::new(&s[len..]);
+    let mut used = 0;
+    while let Some(w) = words.next() {
+        if !is_time_word(w) || w.bytes().all(|b| b.is_ascii_uppercase()) && w.len() > 3 {
+            break;
+        }
+        // A capitalised word of three letters or fewer may be a zone ("KST") or a city
+        // ("ROME"); prefer the dateline reading when one follows.
+        if w.bytes().all(|b| b.is_ascii_uppercase())
+            && dateline(words.s[words.pos..].trim_start()).is_none()
+        {
+            break;
+        }
+        used = words.consumed();
+    }
+    len += used;
+    let rest = &s[len..];
+    let skip = rest.len() - rest.trim_start().len();
+    dateline(&rest[skip..]).map(|_| (hit, len + skip))
+}
+
+/// A recognised dateline at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DatelineHit {
+    /// Bytes from the paragraph start to the end of the dash.
+    pub len: usize,
+    pub city: String,
+    pub date: Option<String>,
+    pub agency: Option<String>,
+}
+
+/// "SEOUL, Jan. 29 (UPI) --", "MOSCOW (Sputnik) -", "WASHINGTON, Oct. 3 (AP) —", "BEIJING --".
+pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
+    let head = &s[..floor_char_boundary(s, 80)];
+    let city_end = match (head.find([',', '(', '—', '–', '―']), head.find(" -")) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let city = head[..city_end].trim();
+    if !is_city(city) {
+        return None;
+    }
+    let all_caps = !city.chars().any(char::is_lowercase);
+    let mut rest = &head[city_end..];
+    let mut date = None;
+    if let Some(after) = rest.strip_prefix(',') {
+        let end = match (after.find(['(', '—', '–', '―']), after.find(" -")) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        let piece = after[..end].trim();
+        let mut words = piece.split_whitespace();
+        let is_date = words.next().and_then(month_number).is_some()
+            && words.next().is_some_and(|d| day_number(d).is_some())
+            || piece.split_whitespace().count() == 2
+                && piece
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|d| day_number(d).is_some())
+                && piece
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(month_number)
+                    .is_some();
+        if is_date {
+            date = Some(piece.to_string());
+        } else if piece.is_empty()
+            || piece.split_whitespace().count() > 3
+            || !piece
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+        {
+            // Not a date and not a region ("KYIV, Ukraine (AP) —").
+            return None;
+        }
+        rest = &after[end..];
+    }
+    let mut agency = None;
+    let trimmed = rest.trim_start();
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        let close = inner.find(')')?;
+        let name = inner[..close].trim();
+        if name.is_empty() || name.len() > 40 {
+            return None;
+        }
+        agency = Some(name.to_string());
+        rest = &inner[close + 1..];
+    }
+    if !all_caps && agency.is_none() {
+        return None;
+    }
+    let trimmed = rest.trim_start();
+    let dash_len = ["--", "—", "–", "―", "-"]
+        .iter()
+        .find(|d| trimmed.starts_with(**d))
+        .map(|d| d.len())?;
+    let after_dash = &trimmed[dash_len..];
+    if !after_dash.is_empty() && !after_dash.starts_with(char::is_whitespace) {
+        return None;
+    }
+    // `after_dash` is a tail of `head`, a prefix of `s`.
+    let len = head.len() - after_dash.len();
+    Some(DatelineHit {
+        len,
+        city: city.to_string(),
+        date,
+        agency,
+    })
+}
+
+fn is_city(city: &str) -> bool {
+    let words: Vec<&str> = city.split_whitespace().collect();
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    !words.is_empty()
+        && words.len() <= 4
+        && letters >= 3
+        && city
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if s.len() <= max {
+        return s.len();
+    }
+    let mut i = max;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A byline line: "By Jane Roe | Jan. 29, 2016 at 1:16 PM", "By Kim Soo-yeon". Returns the name
+/// and the date in it, if any.
+pub(crate) fn byline(s: &str) -> Option<(String, Option<DateHit>)> {
+    let rest = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY "))?;
+    let name_end = rest.find(['|', ',', ';', '(']).unwrap_or(rest.len());
+    let name = rest[..name_end].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    const JOINERS: [&str; 10] = [
+        "and", "de", "van", "von", "der", "bin", "al", "da", "del", "la",
+    ];
+    let ok = !words.is_empty()
+        && words.len() <= 7
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || JOINERS.contains(w))
+        && !name.ends_with('.')
+        && s.split_whitespace().count() <= 16;
+    if !ok {
+        return None;
+    }
+    let tail = rest[name_end..].trim_start_matches(['|', ',', ';']).trim();
+    let date = if tail.is_empty() {
+        None
+    } else {
+        let tail = tail.trim_start_matches(['|', ' ']);
+        date_line(tail).or_else(|| date_prefix(strip_weekday(tail)).map(|(h, _)| h))
+    };
+    Some((name.to_string(), date))
+}
+
+/// Settles an ambiguous numeric date with the dateline's "November 8": if the dateline's
+/// month and day match one reading, that reading wins.
+pub(crate) fn settle(hit: DateHit, dateline_date: Option<&str>) -> (Date, bool) {
+    let Some((x, y, year)) = hit.ambiguous else {
+        return (hit.date, true);
+    };
+    let Some(written) = dateline_date else {
+        return (hit.date, false);
+    };
+    let mut words = written.split_whitespace();
+    let (m, d) = match (words.next(), words.next()) {
+        (Some(a), Some(b)) => match (
+            month_number(a),
+            day_number(b),
+            day_number(a),
+            month_number(b),
+        ) {
+            (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => (m, d),
+            _ => return (hit.date, false),
+        },
+        _ => return (hit.date, false),
+    };
+    if (m, d) == (y, x) {
+        (hit.date, true)
+    } else if (m, d) == (x, y) {
+        match Date::new(year, x, y) {
+            Ok(date) => (date, true),
+            Err(_) => (hit.date, false),
+        }
+    } else {
+        (hit.date, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn date_lines() {
+        let cases = [
+            ("Jan. 29, 2016 at 1:16 PM", Some(date(2016, 1, 29))),
+            ("2024-02-13 11:47:28", Some(date(2024, 2, 13))),
+            ("2024-02-13T11:47:28Z", Some(date(2024, 2, 13))),
+            ("March 3, 2023", Some(date(2023, 3, 3))),
+            ("Tuesday, February 13, 2024", Some(date(2024, 2, 13))),
+            ("14 July 2022 09:30 GMT", Some(date(2022, 7, 14))),
+            ("25/12/2019", Some(date(2019, 12, 25))),
+            ("12/25/2019", Some(date(2019, 12, 25))),
+            ("08/11/2006 15:31", Some(date(2006, 11, 8))),
+            ("March 3, 2023 the talks resumed", None),
+            ("2024 was a busy year", None),
+            ("Feb. 30, 2024", None),
+            (
+                "3:45 PM EST, Tuesday, March 5, 2024",
+                Some(date(2024, 3, 5)),
+            ),
+            ("13 Feb 2024, 11:47", Some(date(2024, 2, 13))),
+            ("3:45 PM the talks resumed", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(date_line(line).map(|h| h.date), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        let cases = [
+            (
+                "SEOUL, Jan. 29 (UPI) -- Russia and",
+                Some(("SEOUL", Some("Jan. 29"), Some("UPI"), 23)),
+            ),
+            (
+                "MOSCOW, November 8 (RIA Novosti) - Russia's",
+                Some(("MOSCOW", Some("November 8"), Some("RIA Novosti"), 34)),
+            ),
+            (
+                "MOSCOW (Sputnik) - The",
+                Some(("MOSCOW", None, Some("Sputnik"), 18)),
+            ),
+            (
+                "WASHINGTON, Oct. 3 (AP) — The",
+                Some(("WASHINGTON", Some("Oct. 3"), Some("AP"), 27)),
+            ),
+            ("BEIJING -- China said", Some(("BEIJING", None, None, 10))),
+            (
+                "KYIV, Ukraine (AP) — Talks",
+                Some(("KYIV", None, Some("AP"), 22)),
+            ),
+            (
+                "Oslo (Nordic Wire) - Talks",
+                Some(("Oslo", None, Some("Nordic Wire"), 20)),
+            ),
+            ("Russia, North Korea agree to talks", None),
+            ("Oslo - talks resumed", None),
+            ("The minister (left) - smiling", None),
+            ("U.S. - China ties", None),
+        ];
+        for (text, want) in cases {
+            let got = dateline(text);
+            let got = got.as_ref().map(|d| {
+                (
+                    d.city.as_str(),
+                    d.date.as_deref(),
+                    d.agency.as_deref(),
+                    d.len,
+                )
+            });
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        let cases = [
+            (
+                "By Jane Roe | Jan. 29, 2016 at 1:16 PM",
+                Some(("Jane Roe", Some(date(2016, 1, 29)))),
+            ),
+            ("By Kim Soo-yeon", Some(("Kim Soo-yeon", None))),
+            (
+                "By Ana de la Cruz and Tom Hale, Harbour Gazette",
+                Some(("Ana de la Cruz and Tom Hale", None)),
+            ),
+            ("By the end of the week the talks had stalled.", None),
+            (
+                "By Friday officials said they would meet again in Oslo to discuss the plan",
+                None,
+            ),
+        ];
+        for (line, want) in cases {
+            let got = byline(line).map(|(n, d)| (n, d.map(|h| h.date)));
+            let want = want.map(|(n, d)| (n.to_string(), d));
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn metadata_lines_with_a_date_and_a_clock() {
+        let cases = [
+            (
+                "Source: Wirewire| 2012-10-09 20:12:44|Editor: Li Na",
+                Some((2012, 10, 9)),
+            ),
+            (
+                "WIRE NEWS - May 27, 2015 - 21:14 | World, All",
+                Some((2015, 5, 27)),
+            ),
+            (
+                "August 30, 2023 6:18 PM UTC Updated ago",
+                Some((2023, 8, 30)),
+            ),
+            (
+                "Published on 03/06/2011 - 16:21 Modified on 04/06/2011 - 16:30",
+                Some((2011, 6, 3)),
+            ),
+            ("Talks set for March 3, 2024", None),
+            ("The talks began at 10:30 on March 3, 2024.", None),
+            ("Live at 10:30", None),
+        ];
+        for (line, want) in cases {
+            let got =
+                date_in_metadata_line(line).map(|h| (h.date.year(), h.date.month(), h.date.day()));
+            assert_eq!(
+                got,
+                want.map(|(y, m, d)| (y as i16, m as i8, d as i8)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn timestamps_and_settling() {
+        let s = "08/11/2006 15:31 MOSCOW, November 8 (RIA Novosti) - Text";
+        let (hit, len) = leading_timestamp(s).expect("timestamp");
+        assert_eq!(&s[len..len + 6], "MOSCOW");
+        let cases = [
+            (Some("November 8"), date(2006, 11, 8), true),
+            (Some("August 11"), date(2006, 8, 11), true),
+            (Some("May 2"), date(2006, 11, 8), false),
+            (None, date(2006, 11, 8), false),
+        ];
+        for (written, want, settled) in cases {
+            assert_eq!(settle(hit, written), (want, settled), "{written:?}");
+        }
+        assert!(leading_timestamp("08/11/2006 15:31 the talks went on").is_none());
+        assert!(leading_timestamp("2024-02-13 ROME, Feb. 13 (ANSA) - Text").is_some());
+    }
+}

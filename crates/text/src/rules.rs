@@ -1,0 +1,228 @@
+//! Junk rules: which crawled lines are site furniture rather than article text.
+//!
+//! The rules are data (`data/junk.tsv`): `kind<TAB>pattern`, where a pattern is a tiny glob
+//! matched against a whole line, ignoring case, with `*` for any run of characters and `#` for
+//! a run of digits.
+
+use crate::TextError;
+
+/// What a matching line means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuleKind {
+    /// Drop the line.
+    Line,
+    /// Drop the line and the short line after it (a newsletter teaser).
+    LineAndNext,
+    /// Drop the line and the headline list after it.
+    BlockStart,
+    /// Drop the line and what follows up to the next paragraph (usually the rest).
+    EndMarker,
+}
+
+/// One compiled rule.
+#[derive(Debug, Clone)]
+struct Rule {
+    kind: RuleKind,
+    /// Lower-cased glob, already anchored: prefix and contains rules get their `*`s here.
+    glob: Vec<u8>,
+}
+
+/// The whole rule set, built once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct JunkRules {
+    rules: Vec<Rule>,
+    /// Date labels, lower-cased, longest first so "last updated:" wins over "updated".
+    date_labels: Vec<String>,
+}
+
+impl JunkRules {
+    /// Parses a rule file; errors name `path` and the 1-based line.
+    pub(crate) fn parse(text: &str, path: &str) -> Result<JunkRules, TextError> {
+        let mut rules = JunkRules::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| TextError::Rules {
+                path: path.to_string(),
+                line: i + 1,
+                message,
+            };
+            let (kind, pattern) = line
+                .split_once('\t')
+                .ok_or_else(|| err("expected kind<TAB>pattern".to_string()))?;
+            // Trailing spaces are significant for prefixes like "(c) "; only tabs/CR are noise.
+            let pattern = pattern.trim_start().to_lowercase();
+            if pattern.trim().is_empty() {
+                return Err(err(format!("empty pattern for kind {kind:?}")));
+            }
+            let (kind, glob) = match kind.trim() {
+                "line" => (RuleKind::Line, pattern),
+                "line-prefix" => (RuleKind::Line, format!("{pattern}*")),
+                "line-contains" => (RuleKind::Line, format!("*{pattern}*")),
+                "line-and-next" => (RuleKind::LineAndNext, pattern),
+                "block-start" => (RuleKind::BlockStart, pattern),
+                "end-marker" => (RuleKind::EndMarker, pattern),
+                "date-label" => {
+                    rules.date_labels.push(pattern);
+                    continue;
+                }
+                other => return Err(err(format!("unknown rule kind {other:?}"))),
+            };
+            rules.rules.push(Rule {
+                kind,
+                glob: collapse_spaces(&glob).into_bytes(),
+            });
+        }
+        rules
+            .date_labels
+            .sort_by_key(|l| std::cmp::Reverse(l.len()));
+        Ok(rules)
+    }
+
+    /// The kind of the first rule that matches `lower` (a lower-cased, space-collapsed line).
+    pub(crate) fn classify(&self, lower: &str) -> Option<RuleKind> {
+        let line = lower.trim().as_bytes();
+        self.rules
+            .iter()
+            // Most rules start with a literal: one byte compare skips them cheaply.
+            .find(|r| match r.glob.first() {
+                Some(b'*' | b'#') | None => glob_match(&r.glob, line),
+                Some(b) => line.first() == Some(b) && glob_match(&r.glob, line),
+            })
+            .map(|r| r.kind)
+    }
+
+    /// Strips a date label ("updated:", "|") from the start of `lower`; returns the byte
+    /// length of the label and following spaces, or 0.
+    pub(crate) fn date_label_len(&self, lower: &str) -> usize {
+        for label in &self.date_labels {
+            if let Some(rest) = lower.strip_prefix(label.as_str()) {
+                // "Updated" must be a word, not the start of "Updatedness".
+                if label.ends_with(|c: char| c.is_alphabetic())
+                    && rest.starts_with(|c: char| c.is_alphabetic())
+                {
+                    continue;
+                }
+                return lower.len() - rest.trim_start().len();
+            }
+        }
+        0
+    }
+}
+
+/// Collapses runs of whitespace to one space so rule patterns match normalised lines.
+pub(crate) fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space && !out.is_empty() && s.ends_with(' ') {
+        // A trailing space in a pattern ("(c) ") is meaningful.
+        out.push(' ');
+    }
+    out
+}
+
+/// Glob match on bytes: `*` any run, `#` one or more ASCII digits, anything else literal.
+fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => text.is_empty(),
+        Some((b'*', rest)) => (0..=text.len()).any(|i| glob_match(rest, &text[i..])),
+        Some((b'#', rest)) => {
+            let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
+            (1..=digits).any(|i| glob_match(rest, &text[i..]))
+        }
+        Some((&p, rest)) => text.first() == Some(&p) && glob_match(rest, &text[1..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        let cases = [
+            ("home >*", "home > world > asia", true),
+            ("comments (#)", "comments (12)", true),
+            ("comments (#)", "comments ()", false),
+            (
+                "sign up for * newsletter*",
+                "sign up for our daily asia newsletter",
+                true,
+            ),
+            ("sign up for * newsletter*", "sign up for free", false),
+            (
+                "*all rights reserved*",
+                "copyright 2024 the daily planet. all rights reserved.",
+                true,
+            ),
+            ("[*]", "[ⓒ some outlet. no copying]", true),
+            ("[*]", "[a] b", false),
+            ("end", "end", true),
+            ("end", "endless", false),
+        ];
+        for (pattern, text, want) in cases {
+            assert_eq!(
+                glob_match(pattern.as_bytes(), text.as_bytes()),
+                want,
+                "{pattern:?} on {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn compiled_in_rules_classify() {
+        let rules = JunkRules::parse(include_str!("../../../data/junk.tsv"), "data/junk.tsv")
+            .expect("compiled-in rules parse");
+        let cases = [
+            ("home > national > north korea", Some(RuleKind::Line)),
+            ("share with facebook", Some(RuleKind::Line)),
+            ("log in", Some(RuleKind::Line)),
+            ("comments (3)", Some(RuleKind::Line)),
+            (
+                "sign up for our weekly asia brief newsletter",
+                Some(RuleKind::LineAndNext),
+            ),
+            ("join the example.org mailing list", Some(RuleKind::Line)),
+            ("(c) 2019 the harbour gazette", Some(RuleKind::Line)),
+            ("related gazette stories", Some(RuleKind::BlockStart)),
+            ("trending stories", Some(RuleKind::BlockStart)),
+            ("(end)", Some(RuleKind::EndMarker)),
+            ("the minister arrived in oslo on monday.", None),
+            ("putin dismisses kim comments", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rules.classify(line), want, "{line:?}");
+        }
+        assert_eq!(rules.date_label_len("updated: march 3, 2023"), 9);
+        assert_eq!(rules.date_label_len("| 2024-02-13 11:47:28"), 2);
+        assert_eq!(rules.date_label_len("updatedness"), 0);
+    }
+
+    #[test]
+    fn bad_rule_files_name_file_and_line() {
+        let cases = [
+            ("line\tok\nno tab here\n", 2, "kind<TAB>pattern"),
+            ("# c\n\nfrobnicate\tx\n", 3, "unknown rule kind"),
+            ("line\t \n", 1, "empty pattern"),
+        ];
+        for (text, line, needle) in cases {
+            let err = JunkRules::parse(text, "my.tsv").expect_err(text);
+            let shown = err.to_string();
+            assert!(shown.starts_with(&format!("my.tsv:{line}:")), "{shown}");
+            assert!(shown.contains(needle), "{shown}");
+        }
+    }
+}

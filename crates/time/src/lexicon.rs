@@ -1,0 +1,206 @@
+//! The words the tagger knows: month and weekday names, day words, tense cues.
+//!
+//! Loaded from a tab-separated file (`data/time_words.tsv` is compiled in) so that the lists can
+//! be read and extended without touching the scanner.
+
+use std::collections::HashMap;
+
+use jiff::civil::Weekday;
+
+use crate::TimeError;
+
+/// Whether a sentence talks about the past or the future, as far as its cue words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// What one (lowercased) word means to the tagger. A word may carry several meanings: "may" is
+/// a month, "tomorrow" is a day word and a future cue.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordInfo {
+    /// Month number 1-12 and whether the word is an abbreviation ("Jan", "Sept").
+    pub month: Option<(i8, bool)>,
+    pub weekday: Option<Weekday>,
+    /// Offset from publication in days ("yesterday" = -1).
+    pub day_offset: Option<i32>,
+    /// Tense cues starting with this word: the words after the first, and the tense.
+    pub cues: Vec<(Vec<Box<str>>, Tense)>,
+    /// An -ed word that is not a past-tense verb ("united", "scheduled").
+    pub not_past: bool,
+}
+
+/// The tagger's vocabulary, keyed by lowercased word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    words: HashMap<Box<str>, WordInfo>,
+    /// The longest key, so lookups can skip longer words without lowercasing them.
+    longest: usize,
+}
+
+impl Lexicon {
+    /// Parse the TSV format described at the top of `data/time_words.tsv`. `path` only names
+    /// the source in errors.
+    pub(crate) fn parse(text: &str, path: &str) -> Result<Lexicon, TimeError> {
+        let mut lexicon = Lexicon::default();
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            let err = |message: String| TimeError::Data {
+                path: path.to_string(),
+                line,
+                message,
+            };
+            let trimmed = raw.trim_end_matches('\r');
+            if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let mut fields = trimmed.split('\t');
+            let kind = fields.next().unwrap_or_default().trim();
+            let phrase = fields
+                .next()
+                .map(|f| f.trim().to_lowercase())
+                .filter(|f| !f.is_empty())
+                .ok_or_else(|| err(format!("kind {kind:?} has no word")))?;
+            let value = fields.next().map(str::trim);
+            if let Some(extra) = fields.next() {
+                return Err(err(format!("unexpected extra field {extra:?}")));
+            }
+            let number = |lo: i32, hi: i32| -> Result<i32, TimeError> {
+                let v = value.ok_or_else(|| err(format!("{kind} {phrase:?} needs a value")))?;
+                match v.parse::<i32>() {
+                    Ok(n) if (lo..=hi).contains(&n) => Ok(n),
+                    _ => Err(err(format!(
+                        "{kind} {phrase:?}: value {v:?} is not a number in {lo}..={hi}"
+                    ))),
+                }
+            };
+            let mut words = phrase.split_whitespace();
+            let first: Box<str> = words.next().unwrap_or_default().into();
+            let rest: Vec<Box<str>> = words.map(Into::into).collect();
+            let single = |what: &str| -> Result<(), TimeError> {
+                if rest.is_empty() {
+                    Ok(())
+                } else {
+                    Err(err(format!("{what} {phrase:?} must be a single word")))
+                }
+            };
+            let no_value = || -> Result<(), TimeError> {
+                match value {
+                    Some(v) if !v.is_empty() => {
+                        Err(err(format!("{kind} {phrase:?} takes no value, got {v:?}")))
+                    }
+                    _ => Ok(()),
+                }
+            };
+            match kind {
+                "month" | "month_abbr" => {
+                    single(kind)?;
+                    let m = number(1, 12)? as i8;
+                    lexicon.entry(first).month = Some((m, kind == "month_abbr"));
+                }
+                "weekday" => {
+                    single(kind)?;
+                    let n = number(1, 7)? as i8;
+                    let day = Weekday::from_monday_one_offset(n)
+                        .map_err(|e| err(format!("weekday {phrase:?}: {e}")))?;
+                    lexicon.entry(first).weekday = Some(day);
+                }
+                "day" => {
+                    single(kind)?;
+                    let n = number(-7, 7)?;
+                    lexicon.entry(first).day_offset = Some(n);
+                }
+                "past" | "future" => {
+                    no_value()?;
+                    let tense = if kind == "past" {
+                        Tense::Past
+                    } else {
+                        Tense::Future
+                    };
+                    lexicon.entry(first).cues.push((rest, tense));
+                }
+                "not_past" => {
+                    single(kind)?;
+                    no_value()?;
+                    lexicon.entry(first).not_past = true;
+                }
+                other => return Err(err(format!("unknown kind {other:?}"))),
+            }
+        }
+        // Longest phrases first, so "is set to" wins over a shorter cue starting with "is".
+        for info in lexicon.words.values_mut() {
+            info.cues
+                .sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Ok(lexicon)
+    }
+
+    fn entry(&mut self, word: Box<str>) -> &mut WordInfo {
+        self.longest = self.longest.max(word.len());
+        self.words.entry(word).or_default()
+    }
+
+    /// What `word` means, matching case-insensitively. `buf` is scratch space reused across
+    /// calls so that lookups do not allocate.
+    pub(crate) fn get(&self, word: &str, buf: &mut String) -> Option<&WordInfo> {
+        if word.len() > self.longest {
+            return None;
+        }
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        self.words.get(buf.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_list_parses() {
+        let lex = Lexicon::parse(crate::BUILT_IN_WORDS, "data/time_words.tsv");
+        let lex = match lex {
+            Ok(lex) => lex,
+            Err(e) => panic!("{e}"),
+        };
+        let mut buf = String::new();
+        assert_eq!(
+            lex.get("Sept", &mut buf).and_then(|w| w.month),
+            Some((9, true))
+        );
+        assert_eq!(
+            lex.get("FRIDAY", &mut buf).and_then(|w| w.weekday),
+            Some(Weekday::Friday)
+        );
+        assert!(lex.get("Pyongyang", &mut buf).is_none());
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("month\tjanuary\t13\n", 1, "not a number"),
+            ("# c\n\nweekday\tfriday\n", 3, "needs a value"),
+            ("month\tjan uary\t1\n", 1, "single word"),
+            ("future\twill\t1\n", 1, "takes no value"),
+            ("season\tspring\n", 1, "unknown kind"),
+            ("past\n", 1, "has no word"),
+            ("day\ttoday\t0\textra\n", 1, "extra field"),
+        ];
+        for (text, line, needle) in cases {
+            match Lexicon::parse(text, "my_words.tsv") {
+                Err(TimeError::Data {
+                    path,
+                    line: got,
+                    message,
+                }) => {
+                    assert_eq!(path, "my_words.tsv", "{text:?}");
+                    assert_eq!(got, line, "{text:?}");
+                    assert!(message.contains(needle), "{text:?}: {message}");
+                }
+                other => panic!("{text:?}: expected a data error, got {other:?}"),
+            }
+        }
+    }
+}

@@ -200,7 +200,7 @@ fn visits_in_the_sample_corpus() {
 
 /// Floors measured on the corpus when the first coder landed; raise them as the coder improves.
 const PRECISION_FLOOR: f64 = 0.95;
-const RECALL_FLOOR: f64 = 0.65;
+const RECALL_FLOOR: f64 = 0.75;
 
 #[test]
 fn junk_never_yields_an_event() {
@@ -279,4 +279,4 @@ fn merged_visits_across_outlets() {
     );
 }
 
-const MERGED_FLOOR: f64 = 0.65;
+const MERGED_FLOOR: f64 = 0.8;

@@ -45,6 +45,8 @@ impl Summary {
 pub trait Progress {
     /// An input or document failed; the run goes on.
     fn failed(&mut self, failure: &Failure);
+    /// A document was read with a warning ("decoded from windows-1252").
+    fn warning(&mut self, _origin: &str, _message: &str) {}
     /// One more input was finished.
     fn input_done(&mut self, _documents_so_far: usize) {}
 }
@@ -106,6 +108,9 @@ where
     for (article, result) in results {
         match result {
             Ok(p) => {
+                for w in &p.document.warnings {
+                    progress.warning(&article.origin, w);
+                }
                 summary.documents += 1;
                 summary.bytes += article.body.len();
                 summary.event_mentions += p.events.len();

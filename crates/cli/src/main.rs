@@ -278,13 +278,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo { db, threads } => {
             set_threads(threads)?;
-            let dir = demo_corpus()?;
-            let inputs = attache_ingest::walk(&[dir.path().to_path_buf()]);
-            let result = inputs
-                .map_err(anyhow::Error::from)
-                .and_then(|inputs| ingest(&db, &inputs));
-            drop(dir);
-            let (summary, store) = result?;
+            // The bundled corpus, compiled in: the same reader as files, no temporary copies.
+            let inputs: Vec<Input> = attache::samples::SAMPLES
+                .iter()
+                .map(|(name, bytes)| Input::Embedded {
+                    name: Path::new("data/samples").join(name),
+                    bytes,
+                })
+                .collect();
+            let (summary, store) = ingest(&db, &inputs)?;
             let visits = store.events(&EventQuery {
                 code_prefix: Some("04".into()),
                 ..Default::default()
@@ -315,39 +317,6 @@ fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
     })?;
     progress.finish(&summary, Some(unchanged));
     Ok((summary, store))
-}
-
-/// The bundled samples, written to a temporary folder so they take the same path as any input.
-fn demo_corpus() -> anyhow::Result<TempDir> {
-    let dir = TempDir::new()?;
-    for (name, bytes) in attache::samples::SAMPLES {
-        std::fs::write(dir.path().join(name), bytes)?;
-    }
-    Ok(dir)
-}
-
-/// A folder removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> anyhow::Result<TempDir> {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .subsec_nanos();
-        let path =
-            std::env::temp_dir().join(format!("attache-demo-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path)?;
-        Ok(TempDir(path))
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn open_existing(db: &Path) -> anyhow::Result<Store> {
@@ -450,6 +419,14 @@ impl Reporter {
 impl Progress for Reporter {
     fn failed(&mut self, failure: &Failure) {
         let line = format!("skipped {}: {}", failure.origin, failure.reason);
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn warning(&mut self, origin: &str, message: &str) {
+        let line = format!("warning: {origin}: {message}");
         match &self.bar {
             Some(bar) => bar.println(line),
             None => eprintln!("{line}"),

@@ -34,6 +34,9 @@ struct Finder<'a> {
     used: Vec<bool>,
     korea: Korea,
     actors: Vec<ActorMention>,
+    /// Titled people named with no country ("President Ganzorig Batbayar"): the index of their
+    /// actor and the agent code of their title, for [`Finder::home_officials`].
+    unqualified: Vec<(usize, String)>,
 }
 
 pub(crate) fn find(g: &Gazetteer, doc: &Document) -> Mentions {
@@ -54,10 +57,12 @@ pub(crate) fn find(g: &Gazetteer, doc: &Document) -> Mentions {
         hits,
         korea,
         actors: Vec::new(),
+        unqualified: Vec::new(),
     };
     f.titled_phrases();
     f.qualified_orgs();
     let places = f.plain_mentions();
+    f.home_officials();
     f.people_seen_again();
     let mut actors = f.actors;
     actors.sort_by_key(|a| a.span);
@@ -468,6 +473,10 @@ impl Finder<'_> {
         };
         let last = of_hit.unwrap_or(after);
         self.mark(left..=last);
+        if country.is_none() && org.is_none() && kind == MentionKind::Person {
+            self.unqualified
+                .push((self.actors.len(), agent.to_string()));
+        }
         self.push_actor(
             Span::new(start, end),
             kind,
@@ -686,6 +695,44 @@ impl Finder<'_> {
     /// of the name's first or last token (Korean surnames come first: "Kang" for "Kang Sok
     /// Ju"; Western ones last: "Lavrov"). A token shared by two people in the document is
     /// ambiguous and not used.
+    /// Wire copy leaves the home country's officials unqualified: in a story datelined SEOUL,
+    /// "Foreign Minister Choi Dong-hyun" is South Korea's. A titled person with no country, who
+    /// is not introduced with one elsewhere in the document, takes the dateline city's country.
+    fn home_officials(&mut self) {
+        let Some(dateline) = &self.doc.dateline else {
+            return;
+        };
+        let Some(home) = self
+            .hits
+            .iter()
+            .filter(|h| dateline.span.contains(Span::new(h.start, h.end)))
+            .find_map(|h| self.country_of(h.entry))
+        else {
+            return;
+        };
+        let introduced: Vec<&str> = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == MentionKind::Person && a.country.is_some())
+            .filter_map(|a| a.name.as_deref())
+            .collect();
+        let mut resolved = Vec::new();
+        for (i, agent) in &self.unqualified {
+            let name = self.actors[*i].name.as_deref().unwrap_or("");
+            let shares_a_name = introduced
+                .iter()
+                .any(|n| n.split(' ').any(|t| name.split(' ').any(|u| u == t)));
+            if !shares_a_name {
+                resolved.push((*i, self.code(Some(home), Some(agent))));
+            }
+        }
+        let iso = self.iso(home).clone();
+        for (i, code) in resolved {
+            self.actors[i].country = Some(iso.clone());
+            self.actors[i].code = code;
+        }
+    }
+
     fn people_seen_again(&mut self) {
         struct Known {
             name: String,

@@ -206,6 +206,7 @@ fn plain_names_case_and_discards() {
         ("Protests spread to Busan and Lyon.", &[]),
         ("Fans ate French fries with Turkish coffee during Chinese New Year.", &[]),
         ("Korean pop and Russian roulette trended online.", &[]),
+        ("She heads the ministry's American affairs bureau.", &[]),
         ("Anti-American slogans and pro-Russian banners appeared.", &[]),
         ("North Korea-Russia talks resumed.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
         ("South Koreans and Koreanness were discussed.", &[("group", "South Koreans", "KOR", "KOR", "", "")]),
@@ -422,4 +423,52 @@ fn user_files_replace_the_compiled_ones_and_errors_name_the_line() {
 fn recognizer_is_shareable() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Recognizer>();
+}
+
+/// Wire copy leaves the home country's officials unqualified: the dateline's country fills in,
+/// unless the person is introduced with a country elsewhere in the story.
+#[test]
+fn unqualified_officials_take_the_dateline_country() {
+    let r = recognizer();
+    let text = "SEOUL, May 3 (Wire) --\nForeign Minister Park Ji-hoon left for Hanoi.\nU.S. Ambassador Mark Lipton met him.\nAmbassador Mark Lipton said so.";
+    let mut d = doc(text);
+    d.dateline = Some(attache_model::Dateline {
+        span: Span::new(0, 22),
+        city: "SEOUL".into(),
+        date: Some("May 3".into()),
+        agency: Some("Wire".into()),
+    });
+    let found = r.find(&d);
+    let person = |name: &str| {
+        found
+            .actors
+            .iter()
+            .filter(|a| a.name.as_deref() == Some(name))
+            .map(|a| {
+                (
+                    a.country.as_ref().map(|c| c.to_string()),
+                    a.code.as_ref().map(|c| c.to_string()),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        person("Park Ji-hoon"),
+        [(Some("KOR".into()), Some("KORGOV".into()))]
+    );
+    assert!(
+        person("Mark Lipton")
+            .iter()
+            .all(|p| p.0.as_deref() == Some("USA")),
+        "{:?}",
+        person("Mark Lipton")
+    );
+    // Without a dateline nothing is guessed.
+    let plain = r.find(&doc("Foreign Minister Park Ji-hoon left for Hanoi."));
+    let park = plain
+        .actors
+        .iter()
+        .find(|a| a.name.as_deref() == Some("Park Ji-hoon"))
+        .unwrap();
+    assert_eq!(park.country, None);
 }

@@ -104,6 +104,9 @@ const BOUNDARIES: &[&str] = &[
     "following",
     "amid",
     "as",
+    // "a visit to Laos, the first foreign trip since he took office in July": July is not the visit's.
+    "since",
+    "until",
     ";",
     ":",
     "\"",

@@ -78,13 +78,16 @@ pub enum Input {
     File(PathBuf),
     /// Standard input, read as JSONL.
     Stdin,
+    /// Bytes compiled into the binary (the bundled sample corpus), read as if they were the
+    /// file `name`: its extension decides the format, its stem the id.
+    Embedded { name: PathBuf, bytes: &'static [u8] },
 }
 
 impl Input {
     /// The path used in origins and errors (`<stdin>` for standard input).
     pub fn path(&self) -> &Path {
         match self {
-            Input::File(path) => path,
+            Input::File(path) | Input::Embedded { name: path, .. } => path,
             Input::Stdin => Path::new(STDIN_NAME),
         }
     }
@@ -110,6 +113,11 @@ pub fn read(input: &Input) -> Box<dyn Iterator<Item = Result<Article, IngestErro
             return Box::new(jsonl::JsonlReader::new(PathBuf::from(STDIN_NAME), opener));
         }
         Input::File(path) => path.clone(),
+        Input::Embedded { name, .. } => name.clone(),
+    };
+    let embedded = match input {
+        Input::Embedded { bytes, .. } => Some(*bytes),
+        _ => None,
     };
     let kind = match FileKind::of(&path) {
         Ok(kind) => kind,
@@ -123,12 +131,12 @@ pub fn read(input: &Input) -> Box<dyn Iterator<Item = Result<Article, IngestErro
     match kind.format {
         Format::Jsonl => {
             let opened = path.clone();
-            let opener: jsonl::Opener = Box::new(move || open(&opened, kind.gzip));
+            let opener: jsonl::Opener = Box::new(move || open(&opened, embedded, kind.gzip));
             Box::new(jsonl::JsonlReader::new(path, opener))
         }
-        Format::Text | Format::Html => {
-            Box::new(std::iter::once_with(move || read_single(&path, &kind)))
-        }
+        Format::Text | Format::Html => Box::new(std::iter::once_with(move || {
+            read_single(&path, embedded, &kind)
+        })),
     }
 }
 
@@ -138,8 +146,15 @@ pub fn read_all(inputs: Vec<Input>) -> impl Iterator<Item = Result<Article, Inge
 }
 
 /// A buffered reader over the file's (decompressed) bytes.
-fn open(path: &Path, gzip: bool) -> Result<Box<dyn BufRead + Send>, IngestError> {
-    let file = File::open(path).map_err(|e| io_error(path, e))?;
+fn open(
+    path: &Path,
+    embedded: Option<&'static [u8]>,
+    gzip: bool,
+) -> Result<Box<dyn BufRead + Send>, IngestError> {
+    let file: Box<dyn Read + Send> = match embedded {
+        Some(bytes) => Box::new(bytes),
+        None => Box::new(File::open(path).map_err(|e| io_error(path, e))?),
+    };
     Ok(if gzip {
         // Multi-member: concatenated .gz files (`cat a.gz b.gz`) are common in crawl dumps.
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
@@ -162,9 +177,13 @@ fn io_error(path: &Path, source: std::io::Error) -> IngestError {
 }
 
 /// A `.txt` or `.html` file (gzipped or not): one article.
-fn read_single(path: &Path, kind: &FileKind) -> Result<Article, IngestError> {
+fn read_single(
+    path: &Path,
+    embedded: Option<&'static [u8]>,
+    kind: &FileKind,
+) -> Result<Article, IngestError> {
     let mut bytes = Vec::new();
-    open(path, kind.gzip)?
+    open(path, embedded, kind.gzip)?
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
     let decoded = decode(&bytes, path, None)?;

@@ -479,3 +479,37 @@ fn read_all_flattens_inputs_in_order() {
         ]
     );
 }
+
+#[test]
+fn embedded_bytes_read_like_files() {
+    static TEXT: &[u8] =
+        b"Envoy leaves for Hanoi\n\nHANOI, May 2 (Wire) -- An envoy arrived on Tuesday.\n";
+    static FEED: &[u8] =
+        b"{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"id\":\"b\",\"text\":\"Two.\"}\n";
+    let text: Vec<_> = read(&Input::Embedded {
+        name: "samples/envoy.txt".into(),
+        bytes: TEXT,
+    })
+    .collect();
+    assert_eq!(text.len(), 1);
+    let article = text[0].as_ref().unwrap();
+    assert_eq!(
+        (article.id.as_str(), article.origin.as_str()),
+        ("envoy", "samples/envoy.txt")
+    );
+    assert!(article.body.starts_with("Envoy leaves"));
+    let feed: Vec<_> = read(&Input::Embedded {
+        name: "samples/feed.jsonl".into(),
+        bytes: FEED,
+    })
+    .collect();
+    let ids: Vec<String> = feed
+        .iter()
+        .map(|r| {
+            r.as_ref()
+                .map(|a| a.id.clone())
+                .unwrap_or_else(|e| e.origin())
+        })
+        .collect();
+    assert_eq!(ids, ["a", "samples/feed.jsonl:2", "b"]);
+}

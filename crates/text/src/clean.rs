@@ -253,7 +253,9 @@ impl Cleaner {
         let source = article
             .source
             .clone()
-            .or_else(|| dateline.as_ref().and_then(|d| d.agency.clone()));
+            .or_else(|| dateline.as_ref().and_then(|d| d.agency.clone()))
+            // Last resort: the copyright holder ("Copyright (c) 2022 Yonhap News Agency").
+            .or_else(|| article.body.lines().rev().find_map(meta::copyright_holder));
         let mut all_warnings = article.warnings.clone();
         all_warnings.extend(warnings);
         Ok(Document {

@@ -352,6 +352,7 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
     let all_caps = !city.chars().any(char::is_lowercase);
     let mut rest = &head[city_end..];
     let mut date = None;
+    let mut bare_agency = None;
     if let Some(after) = rest.strip_prefix(',') {
         let end = match (after.find(['(', '—', '–', '―']), after.find(" -")) {
             (Some(a), Some(b)) => a.min(b),
@@ -372,7 +373,23 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
                     .and_then(month_number)
                     .is_some();
         if is_date {
-            date = Some(piece.to_string());
+            // "TOKYO, May 27 Kyodo -": an agency written without brackets after the date.
+            let parts: Vec<&str> = piece.split_whitespace().collect();
+            let (date_words, tail) = parts.split_at(2.min(parts.len()));
+            let tail: Vec<&str> = tail.iter().copied().filter(|w| !w.is_empty()).collect();
+            let year = tail
+                .first()
+                .is_some_and(|w| w.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit()));
+            if !tail.is_empty()
+                && !year
+                && tail.len() <= 3
+                && tail.iter().all(|w| w.starts_with(char::is_uppercase))
+            {
+                date = Some(date_words.join(" "));
+                bare_agency = Some(tail.join(" "));
+            } else {
+                date = Some(piece.to_string());
+            }
         } else if piece.is_empty()
             || piece.split_whitespace().count() > 3
             || !piece
@@ -384,7 +401,7 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
         }
         rest = &after[end..];
     }
-    let mut agency = None;
+    let mut agency = bare_agency;
     let trimmed = rest.trim_start();
     if let Some(inner) = trimmed.strip_prefix('(') {
         let close = inner.find(')')?;
@@ -417,7 +434,66 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
     })
 }
 
+/// Words that open a caption or a label the way a city opens a dateline ("FILE - ...").
+const NOT_CITIES: &[&str] = &[
+    "FILE",
+    "PHOTO",
+    "PHOTOS",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "WATCH",
+    "LIVE",
+    "VIDEO",
+    "BREAKING",
+    "OPINION",
+    "EDITORIAL",
+    "CORRECTION",
+    "REFILE",
+    "FACTBOX",
+];
+
+/// The holder of a copyright line, as the outlet of last resort: "Copyright (c) 2022 Yonhap
+/// News Agency. All rights reserved." -> "Yonhap News Agency"; "© 2014 TASS" -> "TASS".
+pub(crate) fn copyright_holder(line: &str) -> Option<String> {
+    let mut rest = line.trim();
+    let lower = rest.to_ascii_lowercase();
+    if !(lower.starts_with("copyright") || lower.starts_with("(c)") || rest.starts_with('©')) {
+        return None;
+    }
+    // Strip the marks and years in any order: "Copyright © 2022", "(c) 2010-2016".
+    loop {
+        let before = rest.len();
+        for mark in ["Copyright", "COPYRIGHT", "copyright", "(c)", "(C)", "©"] {
+            rest = rest.strip_prefix(mark).unwrap_or(rest).trim_start();
+        }
+        rest = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | ' '))
+            .trim_start();
+        if rest.len() == before {
+            break;
+        }
+    }
+    let end = [". ", "|", ";", ", "]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()
+        .unwrap_or(rest.len());
+    let holder = rest[..end].trim().trim_end_matches(['.', ',']).trim();
+    let lower = holder.to_ascii_lowercase();
+    let words = holder.split_whitespace().count();
+    let ok = (1..=5).contains(&words)
+        && holder.starts_with(char::is_uppercase)
+        && !lower.contains("all rights")
+        && !lower.contains("reserved");
+    ok.then(|| holder.to_string())
+}
+
 fn is_city(city: &str) -> bool {
+    if NOT_CITIES.contains(&city) {
+        return false;
+    }
     let words: Vec<&str> = city.split_whitespace().collect();
     let letters = city.chars().filter(|c| c.is_alphabetic()).count();
     !words.is_empty()
@@ -606,6 +682,43 @@ mod tests {
             let want = want.map(|(n, d)| (n.to_string(), d));
             assert_eq!(got, want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn copyright_holders() {
+        let cases = [
+            (
+                "Copyright (c) 2022 Wire News Agency",
+                Some("Wire News Agency"),
+            ),
+            ("© 2014 TASS", Some("TASS")),
+            ("(c) 2016 UPI. All rights reserved.", Some("UPI")),
+            (
+                "Copyright 2010-2016 Example Post, All Rights Reserved",
+                Some("Example Post"),
+            ),
+            ("Copyright © 2021. All rights reserved.", None),
+            ("The copyright dispute went to court.", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(copyright_holder(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn agencies_without_brackets_and_caption_prefixes() {
+        let hit = dateline("TOKYO, May 27 Wire - Japan said.").unwrap();
+        assert_eq!(
+            (
+                hit.city.as_str(),
+                hit.date.as_deref(),
+                hit.agency.as_deref()
+            ),
+            ("TOKYO", Some("May 27"), Some("Wire"))
+        );
+        assert!(dateline("FILE - Ministers meet in Seoul.").is_none());
+        let hit = dateline("SEOUL, Jan. 29, 2016 (UPI) -- Talks.").unwrap();
+        assert_eq!(hit.agency.as_deref(), Some("UPI"));
     }
 
     #[test]

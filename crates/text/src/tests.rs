@@ -224,7 +224,8 @@ fn metadata_of_each_page() {
                 None,
                 Some(date(2023, 3, 3)),
                 Some(("NAIROBI", None, None)),
-                None,
+                // No agency in the dateline: the copyright line names the outlet.
+                Some("Lakeside Media"),
             ),
         ),
     ];

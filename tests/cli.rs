@@ -191,6 +191,10 @@ fn bad_inputs_are_reported_counted_and_the_batch_goes_on() {
     let o = attache(&["ingest", "--db", "t.db", "in"], dir.path());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
+    assert!(
+        err.contains("4 skipped (1 bad JSON, 1 binary, 1 empty, 1 no text)"),
+        "summary in:\n{err}"
+    );
     for needle in ["empty.txt", "blob.txt", "feed.jsonl:2", "feed.jsonl:3"] {
         assert!(err.contains(needle), "{needle} not reported in:\n{err}");
     }
@@ -277,4 +281,48 @@ fn demo_ingests_the_bundled_corpus_and_prints_a_timeline() {
     let again = attache(&["demo", "--db", "demo.db"], dir.path());
     assert!(again.status.success());
     assert_eq!(stdout(&again).lines().next(), out.lines().next());
+}
+
+#[test]
+fn jsonl_on_stdin_and_gzipped_files_are_read() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    let gz = std::fs::File::create(dir.path().join("in/upi-ri-moscow.txt.gz")).unwrap();
+    let mut enc = flate2::write::GzEncoder::new(gz, flate2::Compression::default());
+    enc.write_all(WIRE.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let o = attache(&["extract", "in"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"upi-ri-moscow\""), "{}", stdout(&o));
+
+    let line = "{\"id\":\"feed-1\",\"source\":\"Wire\",\"published\":\"2022-06-01T08:00:00Z\",\
+                \"text\":\"HANOI, June 1 (Wire) -- Cambodian Foreign Minister Sok Vanna arrived in Hanoi on Wednesday for talks.\"}\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["ingest", "--db", "t.db", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(line.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let events = attache(&["events", "--db", "t.db", "--format", "jsonl"], dir.path());
+    let e: Value = serde_json::from_str(stdout(&events).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (
+            e["source"]["country"].as_str(),
+            e["target"]["country"].as_str()
+        ),
+        (Some("KHM"), Some("VNM"))
+    );
+    assert_eq!(e["date"], "2022-06-01");
+    assert_eq!(e["outlets"][0], "Wire");
 }

@@ -228,20 +228,46 @@ fn merged_visits_across_outlets() {
     let (_, events) = run_corpus();
     let gold = tsv("events.tsv");
     let mut found = 0usize;
+    let mut dates_ok = 0usize;
     let mut misses = Vec::new();
     for row in &gold {
         let docs: Vec<&str> = row["documents"]
             .split('|')
             .filter(|s| !s.is_empty())
             .collect();
-        let hit = events.iter().find(|e| {
-            e.source.country.as_ref().map(|c| c.as_str()) == Some(row["source"].as_str())
-                && e.target.country.as_ref().map(|c| c.as_str()) == Some(row["target"].as_str())
-                && e.modality.as_str() == row["modality"]
-                && docs.iter().all(|d| e.documents.iter().any(|x| x == d))
-        });
+        let event_date = |e: &Event| match (&e.date, &e.date_end) {
+            (Some(a), Some(b)) => format!("{a}/{b}"),
+            (Some(a), None) => a.clone(),
+            _ => String::new(),
+        };
+        // Among events with these actors and documents, the one with the expected date if any
+        // (a back-reference can put one document in two events of the same dyad).
+        let candidates: Vec<&Event> = events
+            .iter()
+            .filter(|e| {
+                e.source.country.as_ref().map(|c| c.as_str()) == Some(row["source"].as_str())
+                    && e.target.country.as_ref().map(|c| c.as_str()) == Some(row["target"].as_str())
+                    && e.modality.as_str() == row["modality"]
+                    && docs.iter().all(|d| e.documents.iter().any(|x| x == d))
+            })
+            .collect();
+        let hit = candidates
+            .iter()
+            .find(|e| event_date(e) == row["date"])
+            .or(candidates.first());
         match hit {
-            Some(_) => found += 1,
+            Some(e) => {
+                found += 1;
+                let date = event_date(e);
+                if row["date"].is_empty() || date == row["date"] {
+                    dates_ok += 1;
+                } else {
+                    misses.push(format!(
+                        "date of {} -> {} in {docs:?}: expected {}, got {date}",
+                        row["source"], row["target"], row["date"]
+                    ));
+                }
+            }
             None => {
                 let near: Vec<String> = events
                     .iter()
@@ -270,7 +296,8 @@ fn merged_visits_across_outlets() {
     }
     let recall = found as f64 / gold.len().max(1) as f64;
     println!(
-        "merged visits: {found}/{} expected events found whole ({recall:.3})",
+        "merged visits: {found}/{} expected events found whole ({recall:.3}), \
+         {dates_ok}/{found} with the expected date",
         gold.len()
     );
     assert!(

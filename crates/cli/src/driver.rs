@@ -18,6 +18,8 @@ pub const BATCH_SIZE: usize = 256;
 pub struct Failure {
     /// `path`, `path:line` or a document id.
     pub origin: String,
+    /// A short name for the kind of problem ("empty", "bad JSON"), for the summary.
+    pub kind: &'static str,
     pub reason: String,
 }
 
@@ -36,6 +38,23 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The failures counted by kind, most frequent first: "2 empty, 1 bad JSON".
+    pub fn failures_by_kind(&self) -> String {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for f in &self.failed {
+            match counts.iter_mut().find(|(k, _)| *k == f.kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((f.kind, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        counts
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn articles_per_second(&self) -> f64 {
         self.documents as f64 / self.elapsed.as_secs_f64().max(1e-9)
     }
@@ -72,6 +91,7 @@ where
                 Err(e) => {
                     let failure = Failure {
                         origin: e.origin(),
+                        kind: e.kind(),
                         reason: e.reason(),
                     };
                     progress.failed(&failure);
@@ -119,6 +139,7 @@ where
             Err(e) => {
                 let failure = Failure {
                     origin: article.origin.clone(),
+                    kind: "nothing left after cleaning",
                     reason: e.to_string(),
                 };
                 progress.failed(&failure);

@@ -192,8 +192,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Ok(())
             })?;
-            progress.finish(&summary, None);
             let events = merger.events();
+            progress.finish(&summary, None, events.len());
             match format {
                 ExtractFormat::Jsonl => output::events_jsonl(&mut out, &events)?,
                 ExtractFormat::Json => output::events_json(&mut out, &events)?,
@@ -315,7 +315,7 @@ fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
         unchanged += outcome.unchanged.len();
         Ok(())
     })?;
-    progress.finish(&summary, Some(unchanged));
+    progress.finish(&summary, Some(unchanged), store.stats()?.events as usize);
     Ok((summary, store))
 }
 
@@ -395,20 +395,27 @@ impl Reporter {
         Reporter { bar }
     }
 
-    fn finish(&mut self, summary: &Summary, unchanged: Option<usize>) {
+    /// The closing summary: documents read, skipped (by reason), already stored, events,
+    /// elapsed time and throughput.
+    fn finish(&mut self, summary: &Summary, unchanged: Option<usize>, events: usize) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
-        let mut line = format!(
-            "{} documents read, {} failed",
-            summary.documents,
-            summary.failed.len()
-        );
+        let mut line = format!("{} documents read", summary.documents);
+        if summary.failed.is_empty() {
+            line.push_str(", 0 skipped");
+        } else {
+            line.push_str(&format!(
+                ", {} skipped ({})",
+                summary.failed.len(),
+                summary.failures_by_kind()
+            ));
+        }
         if let Some(u) = unchanged {
             line.push_str(&format!(", {u} already stored"));
         }
         eprintln!(
-            "{line}; {} event mentions; {:.2}s, {:.0} articles/s",
+            "{line}; {} event mentions, {events} events; {:.2}s, {:.0} articles/s",
             summary.event_mentions,
             summary.elapsed.as_secs_f64(),
             summary.articles_per_second()

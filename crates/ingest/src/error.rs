@@ -73,6 +73,22 @@ impl IngestError {
         }
     }
 
+    /// A short name for the kind of problem, for summaries ("3 skipped: 2 empty, 1 bad JSON").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            IngestError::Io { .. } => "unreadable",
+            IngestError::NotFound { .. } => "not found",
+            IngestError::Unsupported { .. } => "unsupported type",
+            IngestError::Binary { .. } => "binary",
+            IngestError::Empty { .. } => "empty",
+            IngestError::Decode { .. } => "undecodable",
+            IngestError::Json { .. } => "bad JSON",
+            IngestError::MissingText { .. } => "no text",
+            IngestError::BadDate { .. } => "bad date",
+            IngestError::NoArticleText { .. } => "no article in HTML",
+        }
+    }
+
     /// The file (or `<stdin>`) the error happened in.
     pub fn path(&self) -> &Path {
         match self {

@@ -154,12 +154,35 @@ pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
     };
     let source = best(|(s, _)| s);
     let target = best(|(_, t)| t);
-    // The most precise date a text gave; the publication date only when none did.
+    // The most precise date a text gave; the publication date only when none did. A range of
+    // days that covers it wins over the single day: "left on Monday" and "the March 11-14
+    // visit" describe one trip of four days.
     let dated = sorted.iter().filter(|r| r.date.is_some()).min_by_key(|r| {
         (
             r.date_basis == DateBasis::Reported,
             r.date.map(|d| d.days()),
         )
+    });
+    let dated = dated.map(|best| {
+        let day = best
+            .date
+            .filter(|d| d.precision == Precision::Day && best.date_basis != DateBasis::Reported);
+        day.and_then(|day| {
+            sorted
+                .iter()
+                .filter(|r| r.date_basis != DateBasis::Reported)
+                .filter(|r| {
+                    r.date.is_some_and(|d| {
+                        d.precision == Precision::Day
+                            && d.days() > 1
+                            && d.first <= day.first
+                            && day.last <= d.last
+                    })
+                })
+                .min_by_key(|r| r.date.map(|d| d.days()))
+                .copied()
+        })
+        .unwrap_or(best)
     });
     let date_value = dated.and_then(|r| r.date);
     let location = sorted.iter().find_map(|r| r.location.clone());
@@ -306,6 +329,85 @@ mod tests {
         for (a, b, same, why) in cases {
             assert_eq!(merge_key(&a) == merge_key(&b), same, "{why}");
         }
+    }
+
+    fn report_of(em: EventMention, document: &str, outlet: &str) -> Report {
+        let code = em.code.clone();
+        Report {
+            key: merge_key(&em),
+            code: em.code,
+            modality: em.modality,
+            source: em.source,
+            target: em.target,
+            location: None,
+            date: em.date,
+            date_basis: em.date_basis,
+            evidence: Evidence {
+                document: document.into(),
+                title: None,
+                outlet: Some(outlet.into()),
+                published: None,
+                sentence: 0,
+                start: 0,
+                end: 1,
+                text: "x".into(),
+                sentence_start: 0,
+                sentence_end: 1,
+                trigger: "x".into(),
+                rule: em.rule,
+                coder: em.coder,
+                code,
+                modality: em.modality,
+                confidence: 1.0,
+            },
+        }
+    }
+
+    #[test]
+    fn fold_orients_visits_and_takes_the_trip_range() {
+        let day = |d| Some(DateValue::day(date(2019, 3, d)));
+        let range = Some(DateValue::day_range(date(2019, 3, 11), date(2019, 3, 14)));
+        let reports = vec![
+            report_of(mention("042", "PRK", "RUS", day(11)), "yonhap-1", "Yonhap"),
+            report_of(mention("043", "RUS", "PRK", day(12)), "tass-1", "TASS"),
+            report_of(mention("042", "PRK", "RUS", range), "xinhua-1", "Xinhua"),
+            report_of(mention("042", "PRK", "RUS", day(11)), "yonhap-1", "Yonhap"),
+        ];
+        assert!(reports.iter().all(|r| r.key == reports[0].key));
+        let codebook = Codebook::builtin();
+        let event = fold(&codebook, &reports[0].key, &reports);
+        assert_eq!(event.id, event_id(&reports[0].key));
+        assert_eq!(
+            (event.code.as_str(), event.label.as_str()),
+            ("042", "Make a visit")
+        );
+        assert_eq!(event.source.country.as_ref().unwrap().as_str(), "PRK");
+        assert_eq!(event.target.country.as_ref().unwrap().as_str(), "RUS");
+        assert_eq!(
+            (event.date.as_deref(), event.date_end.as_deref()),
+            (Some("2019-03-11"), Some("2019-03-14"))
+        );
+        assert_eq!(event.documents, ["tass-1", "xinhua-1", "yonhap-1"]);
+        assert_eq!(event.outlets, ["TASS", "Xinhua", "Yonhap"]);
+        assert_eq!(event.mentions.len(), 4);
+        // The same reports in another order fold to the same event.
+        let mut reversed = reports.clone();
+        reversed.reverse();
+        assert_eq!(fold(&codebook, &reports[0].key, &reversed), event);
+    }
+
+    #[test]
+    fn fold_prefers_a_date_from_the_text_over_the_report_date() {
+        let mut reported = mention("042", "PRK", "RUS", Some(DateValue::day(date(2024, 1, 30))));
+        reported.date_basis = DateBasis::Reported;
+        let month = mention("042", "PRK", "RUS", DateValue::month(2024, 1));
+        let reports = [report_of(reported, "a", "A"), report_of(month, "b", "B")];
+        let event = fold(&Codebook::builtin(), &reports[0].key, &reports);
+        assert_eq!(
+            (event.date.as_deref(), event.date_precision),
+            (Some("2024-01"), Precision::Month)
+        );
+        assert_eq!(event.date_basis, Some(DateBasis::Relative));
     }
 
     #[test]

@@ -349,6 +349,9 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
     if !is_city(city) {
         return None;
     }
+    if let Some(hit) = slash_dateline(head, city, city_end) {
+        return Some(hit);
+    }
     let all_caps = !city.chars().any(char::is_lowercase);
     let mut rest = &head[city_end..];
     let mut date = None;
@@ -434,6 +437,35 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
     })
 }
 
+/// TASS style: "MOSCOW, March 12. /TASS/." — the date ends with a period and the agency stands
+/// between slashes.
+fn slash_dateline(head: &str, city: &str, city_end: usize) -> Option<DatelineHit> {
+    let after = head[city_end..].strip_prefix(',')?;
+    let open = after.find(". /")?;
+    let piece = after[..open].trim();
+    let mut words = piece.split_whitespace();
+    let is_date = words.next().and_then(month_number).is_some()
+        && words.next().is_some_and(|d| day_number(d).is_some())
+        && words.next().is_none();
+    if !is_date {
+        return None;
+    }
+    let inner = &after[open + 3..];
+    let close = inner.find('/')?;
+    let agency = inner[..close].trim();
+    if agency.is_empty() || agency.len() > 40 {
+        return None;
+    }
+    let rest = &inner[close + 1..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    Some(DatelineHit {
+        len: head.len() - rest.len(),
+        city: city.to_string(),
+        date: Some(piece.to_string()),
+        agency: Some(agency.to_string()),
+    })
+}
+
 /// Words that open a caption or a label the way a city opens a dateline ("FILE - ...").
 const NOT_CITIES: &[&str] = &[
     "FILE",
@@ -480,7 +512,12 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
         .filter_map(|sep| rest.find(sep))
         .min()
         .unwrap_or(rest.len());
-    let holder = rest[..end].trim().trim_end_matches(['.', ',']).trim();
+    // "© TASS 2019": a year may follow the name too.
+    let holder = rest[..end]
+        .trim()
+        .trim_end_matches(['.', ','])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ' ' | ','))
+        .trim();
     let lower = holder.to_ascii_lowercase();
     let words = holder.split_whitespace().count();
     let ok = (1..=5).contains(&words)
@@ -692,6 +729,7 @@ mod tests {
                 Some("Wire News Agency"),
             ),
             ("© 2014 TASS", Some("TASS")),
+            ("© Wire Agency 2019", Some("Wire Agency")),
             ("(c) 2016 UPI. All rights reserved.", Some("UPI")),
             (
                 "Copyright 2010-2016 Example Post, All Rights Reserved",
@@ -717,6 +755,13 @@ mod tests {
             ("TOKYO", Some("May 27"), Some("Wire"))
         );
         assert!(dateline("FILE - Ministers meet in Seoul.").is_none());
+        let text = "MOSCOW, March 12. /Wire/. The premier arrived.";
+        let hit = dateline(text).unwrap();
+        assert_eq!(
+            (hit.date.as_deref(), hit.agency.as_deref()),
+            (Some("March 12"), Some("Wire"))
+        );
+        assert_eq!(&text[hit.len..], " The premier arrived.");
         let hit = dateline("SEOUL, Jan. 29, 2016 (UPI) -- Talks.").unwrap();
         assert_eq!(hit.agency.as_deref(), Some("UPI"));
     }

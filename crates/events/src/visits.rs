@@ -867,8 +867,8 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// The time expression for a target: the first one after the target (before the next
-    /// target), else the nearest after the trigger, else the nearest before it, all within
-    /// the clause; else the publication date.
+    /// target, else after any), else the nearest after the trigger, else the nearest before
+    /// it, all within the clause; else the publication date.
     fn date(
         &self,
         clause_start: usize,
@@ -884,9 +884,12 @@ impl<'a> SentenceContext<'a> {
             .filter(|t| t.span.start >= a && t.span.start < b)
             .collect();
         let limit = next_target.unwrap_or(usize::MAX);
+        // "to Beijing on Thursday and to Tokyo on Saturday": each target its own date; "to
+        // Seoul and Tokyo on Feb. 2": a date after the last target serves them all.
         let chosen = in_clause
             .iter()
             .find(|t| t.span.start >= target.end && t.span.start < limit)
+            .or_else(|| in_clause.iter().find(|t| t.span.start >= target.end))
             .or_else(|| {
                 in_clause
                     .iter()

@@ -1,0 +1,136 @@
+//! The visit coder on single sentences we wrote, one case per line: text, publication date,
+//! and the expected (code, source, target, modality, date) of every event mention.
+
+use attache_entities::Recognizer;
+use attache_events::Coder;
+use attache_model::{Article, EventMention};
+use attache_text::Cleaner;
+use attache_time::TimeTagger;
+use jiff::civil::Date;
+
+struct Stages {
+    cleaner: Cleaner,
+    recognizer: Recognizer,
+    tagger: TimeTagger,
+    coder: Coder,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            cleaner: Cleaner::new(),
+            recognizer: Recognizer::new().unwrap(),
+            tagger: TimeTagger::new(),
+            coder: Coder::new(),
+        }
+    }
+
+    fn code(&self, text: &str, published: &str) -> Vec<EventMention> {
+        let mut article = Article::from_text("t", text);
+        article.published = Some(published.parse::<Date>().unwrap());
+        let doc = self.cleaner.process(&article).unwrap();
+        let mentions = self.recognizer.find(&doc);
+        let times = self.tagger.find(&doc);
+        self.coder
+            .code(&doc, &mentions.actors, &mentions.places, &times)
+    }
+}
+
+/// An event as (code, source, target, modality, date); the date is ISO at its precision,
+/// with "/end" for a range.
+type Want = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+fn render(e: &EventMention) -> (String, String, String, String, String) {
+    let country = |a: &attache_model::Actor| {
+        a.country
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default()
+    };
+    let date = e
+        .date
+        .map(|d| match d.end_iso() {
+            Some(end) => format!("{}/{end}", d.start_iso()),
+            None => d.start_iso(),
+        })
+        .unwrap_or_default();
+    (
+        e.code.to_string(),
+        country(&e.source),
+        country(&e.target),
+        e.modality.as_str().to_string(),
+        date,
+    )
+}
+
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &[Want])] = &[
+    // Departures, arrivals, stays, trips.
+    ("North Korean Foreign Minister Ri Chol-su left Pyongyang for Moscow on Monday.", "2024-02-14", &[("042", "PRK", "RUS", "actual", "2024-02-12")]),
+    ("Russian Defense Minister Oleg Petrov arrived in Hanoi on Tuesday for a three-day visit.", "2023-05-10", &[("042", "RUS", "VNM", "actual", "2023-05-09")]),
+    ("Vietnamese President Tran Van Long is in Tokyo on a state visit.", "2019-06-03", &[("042", "VNM", "JPN", "actual", "2019-06-03")]),
+    ("Mongolian Prime Minister Bat-Erdene Dorj's trip to Beijing in October was his first abroad.", "2024-01-10", &[("042", "MNG", "CHN", "actual", "2023-10")]),
+    ("A delegation led by Chinese Vice Premier Liu Tao departed Beijing on Sunday for a trip to Laos.", "2018-09-04", &[("042", "CHN", "LAO", "actual", "2018-09-02")]),
+    // Hosts (043), coordinated destinations.
+    ("South Korean President Lee Min-ho hosted Indonesian President Adi Santoso in Seoul on Friday.", "2021-11-08", &[("043", "KOR", "IDN", "actual", "2021-11-05")]),
+    ("German Foreign Minister Karl Vogt will travel to Seoul and Tokyo on Feb. 2.", "2023-01-27", &[("042", "DEU", "KOR", "planned", "2023-02-02"), ("042", "DEU", "JPN", "planned", "2023-02-02")]),
+    // Modality.
+    ("Chinese Vice Premier Liu Tao will visit Seoul next month.", "2022-03-15", &[("042", "CHN", "KOR", "planned", "2022-04")]),
+    ("Iranian Foreign Minister Reza Karimi plans to visit Ankara.", "2020-07-01", &[("042", "IRN", "TUR", "planned", "2020-07-01")]),
+    ("Japan denied reports that Japanese Foreign Minister Aki Sato had visited Pyongyang.", "2018-05-02", &[("042", "JPN", "PRK", "negated", "2018-05-02")]),
+    ("Analysts said Iranian President Reza Ahmadi may travel to Moscow.", "2017-03-01", &[("042", "IRN", "RUS", "possible", "2017-03-01")]),
+    ("Will Russian President Ivan Sokolov visit Pyongyang?", "2023-08-30", &[("042", "RUS", "PRK", "possible", "2023-08-30")]),
+    // Not visits.
+    ("North Korean leader Kim Jong Un visited a munitions factory in Pyongyang.", "2023-09-01", &[]),
+    ("The number of foreign visitors to Seoul fell by 3 percent.", "2017-07-05", &[]),
+    ("The two ministers held talks by phone on Monday.", "2020-05-18", &[]),
+];
+
+#[test]
+fn visit_sentences() {
+    let stages = Stages::new();
+    let mut failures = Vec::new();
+    for (text, published, want) in CASES {
+        let got: Vec<_> = stages.code(text, published).iter().map(render).collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(c, s, t, m, d)| {
+                (
+                    c.to_string(),
+                    s.to_string(),
+                    t.to_string(),
+                    m.to_string(),
+                    d.to_string(),
+                )
+            })
+            .collect();
+        if got != want {
+            failures.push(format!("{text}\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn evidence_spans_point_at_the_trigger_and_actors() {
+    let stages = Stages::new();
+    let text = "Russian Defense Minister Oleg Petrov arrived in Hanoi on Tuesday.";
+    let events = stages.code(text, "2023-05-10");
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(e.rule, "visit.arrive");
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "arrived");
+    let source = e.source_span.unwrap();
+    assert_eq!(
+        &text[source.start..source.end],
+        "Russian Defense Minister Oleg Petrov"
+    );
+    assert_eq!(e.source.code.as_ref().unwrap().as_str(), "RUSGOV");
+    assert_eq!(e.location.as_ref().unwrap().name, "Hanoi");
+}

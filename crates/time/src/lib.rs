@@ -54,6 +54,7 @@
 
 #![warn(missing_docs)]
 
+pub mod eval;
 mod lexicon;
 mod resolve;
 mod scan;

@@ -365,7 +365,7 @@ fn eval_time_scores_timex_annotated_files() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("1 documents, 2 gold DATE expressions"),
+        out.contains("1 documents (0 without a creation time), 2 gold DATE expressions"),
         "{out}"
     );
     assert!(out.contains("precision 1.000  recall 0.500"), "{out}");

@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use attache_model::{DateValue, Precision, Span};
+use attache_model::{DateValue, Document, Precision, Sentence, Span};
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use crate::{TimeError, TimeTagger};
@@ -73,6 +73,41 @@ pub struct GoldDocument {
     pub annotated: usize,
     /// The annotated expressions that anchor to tokens, in file order.
     pub timexes: Vec<Timex>,
+}
+
+impl GoldDocument {
+    /// The article as the pipeline's [`Document`], for [`TimeTagger::find`]: its text,
+    /// sentences and creation time, nothing else.
+    pub fn as_document(&self) -> Document {
+        Document {
+            id: self.name.clone(),
+            origin: self.name.clone(),
+            url: None,
+            title: None,
+            published: self.published,
+            published_precision: Precision::Day,
+            published_from: None,
+            dateline: None,
+            byline: None,
+            source: None,
+            text: self.text.clone(),
+            offsets: Default::default(),
+            sentences: self
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, &span)| Sentence {
+                    span,
+                    tokens: 0..0,
+                    // MEANTIME's first sentence is the headline.
+                    is_title: i == 0,
+                })
+                .collect(),
+            tokens: Vec::new(),
+            content_hash: String::new(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Read every `.xml` file under `dir` (recursively, sorted by path).
@@ -204,7 +239,7 @@ pub fn read_meantime(xml: &str, name: &str) -> Result<GoldDocument, TimeError> {
     let mut gold = Vec::new();
     for (line, kind, value, creation_time, ids) in timexes {
         if creation_time {
-            published = value.get(..10).and_then(|v| v.parse().ok());
+            published = creation_date(&value);
         }
         let spans: Option<Vec<Span>> = ids.iter().map(|id| where_is.get(id).copied()).collect();
         let spans = spans.ok_or_else(|| err(line, "TIMEX3 anchored to an unknown token".into()))?;
@@ -230,6 +265,17 @@ pub fn read_meantime(xml: &str, name: &str) -> Result<GoldDocument, TimeError> {
         annotated,
         timexes: gold,
     })
+}
+
+/// The creation time's date: ISO ("2009-02-03", "2009-02-03T10:00"), or day first
+/// ("03-02-2009"), as one MEANTIME file writes it.
+fn creation_date(value: &str) -> Option<Date> {
+    if let Some(date) = value.get(..10).and_then(|v| v.parse().ok()) {
+        return Some(date);
+    }
+    let mut parts = value.splitn(3, '-').map(|p| p.parse::<i16>().ok());
+    let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
+    Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
 /// The value of attribute `name` in one XML tag written on one line.
@@ -271,6 +317,23 @@ pub fn timex_value(v: &DateValue) -> String {
         Precision::Month => v.first.strftime("%Y-%m").to_string(),
         Precision::Year => v.first.strftime("%Y").to_string(),
     }
+}
+
+/// Whether our value is the gold one. A range other than a week or a decade ("from 2009 to
+/// 2011", "between April and June") has no single TIMEX3 value; annotators tag its ends
+/// separately, so either end counts.
+fn value_matches(ours: &DateValue, gold: &str) -> bool {
+    let value = timex_value(ours);
+    if value == gold {
+        return true;
+    }
+    let single = DateValue {
+        first: ours.last,
+        last: ours.last,
+        precision: ours.precision,
+    };
+    let week_or_decade = value.contains('W') || value.len() == 3;
+    ours.end_iso().is_some() && !week_or_decade && timex_value(&single) == gold
 }
 
 /// What went wrong with one expression.
@@ -321,6 +384,8 @@ pub struct Score {
     pub documents: usize,
     /// Bytes of rebuilt text tagged.
     pub bytes: usize,
+    /// Documents without a readable creation time (relative expressions stay unresolved).
+    pub undated: usize,
     /// Gold `DATE` expressions (not the creation time).
     pub gold: usize,
     /// Gold dates with a calendar value (starting with a digit), the ones we can hope to match.
@@ -408,8 +473,8 @@ impl fmt::Display for Score {
         let (vp, vr) = (self.value_precision(), self.value_recall());
         writeln!(
             f,
-            "{} documents, {} gold DATE expressions ({} with a calendar value), {} of ours",
-            self.documents, self.gold, self.gold_calendar, self.predicted
+            "{} documents ({} without a creation time), {} gold DATE expressions ({} with a calendar value), {} of ours",
+            self.documents, self.undated, self.gold, self.gold_calendar, self.predicted
         )?;
         writeln!(
             f,
@@ -435,15 +500,15 @@ pub fn score(tagger: &TimeTagger, documents: &[GoldDocument]) -> Score {
     };
     for doc in documents {
         score.bytes += doc.text.len();
-        let mut ours: Vec<(Span, DateValue)> = Vec::new();
-        for (index, sentence) in doc.sentences.iter().enumerate() {
-            let text = sentence.slice(&doc.text);
-            for (span, value, _) in tagger.find_in(text, doc.published) {
-                if index < doc.annotated {
-                    ours.push((span.shift(sentence.start), value));
-                }
-            }
+        if doc.published.is_none() {
+            score.undated += 1;
         }
+        let ours: Vec<(Span, DateValue)> = tagger
+            .find(&doc.as_document())
+            .into_iter()
+            .filter(|m| m.sentence < doc.annotated)
+            .map(|m| (m.span, m.value))
+            .collect();
         score_document(doc, &ours, &mut score);
     }
     score
@@ -487,7 +552,7 @@ fn score_document(doc: &GoldDocument, ours: &[(Span, DateValue)], score: &mut Sc
                 .push(error(ErrorKind::Missed, gold.span, Some(gold), None)),
             Some(mine) => {
                 score.found += 1;
-                if timex_value(&mine.1) == gold.value {
+                if value_matches(&mine.1, &gold.value) {
                     score.right_value += 1;
                 } else {
                     score.errors.push(error(
@@ -751,6 +816,27 @@ mod tests {
     }
 
     #[test]
+    fn either_end_of_a_range_matches() {
+        let years = DateValue {
+            first: date(2009, 1, 1),
+            last: date(2011, 12, 31),
+            precision: Precision::Year,
+        };
+        let week = DateValue::day_range(date(2024, 1, 1), date(2024, 1, 7));
+        let cases = [
+            (years, "2009", true),
+            (years, "2011", true),
+            (years, "2010", false),
+            (DateValue::day(date(2024, 1, 7)), "2024-01-07", true),
+            (week, "2024-W01", true),
+            (week, "2024-01-07", false),
+        ];
+        for (value, gold, expected) in cases {
+            assert_eq!(value_matches(&value, gold), expected, "{value:?} {gold}");
+        }
+    }
+
+    #[test]
     fn forms() {
         let cases = [
             ("Jan. 29, 2016", "Mon 99, 9999"),
@@ -760,6 +846,20 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(form(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn creation_dates() {
+        let cases = [
+            ("2009-02-03", Some(date(2009, 2, 3))),
+            ("2009-02-03T10:00", Some(date(2009, 2, 3))),
+            ("03-02-2009", Some(date(2009, 2, 3))),
+            ("XXXX-XX-XX", None),
+            ("", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(creation_date(value), expected, "{value}");
         }
     }
 

@@ -131,6 +131,17 @@ pub(crate) enum Expr {
     Weekday { day: Weekday, which: Which },
     /// A day of a week counted from publication's ("Monday last week" = day Monday, week -1).
     WeekdayOfWeek { day: Weekday, week: i32 },
+    /// A numeric date with a two-digit year ("7/8/07"); the century is resolved.
+    SlashedShort { year: i8, a: i8, b: i8 },
+    /// A two-digit year after an apostrophe ("since '82"); the century is resolved.
+    ShortYear(i8),
+    /// A decade whose first year is written ("the 1990s" = 1990).
+    Decade(i16),
+    /// A decade written with two digits ("the 70s"): the latest one begun by publication.
+    ShortDecade(i8),
+    /// Days after (or before, when negative) the date mentioned just before: "the next day",
+    /// "two days later", "the previous day", "the same day".
+    FromAnchor(i32),
 }
 
 /// One recognised expression: tokens `first..end` and what they say.
@@ -157,6 +168,67 @@ const MAY_CUES: &[&str] = &[
 /// "of" and "to" are left out: "a total of 2000", "rose to 2000".
 const YEAR_CUES: &[&str] = &[
     "in", "since", "during", "until", "till", "by", "from", "through", "before", "after", "between",
+];
+
+/// Nouns after which a preceding "the 2008" is a year: things held, signed or issued in one.
+const YEAR_NOUNS: &[&str] = &[
+    "version",
+    "season",
+    "election",
+    "elections",
+    "settlement",
+    "agreement",
+    "deal",
+    "budget",
+    "summit",
+    "games",
+    "olympics",
+    "model",
+    "campaign",
+    "crisis",
+    "census",
+    "report",
+    "accord",
+    "treaty",
+    "war",
+    "visit",
+    "tour",
+    "edition",
+    "fiscal",
+    "financial",
+    "presidential",
+    "general",
+    "parliamentary",
+    "world",
+    "cup",
+    "championship",
+    "championships",
+    "talks",
+    "meeting",
+    "conference",
+    "declaration",
+    "communique",
+    "statement",
+    "law",
+    "constitution",
+    "coup",
+    "uprising",
+    "invasion",
+    "attack",
+    "attacks",
+    "test",
+    "tests",
+    "launch",
+    "crash",
+    "flood",
+    "floods",
+    "earthquake",
+    "tsunami",
+    "revolution",
+    "referendum",
+    "vote",
+    "exhibition",
+    "expo",
 ];
 
 /// Counts written as words, for "two days ago".
@@ -203,6 +275,9 @@ impl Scanner<'_, '_, '_> {
         let (end, expr) = self
             .iso(i)
             .or_else(|| self.slashed(i))
+            .or_else(|| self.counted_from_anchor(i))
+            .or_else(|| self.decade(i))
+            .or_else(|| self.short_year(i))
             .or_else(|| self.weekday_led(i))
             .or_else(|| self.modified(i))
             .or_else(|| self.part_of(i))
@@ -211,7 +286,8 @@ impl Scanner<'_, '_, '_> {
             .or_else(|| self.ago(i))
             .or_else(|| self.month_led(i, false))
             .or_else(|| self.day_led(i))
-            .or_else(|| self.bare_year(i))?;
+            .or_else(|| self.bare_year(i))
+            .or_else(|| self.attributive_year(i))?;
         Some(Found {
             first: i,
             end,
@@ -404,8 +480,99 @@ impl Scanner<'_, '_, '_> {
         if !(self.punct(i + 3, '/') && self.glued(i + 3) && self.glued(i + 4)) {
             return None;
         }
-        let year = self.year(i + 4)?;
-        Some((i + 5, Expr::Slashed { year, a, b }))
+        if let Some(year) = self.year(i + 4) {
+            return Some((i + 5, Expr::Slashed { year, a, b }));
+        }
+        let year = self.number(i + 4, 2..=2)? as i8;
+        Some((i + 5, Expr::SlashedShort { year, a, b }))
+    }
+
+    /// "the next day", "the following day", "a day later", "two weeks later", "the previous
+    /// day", "the same day": days counted from the date mentioned just before.
+    fn counted_from_anchor(&self, i: usize) -> Option<(usize, Expr)> {
+        if self.is(i, "the") {
+            let step = if self.is_any(i + 1, &["next", "following"]) {
+                1
+            } else if self.is_any(i + 1, &["previous", "preceding"]) {
+                -1
+            } else if self.is(i + 1, "same") {
+                0
+            } else if self.is(i + 1, "day")
+                && self.is_any(i + 2, &["after", "before"])
+                // "the day after the summit" counts from the summit, not from a date.
+                && self.tok(i + 3).is_none_or(|t| t.kind == Kind::Punct)
+            {
+                let step = if self.is(i + 2, "after") { 1 } else { -1 };
+                return Some((i + 3, Expr::FromAnchor(step)));
+            } else {
+                return None;
+            };
+            return self
+                .is_any(i + 2, &["day", "morning", "evening", "night"])
+                .then_some((i + 3, Expr::FromAnchor(step)));
+        }
+        let n = match self.tok(i)?.kind {
+            Kind::Number => i32::try_from(self.number(i, 1..=2)?).ok()?,
+            Kind::Word => COUNT_WORDS
+                .iter()
+                .find(|(w, _)| self.is(i, w))
+                .map(|&(_, n)| n)?,
+            Kind::Punct => return None,
+        };
+        let unit = if self.is_any(i + 1, &["day", "days"]) {
+            1
+        } else if self.is_any(i + 1, &["week", "weeks"]) {
+            7
+        } else {
+            return None;
+        };
+        let sign = if self.is(i + 2, "later") {
+            1
+        } else if self.is(i + 2, "earlier") {
+            -1
+        } else {
+            return None;
+        };
+        Some((i + 3, Expr::FromAnchor(sign * unit * n)))
+    }
+
+    /// "the 1990s", "the mid-1990s", "the 70s", "the '90s".
+    fn decade(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tok(i)?;
+        let digits = t.text.strip_suffix('s')?;
+        if t.kind != Kind::Word || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        match digits.len() {
+            4 => {
+                let y: i16 = digits.parse().ok()?;
+                ((1800..=2190).contains(&y) && y % 10 == 0).then_some((i + 1, Expr::Decade(y)))
+            }
+            // Two digits only where nothing else fits: "the 70s", "'90s", "mid-80s".
+            2 if self.prev_is_any(i, &["the", "mid", "early", "late"])
+                || (i > 0 && (self.punct(i - 1, '\'') || self.punct(i - 1, '\u{2019}'))) =>
+            {
+                let y: i8 = digits.parse().ok()?;
+                (y % 10 == 0).then_some((i + 1, Expr::ShortDecade(y)))
+            }
+            _ => None,
+        }
+    }
+
+    /// "since '82", "in '05": a two-digit year after an apostrophe and a year cue.
+    fn short_year(&self, i: usize) -> Option<(usize, Expr)> {
+        if !(self.punct(i, '\'') || self.punct(i, '\u{2019}')) || !self.prev_is_any(i, YEAR_CUES) {
+            return None;
+        }
+        if !self.glued(i + 1)
+            || self
+                .tok(i + 2)
+                .is_some_and(|t| t.kind == Kind::Word && !t.spaced)
+        {
+            return None;
+        }
+        let y = self.number(i + 1, 2..=2)? as i8;
+        Some((i + 2, Expr::ShortYear(y)))
     }
 
     /// "Friday", "Friday, Jan. 29": a weekday, merged with a date that follows it.
@@ -455,6 +622,10 @@ impl Scanner<'_, '_, '_> {
         if offset == 0 && self.is_any(j, &["morning", "afternoon", "evening"]) {
             return Some((j + 1, Expr::Day(0)));
         }
+        // "last night" is the evening before publication: wire copy is filed in the morning.
+        if offset == -1 && self.is(j, "night") {
+            return Some((j + 1, Expr::Day(-1)));
+        }
         if let Some(day) = self.weekday(j) {
             return Some((j + 1, Expr::Weekday { day, which }));
         }
@@ -479,6 +650,9 @@ impl Scanner<'_, '_, '_> {
         };
         if let Some(y) = self.year(j) {
             return Some((j + 1, Expr::Year(y)));
+        }
+        if let Some(found) = self.decade(j) {
+            return Some(found);
         }
         match self.month_led(j, true)? {
             (end, expr @ Expr::Month { .. }) => Some((end, expr)),
@@ -625,6 +799,28 @@ impl Scanner<'_, '_, '_> {
         Some((i + 1, Expr::Year(y)))
     }
 
+    /// A year used as a modifier, where no preposition cues it: "the 2008 Olympic Games", "the
+    /// 1991 settlement", "WWDC 2005". Only before a capitalised word or a noun that names
+    /// something held or made in a year, or after a capitalised name at the end of a clause, so
+    /// that "the 2000 troops" stays a number.
+    fn attributive_year(&self, i: usize) -> Option<(usize, Expr)> {
+        let y = self.year(i)?;
+        let before_det =
+            self.prev_is_any(i, &["the", "its", "their", "his", "her", "this", "that"]);
+        let next_is_word = self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word);
+        if before_det && next_is_word && (self.capitalized(i + 1) || self.is_any(i + 1, YEAR_NOUNS))
+        {
+            return Some((i + 1, Expr::Year(y)));
+        }
+        let after_name = i > 0
+            && self.capitalized(i - 1)
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+            && self
+                .tok(i + 1)
+                .is_none_or(|t| t.kind == Kind::Punct && !self.punct(i + 1, '%'));
+        after_name.then_some((i + 1, Expr::Year(y)))
+    }
+
     /// "two days ago", "a week ago", "three years ago".
     fn ago(&self, i: usize) -> Option<(usize, Expr)> {
         if !self.is(i + 2, "ago") {
@@ -642,7 +838,8 @@ impl Scanner<'_, '_, '_> {
         let expr = if self.is_any(unit, &["day", "days"]) {
             Expr::Day(-n)
         } else if self.is_any(unit, &["week", "weeks"]) {
-            Expr::Week(-n)
+            // "a week ago" is the day seven days back (TimeML dates it so), not last week.
+            Expr::Day(-7 * n)
         } else if self.is_any(unit, &["month", "months"]) {
             Expr::RelMonth(-n)
         } else if self.is_any(unit, &["year", "years"]) {

@@ -302,7 +302,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// A [`DateValue`] written as a TIMEX3 value: "2008-01-03", "2008-01", "2008", a Monday-to-Sunday
-/// week "2008-W01", a decade "199" (1990 to 1999). Other ranges have no TIMEX3 date value;
+/// week "2008-W01", a quarter "2008-Q3", a half "2008-H1", a decade "199" (1990 to 1999). Other ranges have no TIMEX3 date value;
 /// they are written as their start.
 pub fn timex_value(v: &DateValue) -> String {
     match v.precision {
@@ -312,6 +312,14 @@ pub fn timex_value(v: &DateValue) -> String {
         }
         Precision::Year if v.first.year() % 10 == 0 && v.last.year() == v.first.year() + 9 => {
             format!("{:03}", v.first.year() / 10)
+        }
+        Precision::Month if v.first.year() == v.last.year() => {
+            let (m0, m1) = (v.first.month(), v.last.month());
+            match (m0, m1 - m0) {
+                (1 | 4 | 7 | 10, 2) => format!("{:04}-Q{}", v.first.year(), (m0 + 2) / 3),
+                (1 | 7, 5) => format!("{:04}-H{}", v.first.year(), (m0 + 5) / 6),
+                _ => v.first.strftime("%Y-%m").to_string(),
+            }
         }
         Precision::Day | Precision::Unknown => v.first.strftime("%Y-%m-%d").to_string(),
         Precision::Month => v.first.strftime("%Y-%m").to_string(),
@@ -800,6 +808,30 @@ mod tests {
             (
                 DateValue::day_range(date(2024, 2, 15), date(2024, 2, 17)),
                 "2024-02-15",
+            ),
+            (
+                DateValue {
+                    first: date(2009, 7, 1),
+                    last: date(2009, 9, 30),
+                    precision: Precision::Month,
+                },
+                "2009-Q3",
+            ),
+            (
+                DateValue {
+                    first: date(2009, 1, 1),
+                    last: date(2009, 6, 30),
+                    precision: Precision::Month,
+                },
+                "2009-H1",
+            ),
+            (
+                DateValue {
+                    first: date(2009, 2, 1),
+                    last: date(2009, 4, 30),
+                    precision: Precision::Month,
+                },
+                "2009-02",
             ),
             (
                 DateValue {

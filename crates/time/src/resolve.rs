@@ -50,6 +50,12 @@ pub(crate) fn resolve(
             };
             Some((decade(start)?, Relative))
         }
+        Expr::SameDay => match anchor {
+            Some(a) if a.precision == Precision::Day && a.days() == 1 => {
+                Some((DateValue::day(a.first), Relative))
+            }
+            _ => Some((DateValue::day(published?), Relative)),
+        },
         Expr::FromAnchor(days) => {
             let anchor = anchor?;
             if anchor.precision != Precision::Day {

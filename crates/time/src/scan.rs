@@ -131,6 +131,8 @@ pub(crate) enum Expr {
     Weekday { day: Weekday, which: Which },
     /// A day of a week counted from publication's ("Monday last week" = day Monday, week -1).
     WeekdayOfWeek { day: Weekday, week: i32 },
+    /// The day just mentioned, or the publication day when none was ("later in the day").
+    SameDay,
     /// A numeric date with a two-digit year ("7/8/07"); the century is resolved.
     SlashedShort { year: i8, a: i8, b: i8 },
     /// A two-digit year after an apostrophe ("since '82"); the century is resolved.
@@ -281,6 +283,7 @@ impl Scanner<'_, '_, '_> {
             .or_else(|| self.weekday_led(i))
             .or_else(|| self.modified(i))
             .or_else(|| self.part_of(i))
+            .or_else(|| self.quarter(i))
             .or_else(|| self.earlier_in_the_day(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.ago(i))
@@ -660,13 +663,71 @@ impl Scanner<'_, '_, '_> {
         }
     }
 
-    /// "earlier in the day", "later in the day": the publication day.
+    /// "earlier in the day", "later in the day": the day just mentioned ("said on Tuesday ...
+    /// later in the day"), else the publication day.
     fn earlier_in_the_day(&self, i: usize) -> Option<(usize, Expr)> {
         (self.is_any(i, &["earlier", "later"])
             && self.is(i + 1, "in")
             && self.is(i + 2, "the")
             && self.is(i + 3, "day"))
-        .then_some((i + 4, Expr::Day(0)))
+        .then_some((i + 4, Expr::SameDay))
+    }
+
+    /// "the third quarter of 2009", "the first half of this year", "the fourth quarter",
+    /// "third-quarter": three or six months. "last quarter" and "the first half" without a
+    /// year are left out: the quarter before publication's, a match's half.
+    fn quarter(&self, i: usize) -> Option<(usize, Expr)> {
+        const ORDINALS: &[(&str, i8)] = &[
+            ("first", 1),
+            ("second", 2),
+            ("third", 3),
+            ("fourth", 4),
+            ("final", 0),
+            ("last", 0),
+        ];
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let &(_, n) = ORDINALS.iter().find(|(w, _)| self.is(j, w))?;
+        let unit = if self.dash(j + 1) && self.glued(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        let months = if self.is(unit, "quarter") {
+            3
+        } else if self.is(unit, "half") {
+            6
+        } else {
+            return None;
+        };
+        let count = 12 / months;
+        if n > count {
+            return None;
+        }
+        let k = if self.is(unit + 1, "of") {
+            unit + 2
+        } else {
+            unit + 1
+        };
+        let (end, year) = if let Some(y) = self.year(k) {
+            (k + 1, Which::Written(y))
+        } else if let Some((offset, end)) = self.year_offset(k) {
+            (end, Which::YearOffset(offset))
+        } else if n == 0 || months == 6 {
+            // "the first half" alone is as often a match or a speech as a half-year.
+            return None;
+        } else {
+            (unit + 1, Which::Tense)
+        };
+        let n = if n == 0 { count } else { n };
+        let last = n * months;
+        Some((
+            end,
+            Expr::Months {
+                first: last - months + 1,
+                last,
+                year,
+            },
+        ))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight".

@@ -159,6 +159,17 @@ const CASES: &[(&str, &str, &str)] = &[
     ("The 1991 settlement barred the firm from selling music.", NONE, "1991 => 1991 year explicit"),
     ("The company unveiled the phone at WWDC 2010", NONE, "2010 => 2010 year explicit"),
     ("The 2000 troops left the base.", NONE, ""),
+    // Quarters and halves.
+    ("Ford posted a profit in the third quarter of this year.", "2009-11-02", "the third quarter of this year => 2009-07..2009-09 month relative"),
+    ("The carmaker lost money in the fourth quarter.", "2009-02-10", "the fourth quarter => 2008-10..2008-12 month relative"),
+    ("Sales fell in the first quarter of 2009.", NONE, "the first quarter of 2009 => 2009-01..2009-03 month explicit"),
+    ("Output will rise in the second half of next year.", WED_2024_01_10, "the second half of next year => 2025-07..2025-12 month relative"),
+    ("The bank reported third-quarter losses.", "2009-10-20", "third-quarter => 2009-07..2009-09 month relative"),
+    ("Growth slowed in the final quarter of 2008.", NONE, "the final quarter of 2008 => 2008-10..2008-12 month explicit"),
+    ("The firm beat forecasts last quarter.", WED_2024_01_10, ""),
+    ("The hosts led in the first half of the match.", WED_2024_01_10, ""),
+    // "Later in the day": the day just mentioned, else publication day.
+    ("Ford said on Tuesday that sales rose, and its shares fell later in the day.", WED_2024_01_10, "Tuesday => 2024-01-09 day relative | later in the day => 2024-01-09 day relative"),
     // Not dates.
     ("The minister arrived for a three-day visit.", WED_2024_01_10, ""),
     ("Ties have improved over the past two years.", WED_2024_01_10, ""),

@@ -233,6 +233,29 @@ const YEAR_NOUNS: &[&str] = &[
     "expo",
 ];
 
+/// Capitalised names that a year at the end of a clause dates: "Conference 2010", "Expo 2025".
+const EVENT_NAMES: &[&str] = &[
+    "conference",
+    "summit",
+    "games",
+    "olympics",
+    "cup",
+    "expo",
+    "forum",
+    "congress",
+    "festival",
+    "championship",
+    "championships",
+    "election",
+    "elections",
+    "exhibition",
+    "fair",
+    "show",
+];
+
+/// Acronyms followed by a number that is not a year: UN Security Council resolutions.
+const NOT_EVENT_NAMES: &[&str] = &["UNSCR", "UNSC", "RES", "NO", "ID", "ISBN"];
+
 /// Counts written as words, for "two days ago".
 const COUNT_WORDS: &[(&str, i32)] = &[
     ("a", 1),
@@ -861,11 +884,12 @@ impl Scanner<'_, '_, '_> {
     }
 
     /// A year used as a modifier, where no preposition cues it: "the 2008 Olympic Games", "the
-    /// 1991 settlement", "WWDC 2005". Only before a capitalised word or a noun that names
-    /// something held or made in a year, or after a capitalised name at the end of a clause, so
-    /// that "the 2000 troops" stays a number.
+    /// 1991 settlement", "WWDC 2005", "APEC Summit 2019". Only 1900 to 2100, only before a
+    /// capitalised word or a noun that names something held or made in a year, or at the end
+    /// of a clause after an acronym or an event's name, so that "the 2000 troops" and "Resolution
+    /// 2094" stay numbers.
     fn attributive_year(&self, i: usize) -> Option<(usize, Expr)> {
-        let y = self.year(i)?;
+        let y = self.year(i).filter(|y| (1900..=2100).contains(y))?;
         let before_det =
             self.prev_is_any(i, &["the", "its", "their", "his", "her", "this", "that"]);
         let next_is_word = self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word);
@@ -873,13 +897,18 @@ impl Scanner<'_, '_, '_> {
         {
             return Some((i + 1, Expr::Year(y)));
         }
-        let after_name = i > 0
-            && self.capitalized(i - 1)
-            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
-            && self
-                .tok(i + 1)
-                .is_none_or(|t| t.kind == Kind::Punct && !self.punct(i + 1, '%'));
-        after_name.then_some((i + 1, Expr::Year(y)))
+        let clause_ends = self
+            .tok(i + 1)
+            .is_none_or(|t| t.kind == Kind::Punct && !self.punct(i + 1, '%'));
+        let name = i > 0
+            && self.tok(i - 1).is_some_and(|t| {
+                let acronym = t.text.len() >= 2
+                    && t.text.bytes().all(|b| b.is_ascii_uppercase())
+                    && !NOT_EVENT_NAMES.contains(&t.text);
+                t.kind == Kind::Word
+                    && (acronym || (self.capitalized(i - 1) && self.is_any(i - 1, EVENT_NAMES)))
+            });
+        (clause_ends && name).then_some((i + 1, Expr::Year(y)))
     }
 
     /// "two days ago", "a week ago", "three years ago".

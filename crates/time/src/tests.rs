@@ -159,6 +159,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("The 1991 settlement barred the firm from selling music.", NONE, "1991 => 1991 year explicit"),
     ("The company unveiled the phone at WWDC 2010", NONE, "2010 => 2010 year explicit"),
     ("The 2000 troops left the base.", NONE, ""),
+    ("Leaders gathered for the APEC Summit 2019, the ministry said.", NONE, "2019 => 2019 year explicit"),
+    ("The council adopted Resolution 2094.", NONE, ""),
+    ("The envoy cited UNSCR 2087, adopted last year.", WED_2024_01_10, "last year => 2023 year relative"),
+    ("The panel checked Flight 1907.", NONE, ""),
     // Quarters and halves.
     ("Ford posted a profit in the third quarter of this year.", "2009-11-02", "the third quarter of this year => 2009-07..2009-09 month relative"),
     ("The carmaker lost money in the fourth quarter.", "2009-02-10", "the fourth quarter => 2008-10..2008-12 month relative"),

@@ -257,6 +257,19 @@ pub fn read_meantime(xml: &str, name: &str) -> Result<GoldDocument, TimeError> {
             creation_time,
         });
     }
+    // Two MEANTIME files flag no creation time, but annotate their date line (the second
+    // sentence, under the headline) as a plain DATE: that is the creation time.
+    if published.is_none() {
+        if let Some(line) = sentences.get(1) {
+            let on_date_line = gold
+                .iter_mut()
+                .find(|t| t.kind == "DATE" && t.span.start >= line.start && t.span.end <= line.end);
+            if let Some(t) = on_date_line {
+                published = creation_date(&t.value);
+                t.creation_time = published.is_some();
+            }
+        }
+    }
     Ok(GoldDocument {
         name: name.rsplit('/').next().unwrap_or(name).to_string(),
         published,
@@ -761,6 +774,38 @@ mod tests {
             ]
         );
         assert!(doc.timexes[0].creation_time);
+    }
+
+    #[test]
+    fn an_unflagged_date_line_is_the_creation_time() {
+        let xml = r#"<Document doc_id="8" doc_name="8_test" lang="en">
+<token number="0" sentence="0" t_id="1">Talks</token>
+<token number="1" sentence="0" t_id="2">end</token>
+<token number="2" sentence="1" t_id="3">January</token>
+<token number="3" sentence="1" t_id="4">10</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2024</token>
+<token number="6" sentence="2" t_id="7">Talks</token>
+<token number="7" sentence="2" t_id="8">ended</token>
+<token number="8" sentence="2" t_id="9">Tuesday</token>
+<token number="9" sentence="2" t_id="10">.</token>
+<TIMEX3 functionInDocument="NONE" m_id="1" type="DATE" value="2024-01-10">
+<token_anchor t_id="3"/>
+<token_anchor t_id="6"/>
+</TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="2" type="DATE" value="2024-01-09">
+<token_anchor t_id="9"/>
+</TIMEX3>
+</Document>"#;
+        let doc = match read_meantime(xml, "8_test.xml") {
+            Ok(doc) => doc,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(doc.published, Some(date(2024, 1, 10)));
+        let flags: Vec<bool> = doc.timexes.iter().map(|t| t.creation_time).collect();
+        assert_eq!(flags, [true, false]);
+        let score = score(&TimeTagger::new(), &[doc]);
+        assert_eq!((score.gold, score.predicted, score.right_value), (1, 1, 1));
     }
 
     #[test]

@@ -315,13 +315,17 @@ fn unescape(s: &str) -> String {
 }
 
 /// A [`DateValue`] written as a TIMEX3 value: "2008-01-03", "2008-01", "2008", a Monday-to-Sunday
-/// week "2008-W01", a quarter "2008-Q3", a half "2008-H1", a decade "199" (1990 to 1999). Other ranges have no TIMEX3 date value;
+/// week "2008-W01", a weekend "2008-W01-WE", a quarter "2008-Q3", a half "2008-H1", a decade "199" (1990 to 1999). Other ranges have no TIMEX3 date value;
 /// they are written as their start.
 pub fn timex_value(v: &DateValue) -> String {
     match v.precision {
         Precision::Day if v.days() == 7 && v.first.weekday() == Weekday::Monday => {
             let week = ISOWeekDate::from(v.first);
             format!("{:04}-W{:02}", week.year(), week.week())
+        }
+        Precision::Day if v.days() == 2 && v.first.weekday() == Weekday::Saturday => {
+            let week = ISOWeekDate::from(v.first);
+            format!("{:04}-W{:02}-WE", week.year(), week.week())
         }
         Precision::Year if v.first.year() % 10 == 0 && v.last.year() == v.first.year() + 9 => {
             format!("{:03}", v.first.year() / 10)
@@ -853,6 +857,10 @@ mod tests {
             (
                 DateValue::day_range(date(2024, 2, 15), date(2024, 2, 17)),
                 "2024-02-15",
+            ),
+            (
+                DateValue::day_range(date(2010, 1, 30), date(2010, 1, 31)),
+                "2010-W04-WE",
             ),
             (
                 DateValue {

@@ -25,7 +25,10 @@
 //! "The next day", "the following day", "two days later", "a week earlier", "the previous day"
 //! and "the same day" count from the last day-precision date mentioned before them, in the
 //! sentence or (through [`TimeTagger::find`]) an earlier one; with none, they give nothing.
-//! "last night" is the day before publication, "a week ago" the day seven days back. A
+//! "last night" is the day before publication, "a week ago" the day seven days back.
+//! Weekends are Saturday-Sunday ranges ("this weekend", "last weekend", "over the weekend" by
+//! tense); quarters and halves are month ranges ("the third quarter of this year", "the fourth
+//! quarter" by tense, "the first half of 2009"). A
 //! headline (a text not ending in `. ! ?`) of the form "Kim to visit Moscow on Friday" is
 //! future. Decades are ten-year ranges at year precision ("the 1990s", "the mid-1970s"; "the
 //! '80s" is the latest such decade begun by publication), two-digit years ("since '82",

@@ -50,6 +50,27 @@ pub(crate) fn resolve(
             };
             Some((decade(start)?, Relative))
         }
+        Expr::Weekend(which) => {
+            let published = published?;
+            // The Saturday of publication's week (weeks run Monday to Sunday), then moved by
+            // "last"/"next" or, for "the weekend", to the one the tense points to.
+            let back = i32::from(published.weekday().to_monday_zero_offset());
+            let this = published.checked_add((5 - back).days()).ok()?;
+            let saturday = match which {
+                Which::Before => this.checked_sub(7.days()).ok()?,
+                Which::After => this.checked_add(7.days()).ok()?,
+                Which::Tense => match tense() {
+                    // The latest weekend begun by publication.
+                    Tense::Past | Tense::Unknown if this > published => {
+                        this.checked_sub(7.days()).ok()?
+                    }
+                    _ => this,
+                },
+                _ => this,
+            };
+            let sunday = saturday.checked_add(1.days()).ok()?;
+            Some((DateValue::day_range(saturday, sunday), Relative))
+        }
         Expr::SameDay => match anchor {
             Some(a) if a.precision == Precision::Day && a.days() == 1 => {
                 Some((DateValue::day(a.first), Relative))

@@ -131,6 +131,8 @@ pub(crate) enum Expr {
     Weekday { day: Weekday, which: Which },
     /// A day of a week counted from publication's ("Monday last week" = day Monday, week -1).
     WeekdayOfWeek { day: Weekday, week: i32 },
+    /// A Saturday and Sunday: "this weekend", "last weekend", "over the weekend" (by tense).
+    Weekend(Which),
     /// The day just mentioned, or the publication day when none was ("later in the day").
     SameDay,
     /// A numeric date with a two-digit year ("7/8/07"); the century is resolved.
@@ -307,6 +309,7 @@ impl Scanner<'_, '_, '_> {
             .or_else(|| self.modified(i))
             .or_else(|| self.part_of(i))
             .or_else(|| self.quarter(i))
+            .or_else(|| self.the_weekend(i))
             .or_else(|| self.earlier_in_the_day(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.ago(i))
@@ -645,6 +648,9 @@ impl Scanner<'_, '_, '_> {
         if self.is(j, "week") {
             return Some((j + 1, Expr::Week(offset)));
         }
+        if self.is(j, "weekend") {
+            return Some((j + 1, Expr::Weekend(which)));
+        }
         if offset == 0 && self.is_any(j, &["morning", "afternoon", "evening"]) {
             return Some((j + 1, Expr::Day(0)));
         }
@@ -694,6 +700,15 @@ impl Scanner<'_, '_, '_> {
             && self.is(i + 2, "the")
             && self.is(i + 3, "day"))
         .then_some((i + 4, Expr::SameDay))
+    }
+
+    /// "over the weekend", "at the weekend", "during the weekend": the one the tense points to.
+    /// The span is "the weekend".
+    fn the_weekend(&self, i: usize) -> Option<(usize, Expr)> {
+        (self.is(i, "the")
+            && self.is(i + 1, "weekend")
+            && self.prev_is_any(i, &["over", "at", "during", "on", "this", "for"]))
+        .then_some((i + 2, Expr::Weekend(Which::Tense)))
     }
 
     /// "the third quarter of 2009", "the first half of this year", "the fourth quarter",

@@ -163,6 +163,13 @@ const CASES: &[(&str, &str, &str)] = &[
     ("The council adopted Resolution 2094.", NONE, ""),
     ("The envoy cited UNSCR 2087, adopted last year.", WED_2024_01_10, "last year => 2023 year relative"),
     ("The panel checked Flight 1907.", NONE, ""),
+    // Weekends (Saturday and Sunday).
+    ("The ministers met in Geneva over the weekend.", WED_2024_01_10, "the weekend => 2024-01-06..2024-01-07 day relative"),
+    ("The envoy will fly to Seoul over the weekend.", WED_2024_01_10, "the weekend => 2024-01-13..2024-01-14 day relative"),
+    ("Talks continue this weekend.", WED_2024_01_10, "this weekend => 2024-01-13..2024-01-14 day relative"),
+    ("Protesters rallied last weekend.", WED_2024_01_10, "last weekend => 2024-01-06..2024-01-07 day relative"),
+    ("The leaders met at the weekend.", "2024-01-07", "the weekend => 2024-01-06..2024-01-07 day relative"),
+    ("Many people travel at weekends.", WED_2024_01_10, ""),
     // Quarters and halves.
     ("Ford posted a profit in the third quarter of this year.", "2009-11-02", "the third quarter of this year => 2009-07..2009-09 month relative"),
     ("The carmaker lost money in the fourth quarter.", "2009-02-10", "the fourth quarter => 2008-10..2008-12 month relative"),

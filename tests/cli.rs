@@ -326,3 +326,61 @@ fn jsonl_on_stdin_and_gzipped_files_are_read() {
     assert_eq!(e["date"], "2022-06-01");
     assert_eq!(e["outlets"][0], "Wire");
 }
+
+/// A two-sentence article in MEANTIME's token XML, written for this test: the date line is the
+/// creation time, "Monday" a gold date we find, "recently" one we miss.
+const MEANTIME_XML: &str = r#"<?xml version="1.0" ?><Document doc_id="1" doc_name="1_test" lang="en">
+<token number="0" sentence="0" t_id="1">March</token>
+<token number="1" sentence="0" t_id="2">4</token>
+<token number="2" sentence="0" t_id="3">,</token>
+<token number="3" sentence="0" t_id="4">2019</token>
+<token number="4" sentence="1" t_id="5">Ri</token>
+<token number="5" sentence="1" t_id="6">left</token>
+<token number="6" sentence="1" t_id="7">on</token>
+<token number="7" sentence="1" t_id="8">Monday</token>
+<token number="8" sentence="1" t_id="9">after</token>
+<token number="9" sentence="1" t_id="10">talks</token>
+<token number="10" sentence="1" t_id="11">recently</token>
+<token number="11" sentence="1" t_id="12">stalled</token>
+<token number="12" sentence="1" t_id="13">.</token>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="2019-03-04">
+<token_anchor t_id="1"/>
+<token_anchor t_id="4"/>
+</TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="2" type="DATE" value="2019-03-04">
+<token_anchor t_id="8"/>
+</TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="3" type="DATE" value="PAST_REF">
+<token_anchor t_id="11"/>
+</TIMEX3>
+</Document>
+"#;
+
+#[test]
+fn eval_time_scores_timex_annotated_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("gold/part")).unwrap();
+    std::fs::write(dir.path().join("gold/part/1_test.xml"), MEANTIME_XML).unwrap();
+    let o = attache(&["eval", "time", "--meantime", "gold"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("1 documents (0 without a creation time), 2 gold DATE expressions"),
+        "{out}"
+    );
+    assert!(out.contains("precision 1.000  recall 0.500"), "{out}");
+    assert!(out.contains("accuracy 1.000 (1 of 1 found)"), "{out}");
+    assert!(out.contains("MB/s"), "{out}");
+    assert!(!out.contains("missed"), "{out}");
+
+    let o = attache(
+        &["eval", "time", "--verbose", "--meantime", "gold"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("missed x1: recently"), "{}", stdout(&o));
+
+    let o = attache(&["eval", "time", "--meantime", "nowhere"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nowhere"), "{}", stderr(&o));
+}

@@ -22,9 +22,25 @@
 //! first, unless only the day-first reading exists ("29/01/2016") or it lies nearer the
 //! publication date (a day-first outlet dating its own copy).
 //!
-//! Not dated: durations ("for three days", "over the last year"), ages ("75-year-old"),
-//! counts ("fourth", "six-nation"), clock times, decades ("the 1990s"), "recently", and
-//! "May" unless a day, a year or a cue word ("in", "since", "last" ...) makes it the month.
+//! "The next day", "the following day", "two days later", "a week earlier", "the previous day"
+//! and "the same day" count from the last day-precision date mentioned before them, in the
+//! sentence or (through [`TimeTagger::find`]) an earlier one; with none, they give nothing.
+//! "last night" is the day before publication, "a week ago" the day seven days back.
+//! Weekends are Saturday-Sunday ranges ("this weekend", "last weekend", "over the weekend" by
+//! tense); quarters and halves are month ranges ("the third quarter of this year", "the fourth
+//! quarter" by tense, "the first half of 2009"). A
+//! headline (a text not ending in `. ! ?`) of the form "Kim to visit Moscow on Friday" is
+//! future. Decades are ten-year ranges at year precision ("the 1990s", "the mid-1970s"; "the
+//! '80s" is the latest such decade begun by publication), two-digit years ("since '82",
+//! "7/8/07") take the century that puts them from 89 years before publication to 10 after, and
+//! a year used as a modifier counts ("the 2008 Olympic Games", "WWDC 2010"). Several dates in
+//! one clause ("on Dec. 30, Jan. 2 and Jan. 6") are several expressions.
+//!
+//! Not dated: durations ("for three days", "over the last year", "a three-day visit"), ages
+//! ("75-year-old"), counts ("fourth", "six-nation"), clock times, "recently" and "in recent
+//! years" (vague: the model has no field to say so yet), and "May" unless a day, a year or a
+//! cue word ("in", "since", "last" ...) makes it the month. "the 90s" is taken for a decade,
+//! even when it is a temperature.
 //!
 //! ```
 //! use attache_model::Precision;
@@ -54,6 +70,7 @@
 
 #![warn(missing_docs)]
 
+pub mod eval;
 mod lexicon;
 mod resolve;
 mod scan;
@@ -61,7 +78,7 @@ mod tense;
 
 use std::path::{Path, PathBuf};
 
-use attache_model::{DateBasis, DateValue, Document, Span, TimeMention};
+use attache_model::{DateBasis, DateValue, Document, Precision, Span, TimeMention};
 use jiff::civil::Date;
 
 use crate::lexicon::Lexicon;
@@ -137,9 +154,11 @@ impl TimeTagger {
     /// `doc.published`, sorted by span.
     pub fn find(&self, doc: &Document) -> Vec<TimeMention> {
         let mut mentions = Vec::new();
+        // "The next day" counts from the last date mentioned, in this sentence or an earlier one.
+        let mut anchor = None;
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let text = sentence.span.slice(&doc.text);
-            for (span, value, basis) in self.find_in(text, doc.published) {
+            for (span, value, basis) in self.find_anchored(text, doc.published, &mut anchor) {
                 mentions.push(TimeMention {
                     span: span.shift(sentence.span.start),
                     sentence: index,
@@ -161,6 +180,17 @@ impl TimeTagger {
         sentence: &str,
         published: Option<Date>,
     ) -> Vec<(Span, DateValue, DateBasis)> {
+        self.find_anchored(sentence, published, &mut None)
+    }
+
+    /// [`TimeTagger::find_in`], with `anchor` the last day-precision date mentioned before the
+    /// sentence (for "the next day"); updated to the last one in it.
+    fn find_anchored(
+        &self,
+        sentence: &str,
+        published: Option<Date>,
+        anchor: &mut Option<DateValue>,
+    ) -> Vec<(Span, DateValue, DateBasis)> {
         let toks = scan::tokenize(sentence, &self.lexicon);
         let found = scan::scan(&toks);
         let mut cues: Option<Cues> = None;
@@ -170,7 +200,10 @@ impl TimeTagger {
                 cues.get_or_insert_with(|| Cues::new(&toks))
                     .tense_for(&toks, f.first, f.end)
             };
-            if let Some((value, basis)) = resolve::resolve(f.expr, published, tense) {
+            if let Some((value, basis)) = resolve::resolve(f.expr, published, *anchor, tense) {
+                if value.precision == Precision::Day && value.days() < 7 {
+                    *anchor = Some(value);
+                }
                 out.push((
                     Span::new(toks[f.first].start, toks[f.end - 1].end),
                     value,

@@ -12,14 +12,82 @@ use crate::scan::{Expr, Which};
 const YEAR_REACH: i16 = 8;
 
 /// Resolve `expr`. `tense` is only called when the answer depends on it. Expressions that
-/// need a publication date produce `None` without one.
+/// need a publication date produce `None` without one; "the next day" and its kin need
+/// `anchor`, the date mentioned just before, and produce `None` without it.
 pub(crate) fn resolve(
     expr: Expr,
     published: Option<Date>,
+    anchor: Option<DateValue>,
     tense: impl FnOnce() -> Tense,
 ) -> Option<(DateValue, DateBasis)> {
     use DateBasis::{Explicit, Relative};
     match expr {
+        Expr::SlashedShort { year, a, b } => resolve(
+            Expr::Slashed {
+                year: century(year, published),
+                a,
+                b,
+            },
+            published,
+            anchor,
+            tense,
+        ),
+        Expr::ShortYear(yy) => Some((DateValue::year(century(yy, published))?, Explicit)),
+        Expr::Decade(y) => Some((decade(y)?, Explicit)),
+        Expr::ShortDecade(yy) => {
+            // The latest such decade begun by publication ("the 70s" in 2007 is the 1970s);
+            // without a publication date, the 1930s to 2020s.
+            let start = match published {
+                Some(p) => {
+                    let py = p.year();
+                    let mut y = py - py.rem_euclid(100) + i16::from(yy);
+                    if y > py {
+                        y -= 100;
+                    }
+                    y
+                }
+                None => century(yy, None),
+            };
+            Some((decade(start)?, Relative))
+        }
+        Expr::Weekend(which) => {
+            let published = published?;
+            // The Saturday of publication's week (weeks run Monday to Sunday), then moved by
+            // "last"/"next" or, for "the weekend", to the one the tense points to.
+            let back = i32::from(published.weekday().to_monday_zero_offset());
+            let this = published.checked_add((5 - back).days()).ok()?;
+            let saturday = match which {
+                Which::Before => this.checked_sub(7.days()).ok()?,
+                Which::After => this.checked_add(7.days()).ok()?,
+                Which::Tense => match tense() {
+                    // The latest weekend begun by publication.
+                    Tense::Past | Tense::Unknown if this > published => {
+                        this.checked_sub(7.days()).ok()?
+                    }
+                    _ => this,
+                },
+                _ => this,
+            };
+            let sunday = saturday.checked_add(1.days()).ok()?;
+            Some((DateValue::day_range(saturday, sunday), Relative))
+        }
+        Expr::SameDay => match anchor {
+            Some(a) if a.precision == Precision::Day && a.days() == 1 => {
+                Some((DateValue::day(a.first), Relative))
+            }
+            _ => Some((DateValue::day(published?), Relative)),
+        },
+        Expr::FromAnchor(days) => {
+            let anchor = anchor?;
+            if anchor.precision != Precision::Day {
+                return None;
+            }
+            // Counted from the end of a range going forward ("Feb. 15-17 ... the next day" is
+            // the 18th) and from its start going back.
+            let from = if days > 0 { anchor.last } else { anchor.first };
+            let day = from.checked_add(days.days()).ok()?;
+            Some((DateValue::day(day), Relative))
+        }
         Expr::Days {
             year: Which::Written(y),
             first,
@@ -134,6 +202,29 @@ pub(crate) fn resolve(
             ))
         }
     }
+}
+
+/// The ten years from `start`, at year precision.
+fn decade(start: i16) -> Option<DateValue> {
+    Some(DateValue {
+        first: DateValue::year(start)?.first,
+        last: DateValue::year(start.checked_add(9)?)?.last,
+        precision: Precision::Year,
+    })
+}
+
+/// The full year a two-digit one stands for: the one from 89 years before publication to 10
+/// after ("'82" in 2008 is 1982, "'12" is 2012); without a publication date, 1931 to 2030.
+fn century(yy: i8, published: Option<Date>) -> i16 {
+    let yy = i16::from(yy);
+    let reference = published.map_or(2020, |p| p.year());
+    let mut y = reference - reference.rem_euclid(100) + yy;
+    if y > reference + 10 {
+        y -= 100;
+    } else if y <= reference - 90 {
+        y += 100;
+    }
+    y
 }
 
 /// Months `first..=last` starting in year `y`, running into the next year if `last < first`.

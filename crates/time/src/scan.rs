@@ -131,6 +131,21 @@ pub(crate) enum Expr {
     Weekday { day: Weekday, which: Which },
     /// A day of a week counted from publication's ("Monday last week" = day Monday, week -1).
     WeekdayOfWeek { day: Weekday, week: i32 },
+    /// A Saturday and Sunday: "this weekend", "last weekend", "over the weekend" (by tense).
+    Weekend(Which),
+    /// The day just mentioned, or the publication day when none was ("later in the day").
+    SameDay,
+    /// A numeric date with a two-digit year ("7/8/07"); the century is resolved.
+    SlashedShort { year: i8, a: i8, b: i8 },
+    /// A two-digit year after an apostrophe ("since '82"); the century is resolved.
+    ShortYear(i8),
+    /// A decade whose first year is written ("the 1990s" = 1990).
+    Decade(i16),
+    /// A decade written with two digits ("the 70s"): the latest one begun by publication.
+    ShortDecade(i8),
+    /// Days after (or before, when negative) the date mentioned just before: "the next day",
+    /// "two days later", "the previous day", "the same day".
+    FromAnchor(i32),
 }
 
 /// One recognised expression: tokens `first..end` and what they say.
@@ -158,6 +173,90 @@ const MAY_CUES: &[&str] = &[
 const YEAR_CUES: &[&str] = &[
     "in", "since", "during", "until", "till", "by", "from", "through", "before", "after", "between",
 ];
+
+/// Nouns after which a preceding "the 2008" is a year: things held, signed or issued in one.
+const YEAR_NOUNS: &[&str] = &[
+    "version",
+    "season",
+    "election",
+    "elections",
+    "settlement",
+    "agreement",
+    "deal",
+    "budget",
+    "summit",
+    "games",
+    "olympics",
+    "model",
+    "campaign",
+    "crisis",
+    "census",
+    "report",
+    "accord",
+    "treaty",
+    "war",
+    "visit",
+    "tour",
+    "edition",
+    "fiscal",
+    "financial",
+    "presidential",
+    "general",
+    "parliamentary",
+    "world",
+    "cup",
+    "championship",
+    "championships",
+    "talks",
+    "meeting",
+    "conference",
+    "declaration",
+    "communique",
+    "statement",
+    "law",
+    "constitution",
+    "coup",
+    "uprising",
+    "invasion",
+    "attack",
+    "attacks",
+    "test",
+    "tests",
+    "launch",
+    "crash",
+    "flood",
+    "floods",
+    "earthquake",
+    "tsunami",
+    "revolution",
+    "referendum",
+    "vote",
+    "exhibition",
+    "expo",
+];
+
+/// Capitalised names that a year at the end of a clause dates: "Conference 2010", "Expo 2025".
+const EVENT_NAMES: &[&str] = &[
+    "conference",
+    "summit",
+    "games",
+    "olympics",
+    "cup",
+    "expo",
+    "forum",
+    "congress",
+    "festival",
+    "championship",
+    "championships",
+    "election",
+    "elections",
+    "exhibition",
+    "fair",
+    "show",
+];
+
+/// Acronyms followed by a number that is not a year: UN Security Council resolutions.
+const NOT_EVENT_NAMES: &[&str] = &["UNSCR", "UNSC", "RES", "NO", "ID", "ISBN"];
 
 /// Counts written as words, for "two days ago".
 const COUNT_WORDS: &[(&str, i32)] = &[
@@ -203,15 +302,21 @@ impl Scanner<'_, '_, '_> {
         let (end, expr) = self
             .iso(i)
             .or_else(|| self.slashed(i))
+            .or_else(|| self.counted_from_anchor(i))
+            .or_else(|| self.decade(i))
+            .or_else(|| self.short_year(i))
             .or_else(|| self.weekday_led(i))
             .or_else(|| self.modified(i))
             .or_else(|| self.part_of(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.the_weekend(i))
             .or_else(|| self.earlier_in_the_day(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.month_led(i, false))
             .or_else(|| self.day_led(i))
-            .or_else(|| self.bare_year(i))?;
+            .or_else(|| self.bare_year(i))
+            .or_else(|| self.attributive_year(i))?;
         Some(Found {
             first: i,
             end,
@@ -404,8 +509,99 @@ impl Scanner<'_, '_, '_> {
         if !(self.punct(i + 3, '/') && self.glued(i + 3) && self.glued(i + 4)) {
             return None;
         }
-        let year = self.year(i + 4)?;
-        Some((i + 5, Expr::Slashed { year, a, b }))
+        if let Some(year) = self.year(i + 4) {
+            return Some((i + 5, Expr::Slashed { year, a, b }));
+        }
+        let year = self.number(i + 4, 2..=2)? as i8;
+        Some((i + 5, Expr::SlashedShort { year, a, b }))
+    }
+
+    /// "the next day", "the following day", "a day later", "two weeks later", "the previous
+    /// day", "the same day": days counted from the date mentioned just before.
+    fn counted_from_anchor(&self, i: usize) -> Option<(usize, Expr)> {
+        if self.is(i, "the") {
+            let step = if self.is_any(i + 1, &["next", "following"]) {
+                1
+            } else if self.is_any(i + 1, &["previous", "preceding"]) {
+                -1
+            } else if self.is(i + 1, "same") {
+                0
+            } else if self.is(i + 1, "day")
+                && self.is_any(i + 2, &["after", "before"])
+                // "the day after the summit" counts from the summit, not from a date.
+                && self.tok(i + 3).is_none_or(|t| t.kind == Kind::Punct)
+            {
+                let step = if self.is(i + 2, "after") { 1 } else { -1 };
+                return Some((i + 3, Expr::FromAnchor(step)));
+            } else {
+                return None;
+            };
+            return self
+                .is_any(i + 2, &["day", "morning", "evening", "night"])
+                .then_some((i + 3, Expr::FromAnchor(step)));
+        }
+        let n = match self.tok(i)?.kind {
+            Kind::Number => i32::try_from(self.number(i, 1..=2)?).ok()?,
+            Kind::Word => COUNT_WORDS
+                .iter()
+                .find(|(w, _)| self.is(i, w))
+                .map(|&(_, n)| n)?,
+            Kind::Punct => return None,
+        };
+        let unit = if self.is_any(i + 1, &["day", "days"]) {
+            1
+        } else if self.is_any(i + 1, &["week", "weeks"]) {
+            7
+        } else {
+            return None;
+        };
+        let sign = if self.is(i + 2, "later") {
+            1
+        } else if self.is(i + 2, "earlier") {
+            -1
+        } else {
+            return None;
+        };
+        Some((i + 3, Expr::FromAnchor(sign * unit * n)))
+    }
+
+    /// "the 1990s", "the mid-1990s", "the 70s", "the '90s".
+    fn decade(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tok(i)?;
+        let digits = t.text.strip_suffix('s')?;
+        if t.kind != Kind::Word || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        match digits.len() {
+            4 => {
+                let y: i16 = digits.parse().ok()?;
+                ((1800..=2190).contains(&y) && y % 10 == 0).then_some((i + 1, Expr::Decade(y)))
+            }
+            // Two digits only where nothing else fits: "the 70s", "'90s", "mid-80s".
+            2 if self.prev_is_any(i, &["the", "mid", "early", "late"])
+                || (i > 0 && (self.punct(i - 1, '\'') || self.punct(i - 1, '\u{2019}'))) =>
+            {
+                let y: i8 = digits.parse().ok()?;
+                (y % 10 == 0).then_some((i + 1, Expr::ShortDecade(y)))
+            }
+            _ => None,
+        }
+    }
+
+    /// "since '82", "in '05": a two-digit year after an apostrophe and a year cue.
+    fn short_year(&self, i: usize) -> Option<(usize, Expr)> {
+        if !(self.punct(i, '\'') || self.punct(i, '\u{2019}')) || !self.prev_is_any(i, YEAR_CUES) {
+            return None;
+        }
+        if !self.glued(i + 1)
+            || self
+                .tok(i + 2)
+                .is_some_and(|t| t.kind == Kind::Word && !t.spaced)
+        {
+            return None;
+        }
+        let y = self.number(i + 1, 2..=2)? as i8;
+        Some((i + 2, Expr::ShortYear(y)))
     }
 
     /// "Friday", "Friday, Jan. 29": a weekday, merged with a date that follows it.
@@ -452,8 +648,15 @@ impl Scanner<'_, '_, '_> {
         if self.is(j, "week") {
             return Some((j + 1, Expr::Week(offset)));
         }
+        if self.is(j, "weekend") {
+            return Some((j + 1, Expr::Weekend(which)));
+        }
         if offset == 0 && self.is_any(j, &["morning", "afternoon", "evening"]) {
             return Some((j + 1, Expr::Day(0)));
+        }
+        // "last night" is the evening before publication: wire copy is filed in the morning.
+        if offset == -1 && self.is(j, "night") {
+            return Some((j + 1, Expr::Day(-1)));
         }
         if let Some(day) = self.weekday(j) {
             return Some((j + 1, Expr::Weekday { day, which }));
@@ -480,19 +683,89 @@ impl Scanner<'_, '_, '_> {
         if let Some(y) = self.year(j) {
             return Some((j + 1, Expr::Year(y)));
         }
+        if let Some(found) = self.decade(j) {
+            return Some(found);
+        }
         match self.month_led(j, true)? {
             (end, expr @ Expr::Month { .. }) => Some((end, expr)),
             _ => None,
         }
     }
 
-    /// "earlier in the day", "later in the day": the publication day.
+    /// "earlier in the day", "later in the day": the day just mentioned ("said on Tuesday ...
+    /// later in the day"), else the publication day.
     fn earlier_in_the_day(&self, i: usize) -> Option<(usize, Expr)> {
         (self.is_any(i, &["earlier", "later"])
             && self.is(i + 1, "in")
             && self.is(i + 2, "the")
             && self.is(i + 3, "day"))
-        .then_some((i + 4, Expr::Day(0)))
+        .then_some((i + 4, Expr::SameDay))
+    }
+
+    /// "over the weekend", "at the weekend", "during the weekend": the one the tense points to.
+    /// The span is "the weekend".
+    fn the_weekend(&self, i: usize) -> Option<(usize, Expr)> {
+        (self.is(i, "the")
+            && self.is(i + 1, "weekend")
+            && self.prev_is_any(i, &["over", "at", "during", "on", "this", "for"]))
+        .then_some((i + 2, Expr::Weekend(Which::Tense)))
+    }
+
+    /// "the third quarter of 2009", "the first half of this year", "the fourth quarter",
+    /// "third-quarter": three or six months. "last quarter" and "the first half" without a
+    /// year are left out: the quarter before publication's, a match's half.
+    fn quarter(&self, i: usize) -> Option<(usize, Expr)> {
+        const ORDINALS: &[(&str, i8)] = &[
+            ("first", 1),
+            ("second", 2),
+            ("third", 3),
+            ("fourth", 4),
+            ("final", 0),
+            ("last", 0),
+        ];
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let &(_, n) = ORDINALS.iter().find(|(w, _)| self.is(j, w))?;
+        let unit = if self.dash(j + 1) && self.glued(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        let months = if self.is(unit, "quarter") {
+            3
+        } else if self.is(unit, "half") {
+            6
+        } else {
+            return None;
+        };
+        let count = 12 / months;
+        if n > count {
+            return None;
+        }
+        let k = if self.is(unit + 1, "of") {
+            unit + 2
+        } else {
+            unit + 1
+        };
+        let (end, year) = if let Some(y) = self.year(k) {
+            (k + 1, Which::Written(y))
+        } else if let Some((offset, end)) = self.year_offset(k) {
+            (end, Which::YearOffset(offset))
+        } else if n == 0 || months == 6 {
+            // "the first half" alone is as often a match or a speech as a half-year.
+            return None;
+        } else {
+            (unit + 1, Which::Tense)
+        };
+        let n = if n == 0 { count } else { n };
+        let last = n * months;
+        Some((
+            end,
+            Expr::Months {
+                first: last - months + 1,
+                last,
+                year,
+            },
+        ))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight".
@@ -625,6 +898,34 @@ impl Scanner<'_, '_, '_> {
         Some((i + 1, Expr::Year(y)))
     }
 
+    /// A year used as a modifier, where no preposition cues it: "the 2008 Olympic Games", "the
+    /// 1991 settlement", "WWDC 2005", "APEC Summit 2019". Only 1900 to 2100, only before a
+    /// capitalised word or a noun that names something held or made in a year, or at the end
+    /// of a clause after an acronym or an event's name, so that "the 2000 troops" and "Resolution
+    /// 2094" stay numbers.
+    fn attributive_year(&self, i: usize) -> Option<(usize, Expr)> {
+        let y = self.year(i).filter(|y| (1900..=2100).contains(y))?;
+        let before_det =
+            self.prev_is_any(i, &["the", "its", "their", "his", "her", "this", "that"]);
+        let next_is_word = self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word);
+        if before_det && next_is_word && (self.capitalized(i + 1) || self.is_any(i + 1, YEAR_NOUNS))
+        {
+            return Some((i + 1, Expr::Year(y)));
+        }
+        let clause_ends = self
+            .tok(i + 1)
+            .is_none_or(|t| t.kind == Kind::Punct && !self.punct(i + 1, '%'));
+        let name = i > 0
+            && self.tok(i - 1).is_some_and(|t| {
+                let acronym = t.text.len() >= 2
+                    && t.text.bytes().all(|b| b.is_ascii_uppercase())
+                    && !NOT_EVENT_NAMES.contains(&t.text);
+                t.kind == Kind::Word
+                    && (acronym || (self.capitalized(i - 1) && self.is_any(i - 1, EVENT_NAMES)))
+            });
+        (clause_ends && name).then_some((i + 1, Expr::Year(y)))
+    }
+
     /// "two days ago", "a week ago", "three years ago".
     fn ago(&self, i: usize) -> Option<(usize, Expr)> {
         if !self.is(i + 2, "ago") {
@@ -642,7 +943,8 @@ impl Scanner<'_, '_, '_> {
         let expr = if self.is_any(unit, &["day", "days"]) {
             Expr::Day(-n)
         } else if self.is_any(unit, &["week", "weeks"]) {
-            Expr::Week(-n)
+            // "a week ago" is the day seven days back (TimeML dates it so), not last week.
+            Expr::Day(-7 * n)
         } else if self.is_any(unit, &["month", "months"]) {
             Expr::RelMonth(-n)
         } else if self.is_any(unit, &["year", "years"]) {

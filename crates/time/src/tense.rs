@@ -11,7 +11,10 @@ pub(crate) struct Cues {
 
 impl Cues {
     pub(crate) fn new(toks: &[Tok<'_, '_>]) -> Cues {
-        let cues = (0..toks.len()).map(|i| cue_at(toks, i)).collect();
+        let mut cues: Vec<Option<Tense>> = (0..toks.len()).map(|i| cue_at(toks, i)).collect();
+        if let Some(to) = headline_infinitive(toks, &cues) {
+            cues[to] = Some(Tense::Future);
+        }
         Cues { cues }
     }
 
@@ -54,6 +57,36 @@ impl Cues {
             (None, None) => None,
         }
     }
+}
+
+/// Words after "to" that show it is no infinitive ("the road to the summit").
+const NOT_VERBS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+    "some", "all", "be", "date", "day", "power", "office", "war", "peace", "talks",
+];
+
+/// In a headline, "X to VERB" announces: "Kim to visit Moscow on Friday", "Markets to remain
+/// closed until Friday". A headline here is a text that does not end in `. ! ?` (or a quote
+/// after one) and has no tense cue before its "to"; the verb after "to" must be a lowercase
+/// word. Returns the index of that "to".
+fn headline_infinitive(toks: &[Tok<'_, '_>], cues: &[Option<Tense>]) -> Option<usize> {
+    let last = toks
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.text, "\"" | "'" | "\u{201d}" | "\u{2019}"))?;
+    if matches!(last.text, "." | "!" | "?") {
+        return None;
+    }
+    let to = toks
+        .iter()
+        .position(|t| t.kind == Kind::Word && t.text == "to")?;
+    if to == 0 || cues[..to].iter().any(Option::is_some) || toks[to - 1].kind != Kind::Word {
+        return None;
+    }
+    let verb = toks.get(to + 1)?;
+    let lowercase = verb.kind == Kind::Word && verb.text.bytes().all(|b| b.is_ascii_lowercase());
+    let noun = NOT_VERBS.iter().any(|w| verb.text.eq_ignore_ascii_case(w));
+    (lowercase && !noun).then_some(to)
 }
 
 fn is_boundary(t: &Tok<'_, '_>) -> bool {

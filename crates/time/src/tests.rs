@@ -113,7 +113,82 @@ const CASES: &[(&str, &str, &str)] = &[
     ("The envoy arrived in Seoul two days ago.", WED_2024_01_10, "two days ago => 2024-01-08 day relative"),
     ("The two sides last met three years ago.", WED_2024_01_10, "three years ago => 2021 year relative"),
     ("The minister arrived in Moscow on Monday last week.", WED_2024_01_10, "Monday last week => 2024-01-01 day relative"),
+    // Year boundaries: a January article about December, a December one about January.
+    ("The envoy visited Beijing in December.", WED_2024_01_10, "December => 2023-12 month relative"),
+    ("The forum will open in January.", WED_2023_12_20, "January => 2024-01 month relative"),
+    ("The talks resume next month.", WED_2023_12_20, "next month => 2024-01 month relative"),
+    ("The delegation arrived yesterday.", "2024-01-01", "yesterday => 2023-12-31 day relative"),
+    ("The talks began on Sunday.", "2024-01-02", "Sunday => 2023-12-31 day relative"),
+    ("The premier will land in Hanoi on Dec. 31.", "2023-12-28", "Dec. 31 => 2023-12-31 day relative"),
+    ("The premier landed in Hanoi on Dec. 31.", "2024-01-02", "Dec. 31 => 2023-12-31 day relative"),
+    // Last night.
+    ("The two leaders met last night in Hanoi.", WED_2024_01_10, "last night => 2024-01-09 day relative"),
+    ("The envoy will arrive in Seoul tonight.", WED_2024_01_10, "tonight => 2024-01-10 day relative"),
+    // Several dates in one clause.
+    ("The envoy visited Seoul on Dec. 30, Jan. 2 and Jan. 6.", WED_2024_01_10, "Dec. 30 => 2023-12-30 day relative | Jan. 2 => 2024-01-02 day relative | Jan. 6 => 2024-01-06 day relative"),
+    ("The delegation met officials on Monday and Tuesday.", WED_2024_01_10, "Monday => 2024-01-08 day relative | Tuesday => 2024-01-09 day relative"),
+    ("Talks will be held on March 3 and March 5 in Geneva.", FRI_2024_02_16, "March 3 => 2024-03-03 day relative | March 5 => 2024-03-05 day relative"),
+    ("The minister visited Jakarta in 2019 and Hanoi in May 2021.", NONE, "2019 => 2019 year explicit | May 2021 => 2021-05 month explicit"),
+    // Days counted from the date just mentioned.
+    ("The delegation arrived in Moscow on Monday and met Lavrov the next day.", WED_2024_01_10, "Monday => 2024-01-08 day relative | the next day => 2024-01-09 day relative"),
+    ("The ministers met Feb. 15-17 and signed the accord the following day.", "2024-02-20", "Feb. 15-17 => 2024-02-15..2024-02-17 day relative | the following day => 2024-02-18 day relative"),
+    ("The envoy left Seoul on Jan. 29, 2016, and reached Pyongyang two days later.", NONE, "Jan. 29, 2016 => 2016-01-29 day explicit | two days later => 2016-01-31 day relative"),
+    ("The premier arrived in Hanoi on Dec. 30 and left three days later.", "2024-01-05", "Dec. 30 => 2023-12-30 day relative | three days later => 2024-01-02 day relative"),
+    ("The treaty was signed on Oct. 19, a day after the summit opened.", WED_2024_01_10, "Oct. 19 => 2023-10-19 day relative"),
+    ("Kim arrived on Friday; a week earlier, his envoy had visited.", WED_2024_01_10, "Friday => 2024-01-05 day relative | a week earlier => 2023-12-29 day relative"),
+    ("The accord was signed the previous day.", WED_2024_01_10, ""),
+    ("The day after the summit, the envoy flew home.", WED_2024_01_10, ""),
+    // Headlines: "X to VERB" announces, whatever the verb's form.
+    ("Kim to visit Moscow on Friday", WED_2024_01_10, "Friday => 2024-01-12 day relative"),
+    ("Russian markets to remain closed until Friday", WED_2024_01_10, "Friday => 2024-01-12 day relative"),
+    ("Putin to host Kim in Vladivostok on Sept. 13", "2023-09-05", "Sept. 13 => 2023-09-13 day relative"),
+    ("Lavrov flew to Pyongyang on Friday", WED_2024_01_10, "Friday => 2024-01-05 day relative"),
+    ("The road to peace began on Friday.", WED_2024_01_10, "Friday => 2024-01-05 day relative"),
+    // Other future cues.
+    ("A March 3 hearing has been scheduled in the capital.", FRI_2024_02_16, "March 3 => 2024-03-03 day relative"),
+    ("The contract may be signed on September 12, during the fair.", WED_2024_01_10, "September 12 => 2024-09-12 day relative"),
+    ("The minister said he would visit Tokyo in October.", WED_2024_01_10, "October => 2024-10 month relative"),
+    ("The envoy arrived in Seoul a week ago.", WED_2024_01_10, "a week ago => 2024-01-03 day relative"),
+    // Decades, abbreviated years, years as modifiers.
+    ("Ties warmed in the 1990s.", WED_2024_01_10, "1990s => 1990..1999 year explicit"),
+    ("The plant was built in the mid-1970s.", WED_2024_01_10, "mid-1970s => 1970..1979 year explicit"),
+    ("The two sides have been rivals since the '80s.", WED_2024_01_10, "80s => 1980..1989 year relative"),
+    ("Stocks are at their lowest since '82.", "2008-10-27", "'82 => 1982 year explicit"),
+    ("The ship was launched on 7/8/07.", NONE, "7/8/07 => 2007-07-08 day explicit"),
+    ("Tickets for the 2008 Beijing Olympic Games sold out.", NONE, "2008 => 2008 year explicit"),
+    ("The 1991 settlement barred the firm from selling music.", NONE, "1991 => 1991 year explicit"),
+    ("The company unveiled the phone at WWDC 2010", NONE, "2010 => 2010 year explicit"),
+    ("The 2000 troops left the base.", NONE, ""),
+    ("Leaders gathered for the APEC Summit 2019, the ministry said.", NONE, "2019 => 2019 year explicit"),
+    ("The council adopted Resolution 2094.", NONE, ""),
+    ("The envoy cited UNSCR 2087, adopted last year.", WED_2024_01_10, "last year => 2023 year relative"),
+    ("The panel checked Flight 1907.", NONE, ""),
+    // Weekends (Saturday and Sunday).
+    ("The ministers met in Geneva over the weekend.", WED_2024_01_10, "the weekend => 2024-01-06..2024-01-07 day relative"),
+    ("The envoy will fly to Seoul over the weekend.", WED_2024_01_10, "the weekend => 2024-01-13..2024-01-14 day relative"),
+    ("Talks continue this weekend.", WED_2024_01_10, "this weekend => 2024-01-13..2024-01-14 day relative"),
+    ("Protesters rallied last weekend.", WED_2024_01_10, "last weekend => 2024-01-06..2024-01-07 day relative"),
+    ("The leaders met at the weekend.", "2024-01-07", "the weekend => 2024-01-06..2024-01-07 day relative"),
+    ("Many people travel at weekends.", WED_2024_01_10, ""),
+    // Quarters and halves.
+    ("Ford posted a profit in the third quarter of this year.", "2009-11-02", "the third quarter of this year => 2009-07..2009-09 month relative"),
+    ("The carmaker lost money in the fourth quarter.", "2009-02-10", "the fourth quarter => 2008-10..2008-12 month relative"),
+    ("Sales fell in the first quarter of 2009.", NONE, "the first quarter of 2009 => 2009-01..2009-03 month explicit"),
+    ("Output will rise in the second half of next year.", WED_2024_01_10, "the second half of next year => 2025-07..2025-12 month relative"),
+    ("The bank reported third-quarter losses.", "2009-10-20", "third-quarter => 2009-07..2009-09 month relative"),
+    ("Growth slowed in the final quarter of 2008.", NONE, "the final quarter of 2008 => 2008-10..2008-12 month explicit"),
+    ("The firm beat forecasts last quarter.", WED_2024_01_10, ""),
+    ("The hosts led in the first half of the match.", WED_2024_01_10, ""),
+    // "Later in the day": the day just mentioned, else publication day.
+    ("Ford said on Tuesday that sales rose, and its shares fell later in the day.", WED_2024_01_10, "Tuesday => 2024-01-09 day relative | later in the day => 2024-01-09 day relative"),
     // Not dates.
+    ("The minister arrived for a three-day visit.", WED_2024_01_10, ""),
+    ("Ties have improved over the past two years.", WED_2024_01_10, ""),
+    ("The talks lasted six hours.", WED_2024_01_10, ""),
+    ("The envoy will spend a week in Beijing.", WED_2024_01_10, ""),
+    ("Relations have improved in recent years.", WED_2024_01_10, ""),
+    ("For the past decade, trade has grown.", WED_2024_01_10, ""),
+    ("The minister recently visited Seoul.", WED_2024_01_10, ""),
     ("The delegation stayed in Moscow for three days.", WED_2024_01_10, ""),
     ("The ceasefire has held for two years.", WED_2024_01_10, ""),
     ("Pyongyang carried out its fourth nuclear test.", WED_2024_01_10, ""),
@@ -129,7 +204,6 @@ const CASES: &[(&str, &str, &str)] = &[
     ("Protesters march on the embassy every week.", WED_2024_01_10, ""),
     ("Theresa May met the envoy in London.", WED_2024_01_10, ""),
     ("Security Council Resolution 1718 banned the exports.", WED_2024_01_10, ""),
-    ("Ties warmed in the 1990s.", WED_2024_01_10, ""),
     ("The talks will last 15 to 17 hours.", WED_2024_01_10, ""),
 ];
 
@@ -264,6 +338,25 @@ fn find_maps_spans_into_the_document() {
         ]
     );
     assert!(found.windows(2).all(|w| w[0].span < w[1].span));
+}
+
+#[test]
+fn the_next_day_counts_from_a_date_in_an_earlier_sentence() {
+    let text = "The envoy arrived in Pyongyang on Dec. 30. He met the premier the next day. \
+                Two days later, he flew home.";
+    let found = TimeTagger::new().find(&document(text, Some(date(2024, 1, 5))));
+    let got: Vec<(&str, Date)> = found
+        .iter()
+        .map(|m| (m.span.slice(text), m.value.first))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Dec. 30", date(2023, 12, 30)),
+            ("the next day", date(2023, 12, 31)),
+            ("Two days later", date(2024, 1, 2)),
+        ]
+    );
 }
 
 #[test]

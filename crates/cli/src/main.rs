@@ -304,8 +304,9 @@ fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
     let pipeline = Pipeline::new()?;
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let codebook = pipeline.codebook().clone();
+    let windows = attache_merge::Windows::default();
     let fold = move |key: &str, reports: &[attache_model::Report]| {
-        attache_merge::fold(&codebook, key, reports)
+        attache_merge::merge(&codebook, key, reports, &windows)
     };
     let mut progress = Reporter::new(inputs.len());
     let mut unchanged = 0usize;

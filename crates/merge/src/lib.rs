@@ -1,14 +1,15 @@
 //! One event from many reports.
 //!
 //! An [`EventMention`] points into its document; [`report`] makes it self-contained (a
-//! [`Report`]) and gives it a *merge key*. Reports with the same key are the same event;
-//! [`fold`] turns them into one [`Event`] whose id derives from the key, so the same input in
-//! any order gives the same events and ids, and new reports merge into stored events by key.
-//!
-//! The key of this first merger is (event family, source country, target country, modality,
-//! month). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B hosted
-//! A" share the key of A's visit to B. Months keep "in January", "on Monday" and "Jan. 15-17"
-//! together, and October apart from January.
+//! [`Report`]) and gives it a *merge key*, its bucket: (event family, source side, target side,
+//! modality). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B
+//! hosted A" share the bucket of A's visit to B. Within a bucket, [`cluster`] groups reports
+//! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
+//! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
+//! October 2023 and January 2024 are not), and [`merge`] folds each cluster into one [`Event`]
+//! whose id hashes the bucket and the cluster's anchor (its earliest founding date). The same
+//! input in any order gives the same events and ids; new reports merge into stored events by
+//! re-clustering their bucket.
 //!
 //! ```
 //! use attache_merge::Merger;
@@ -16,7 +17,11 @@
 //! assert!(merger.events().is_empty());
 //! ```
 
+mod cluster;
+
 use std::collections::{BTreeMap, BTreeSet};
+
+pub use cluster::{cluster, Cluster, Windows};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
@@ -46,7 +51,10 @@ fn side(actor: &Actor) -> String {
         .unwrap_or_else(|| "?".to_string())
 }
 
-/// The merge key of a report's fields.
+/// The merge key of a report's fields: its *bucket*, (event family, visitor or source side,
+/// host or target side, modality). Reports of one bucket are clustered by date ([`cluster`]);
+/// the date is not part of the key, so a trip reported "on Jan. 31" and "on Feb. 2" can be one
+/// event.
 pub fn merge_key(em: &EventMention) -> String {
     // Key visits by visitor -> host whichever side the sentence took.
     let (a, b) = if is_host(&em.code) {
@@ -54,18 +62,12 @@ pub fn merge_key(em: &EventMention) -> String {
     } else {
         (&em.source, &em.target)
     };
-    let when = match &em.date {
-        Some(d) if d.precision == Precision::Year => d.first.strftime("%Y").to_string(),
-        Some(d) => d.first.strftime("%Y-%m").to_string(),
-        None => "unknown".to_string(),
-    };
     format!(
-        "{}|{}|{}|{}|{}",
+        "{}|{}|{}|{}",
         family(&em.code),
         side(a),
         side(b),
-        em.modality.as_str(),
-        when
+        em.modality.as_str()
     )
 }
 
@@ -119,16 +121,37 @@ fn informativeness(actor: &Actor) -> usize {
         + actor.code.as_ref().map_or(0, |c| c.as_str().len() / 3)
 }
 
-/// Fold all reports of one key into one event. Deterministic for a given set of reports,
-/// whatever their order.
-pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
-    let mut sorted: Vec<&Report> = reports.iter().collect();
+/// Merge all reports of one bucket (one merge key) into events: [`cluster`] them by date, fold
+/// each cluster. The id of a cluster's event is [`event_id`] of `"{key}|{anchor}"`.
+/// Deterministic: the same reports in any order give the same events and ids.
+pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
+    cluster(reports, windows)
+        .into_iter()
+        .map(|c| {
+            let members: Vec<&Report> = c.members.iter().map(|&i| &reports[i]).collect();
+            fold_refs(codebook, &format!("{key}|{}", c.anchor), members)
+        })
+        .collect()
+}
+
+/// Fold reports into one event whose id is [`event_id`] of `id_key`. Deterministic for a given
+/// set of reports, whatever their order.
+pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
+    fold_refs(codebook, id_key, reports.iter().collect())
+}
+
+fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event {
     sorted.sort_by(|a, b| {
-        (&a.evidence.document, a.evidence.sentence, a.evidence.start).cmp(&(
-            &b.evidence.document,
-            b.evidence.sentence,
-            b.evidence.start,
-        ))
+        let e = |r: &Report| {
+            (
+                r.evidence.document.clone(),
+                r.evidence.sentence,
+                r.evidence.start,
+                r.evidence.end,
+                r.code.clone(),
+            )
+        };
+        e(a).cmp(&e(b))
     });
     let first = sorted[0];
     // The event reads visitor -> host (042) unless every report only saw the host's side.
@@ -216,13 +239,16 @@ pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
 /// An in-memory merger, for runs with no database (`attache extract`).
 pub struct Merger {
     codebook: Codebook,
+    windows: Windows,
     reports: BTreeMap<String, Vec<Report>>,
 }
 
 impl Merger {
+    /// A merger with the default [`Windows`].
     pub fn new(codebook: Codebook) -> Merger {
         Merger {
             codebook,
+            windows: Windows::default(),
             reports: BTreeMap::new(),
         }
     }
@@ -239,7 +265,7 @@ impl Merger {
         let mut events: Vec<Event> = self
             .reports
             .iter()
-            .map(|(k, rs)| fold(&self.codebook, k, rs))
+            .flat_map(|(k, rs)| merge(&self.codebook, k, rs, &self.windows))
             .collect();
         sort_events(&mut events);
         events
@@ -316,8 +342,8 @@ mod tests {
             (
                 mention("042", "PRK", "RUS", jan),
                 mention("042", "PRK", "RUS", oct),
-                false,
-                "other month",
+                true,
+                "the date is not in the key: clustering splits months",
             ),
             (
                 mention("042", "PRK", "RUS", jan),

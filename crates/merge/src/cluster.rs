@@ -13,9 +13,11 @@
 //!    overlap none are clustered by month among themselves.
 //! 3. **Years.** The same, against the clusters of tiers 1 and 2.
 //! 4. **Publication dates.** A report with no time expression (basis `reported`) joins the
-//!    cluster nearest its publication date when that is at most [`Windows::reported_before`]
-//!    days before the cluster starts or [`Windows::reported_after`] days after it ends; the rest
-//!    cluster among themselves like days.
+//!    cluster of a report of its own document that the text dates (a headline is about the
+//!    story under it), the one nearest its publication date; otherwise the cluster nearest its
+//!    publication date when that is at most [`Windows::reported_before`] days before the
+//!    cluster starts or [`Windows::reported_after`] days after it ends; the rest cluster among
+//!    themselves like days.
 //! 5. **No date** at all: one cluster of their own.
 //!
 //! Every tier looks only at the clusters the tiers before it founded, so the result is a
@@ -23,6 +25,8 @@
 //! tier (`d2019-03-11`, `m2023-10`, `y2018`, `r2019-03-12`, `u`); the event id hashes the
 //! bucket key and the anchor, which is unique within a bucket since founding spans never
 //! overlap.
+
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
@@ -114,10 +118,46 @@ pub fn cluster(reports: &[Report], windows: &Windows) -> Vec<Cluster> {
     });
     attach_or_found(&mut clusters, &years, |d| format!("y{}", d.strftime("%Y")));
 
-    // Publication dates: nearest founded cluster within the window.
+    // Publication dates: a headline or lead with no time expression is about the event its
+    // own document dates ("Wiratmaja's Japan trip secured pledges" over "visited Japan in
+    // October"), the one nearest its publication date; else the nearest founded cluster within
+    // the window.
+    let mut dated_in: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, c) in clusters.iter().enumerate() {
+        for &i in &c.members {
+            dated_in
+                .entry(reports[i].evidence.document.as_str())
+                .or_default()
+                .push(k);
+        }
+    }
+    let distance = |day: Date, c: &Open| {
+        if day < c.first {
+            (c.first - day).get_days()
+        } else if day > c.last {
+            (day - c.last).get_days()
+        } else {
+            0
+        }
+    };
     let mut alone = Vec::new();
     let mut joins = Vec::new();
     for &(day, _, i) in &reported {
+        let rank = |&k: &usize| {
+            let c = &clusters[k];
+            (
+                distance(day, c),
+                std::cmp::Reverse(c.members.len()),
+                c.first,
+            )
+        };
+        if let Some(&k) = dated_in
+            .get(reports[i].evidence.document.as_str())
+            .and_then(|ks| ks.iter().min_by_key(|k| rank(k)))
+        {
+            joins.push((k, i));
+            continue;
+        }
         let lo = day
             .checked_sub(jiff::Span::new().days(windows.reported_after))
             .unwrap_or(Date::MIN);
@@ -125,21 +165,9 @@ pub fn cluster(reports: &[Report], windows: &Windows) -> Vec<Cluster> {
             .checked_add(jiff::Span::new().days(windows.reported_before))
             .unwrap_or(Date::MAX);
         let start = clusters.partition_point(|c| c.last < lo);
-        let best = clusters[start..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, c)| c.first <= hi)
-            .min_by_key(|(_, c)| {
-                let distance = if day < c.first {
-                    (c.first - day).get_days()
-                } else if day > c.last {
-                    (day - c.last).get_days()
-                } else {
-                    0
-                };
-                (distance, std::cmp::Reverse(c.members.len()), c.first)
-            })
-            .map(|(k, _)| start + k);
+        let best = (start..clusters.len())
+            .take_while(|&k| clusters[k].first <= hi)
+            .min_by_key(rank);
         match best {
             Some(k) => joins.push((k, i)),
             None => alone.push((day, day, i)),
@@ -379,5 +407,27 @@ mod tests {
             reversed.reverse();
             assert_eq!(as_docs(&reversed), as_docs(&reports), "{why}: order");
         }
+    }
+
+    #[test]
+    fn a_headline_joins_what_its_own_story_dates() {
+        // A wrap-up six weeks after the trip: its headline has no date, its body says March.
+        let reports = [
+            report(day(2019, 3, 11), DateBasis::Relative, "first"),
+            report(DateValue::month(2019, 3), DateBasis::Relative, "wrap-up"),
+            report(day(2019, 4, 20), DateBasis::Reported, "wrap-up"),
+            report(day(2019, 4, 20), DateBasis::Reported, "other"),
+        ];
+        let got: Vec<(String, Vec<usize>)> = cluster(&reports, &Windows::default())
+            .into_iter()
+            .map(|c| (c.anchor, c.members))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("d2019-03-11".to_string(), vec![0, 1, 2]),
+                ("r2019-04-20".to_string(), vec![3])
+            ]
+        );
     }
 }

@@ -142,16 +142,14 @@ pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
 
 fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event {
     sorted.sort_by(|a, b| {
-        let e = |r: &Report| {
-            (
-                r.evidence.document.clone(),
-                r.evidence.sentence,
-                r.evidence.start,
-                r.evidence.end,
-                r.code.clone(),
-            )
-        };
-        e(a).cmp(&e(b))
+        let (x, y) = (&a.evidence, &b.evidence);
+        (&x.document, x.sentence, x.start, x.end, &a.code).cmp(&(
+            &y.document,
+            y.sentence,
+            y.start,
+            y.end,
+            &b.code,
+        ))
     });
     let first = sorted[0];
     // The event reads visitor -> host (042) unless every report only saw the host's side.

@@ -326,3 +326,64 @@ fn jsonl_on_stdin_and_gzipped_files_are_read() {
     assert_eq!(e["date"], "2022-06-01");
     assert_eq!(e["outlets"][0], "Wire");
 }
+
+/// The UPI story as another outlet ran it: own title, date line and dateline, one sentence
+/// added, the rest word for word.
+const SYNDICATED: &str = "\
+North Korean vice FM leaves for Moscow
+
+2019-03-04 11:40
+
+MOSCOW (Daily Courier) -- North Korean Vice Foreign Minister Ri Kwang-sok left Pyongyang for Moscow on Monday, \
+state media reported, amid talks on a new fisheries deal.
+
+Ri is expected to meet Russian officials during the three-day trip, the report said.
+
+Russia is North Korea's second-largest trading partner after China.
+";
+
+/// Another story by the same outlet on the same trip: not a copy, so never linked.
+const OTHER_STORY: &str = "\
+Moscow, Pyongyang near fisheries deal
+
+2019-03-05 09:15
+
+MOSCOW (Daily Courier) -- Russian and North Korean negotiators are close to a fisheries agreement that \
+would let North Korean trawlers work in Russian waters off Sakhalin, a ministry official said on Tuesday, \
+a day after Vice Foreign Minister Ri Kwang-sok arrived in Moscow.
+";
+
+#[test]
+fn syndicated_copies_are_linked_and_still_counted_as_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    std::fs::write(dir.path().join("in/courier-ri-moscow.txt"), SYNDICATED).unwrap();
+    std::fs::write(dir.path().join("in/courier-fisheries.txt"), OTHER_STORY).unwrap();
+    let o = attache(&["ingest", "--db", "d.db", "in"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = attache(
+        &[
+            "events", "--db", "d.db", "--code", "042", "--format", "jsonl",
+        ],
+        dir.path(),
+    );
+    let events: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // One trip: the copy is a source too, and its mentions fold into the same event.
+    assert_eq!(events.len(), 1, "{}", stdout(&o));
+    assert_eq!(
+        events[0]["documents"],
+        serde_json::json!(["courier-ri-moscow", "upi-ri-moscow"])
+    );
+    let id = events[0]["id"].as_str().unwrap();
+    let o = attache(&["show", "--db", "d.db", id], dir.path());
+    let shown = stdout(&o);
+    let links: Vec<&str> = shown.lines().filter(|l| l.contains("duplicate ")).collect();
+    assert_eq!(links.len(), 1, "{shown}");
+    assert!(
+        links[0].contains("courier-ri-moscow ≈ upi-ri-moscow"),
+        "{shown}"
+    );
+}

@@ -18,6 +18,7 @@
 //! ```
 
 mod cluster;
+pub mod duplicates;
 
 use std::collections::{BTreeMap, BTreeSet};
 

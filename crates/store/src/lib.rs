@@ -9,6 +9,8 @@
 //! * [`Store::put_batch`] writes a batch in one transaction; a document already stored (same id
 //!   or same content hash) is skipped, so re-running a batch changes nothing.
 //! * [`Store::events`] answers [`EventQuery`]s, ordered by date then id.
+//! * [`Store::link_near_duplicates`] keeps documents' signatures (computed by the caller) and
+//!   links near-duplicate documents; [`Store::duplicates`] reads the links.
 //!
 //! ```
 //! use attache_model::*;
@@ -78,6 +80,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod duplicates;
 mod error;
 mod open;
 mod query;
@@ -87,6 +90,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use batch::BatchOutcome;
+pub use duplicates::{DocumentSignature, Duplicate};
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use query::{EventQuery, Stats, StoredDocument};

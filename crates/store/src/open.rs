@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i32 = 0x4154_5441;
 /// `i + 1`. Never edit a released script; append a new one.
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
-    include_str!("../migrations/0002_events_per_cluster.sql"),
+    include_str!("../migrations/0002_clusters_and_duplicates.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after all migrations).

@@ -48,3 +48,29 @@ CREATE INDEX events_source_country ON events (source_country);
 CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_order ON events (date_first IS NULL, date_first, id);
 CREATE INDEX events_date_last ON events (date_last);
+
+-- Near-duplicate documents (syndicated copies, light rewrites). The signature is computed by
+-- the caller (the merge crate's MinHash); the store keeps it, finds candidates by band key,
+-- and links pairs whose signatures agree enough.
+CREATE TABLE signatures (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    -- The MinHash values, 8 bytes little-endian each.
+    minhash     BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE document_bands (
+    band        INTEGER NOT NULL,
+    -- The band's key, a u64 stored as the i64 with the same bits.
+    hash        INTEGER NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (band, hash, document_id)
+) WITHOUT ROWID;
+CREATE INDEX document_bands_document ON document_bands (document_id);
+-- One row per near-duplicate pair, document_a < document_b.
+CREATE TABLE duplicates (
+    document_a  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    document_b  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    -- Estimated Jaccard similarity of their word shingles.
+    similarity  REAL NOT NULL,
+    PRIMARY KEY (document_a, document_b)
+) WITHOUT ROWID;
+CREATE INDEX duplicates_b ON duplicates (document_b);

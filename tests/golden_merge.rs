@@ -3,7 +3,8 @@
 //! tests/golden/merge.tsv, which says which trip each visit sentence reports. Scored as pairwise
 //! precision and recall over the sentences the coder found: a pair is "merged" when both
 //! sentences' mentions are in one event. Printed with `--nocapture`, beside the score the
-//! month-keyed merge of the first slice would get on the same reports.
+//! month-keyed merge of the first slice would get on the same reports. Rows of trip "plan:X"
+//! report the plan of trip X, which must stay its own event and be linked from X's.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -61,14 +62,15 @@ fn pairwise(trips: &[&str], clusters: &[Option<String>]) -> (f64, f64, usize, us
     )
 }
 
-/// The first slice's merge key: the bucket and the month (year, "unknown") of the report.
+/// The first slice's merge key: the bucket, the modality and the month (year, "unknown") of
+/// the report.
 fn month_key(r: &Report) -> String {
     let when = match r.date {
         Some(d) if d.precision == Precision::Year => d.first.strftime("%Y").to_string(),
         Some(d) => d.first.strftime("%Y-%m").to_string(),
         None => "unknown".into(),
     };
-    format!("{}|{when}", r.key)
+    format!("{}|{}|{when}", r.key, r.modality.as_str())
 }
 
 #[test]
@@ -133,6 +135,32 @@ fn merging_trips_across_outlets() {
          precision {mp:.3}, recall {mr:.3}",
         rows.len() - missed.len(),
         rows.len()
+    );
+    // A row of trip "plan:X" reports the plan of trip X: its event must be in the `related`
+    // list of X's event, and never merged into it (the pairwise score above checks that).
+    let (mut links, mut linked) = (0usize, 0usize);
+    for (row, plan) in rows.iter().zip(&ours) {
+        let (Some(trip), Some(plan)) = (row.2.strip_prefix("plan:"), plan) else {
+            continue;
+        };
+        links += 1;
+        let fulfilled = rows.iter().zip(&ours).any(|(r, e)| {
+            r.2 == trip
+                && e.as_ref()
+                    .and_then(|id| events.iter().find(|ev| &ev.id == id))
+                    .is_some_and(|ev| ev.related.contains(plan))
+        });
+        if fulfilled {
+            linked += 1;
+        } else {
+            println!("{}: plan {:?} not linked from trip {trip}", row.0, row.1);
+        }
+    }
+    println!("planned -> actual links: {linked} of {links} plan sentences");
+    assert!(links > 0, "no plan sentence coded");
+    assert_eq!(
+        linked, links,
+        "plans not linked to the visits that happened"
     );
     assert!(
         p >= PRECISION_FLOOR,

@@ -1,5 +1,5 @@
-//! Cost of merging: N synthetic event mentions (default 1,000,000) of N/5 trips in 3,200
-//! buckets (40 × 40 countries × 2 modalities) over ten years; each trip reported five times,
+//! Cost of merging: N synthetic event mentions (default 1,000,000) of N/5 trips in 1,600
+//! buckets (40 × 40 countries; a fifth planned) over ten years; each trip reported five times,
 //! by day (jittered by up to two days), month, year or publication date, or undated. Run
 //! through `Merger` (all buckets clustered and folded). Prints the time to cluster alone and
 //! to merge into events.
@@ -86,7 +86,7 @@ fn main() {
                 8 => (Some(DateValue::day(day)), DateBasis::Reported),
                 _ => (None, DateBasis::Reported),
             };
-            let key = format!("042|{a}|{b}|{}", modality.as_str());
+            let key = format!("042|{a}|{b}");
             Report {
                 key,
                 code: code.clone(),

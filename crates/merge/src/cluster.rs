@@ -1,6 +1,6 @@
 //! Clustering the reports of one bucket by date compatibility.
 //!
-//! A bucket holds the reports of one (family, visitor, host, modality). Which of them are one
+//! A bucket holds the reports of one (family, visitor, host) and, here, one modality. Which of them are one
 //! event is decided by their dates, at their precision, in tiers that never depend on the order
 //! the reports arrived in:
 //!
@@ -98,6 +98,11 @@ fn tier(r: &Report) -> Tier {
 /// Cluster the reports of one bucket into events. Deterministic: the same reports in any order
 /// give the same clusters (as sets of reports) with the same anchors.
 pub fn cluster(reports: &[Report], windows: &Windows) -> Vec<Cluster> {
+    cluster_refs(&reports.iter().collect::<Vec<_>>(), windows)
+}
+
+/// [`cluster`] over borrowed reports; member indices point into `reports`.
+pub(crate) fn cluster_refs(reports: &[&Report], windows: &Windows) -> Vec<Cluster> {
     let mut by_tier: [Vec<(Date, Date, usize)>; 5] = Default::default();
     for (i, r) in reports.iter().enumerate() {
         let t = tier(r);

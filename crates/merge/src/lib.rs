@@ -1,13 +1,14 @@
 //! One event from many reports.
 //!
 //! An [`EventMention`] points into its document; [`report`] makes it self-contained (a
-//! [`Report`]) and gives it a *merge key*, its bucket: (event family, source side, target side,
-//! modality). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B
-//! hosted A" share the bucket of A's visit to B. Within a bucket, [`cluster`] groups reports
+//! [`Report`]) and gives it a *merge key*, its bucket: (event family, source side, target
+//! side). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B
+//! hosted A" share the bucket of A's visit to B. Within a bucket and modality, [`cluster`] groups reports
 //! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
 //! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
 //! October 2023 and January 2024 are not), and [`merge`] folds each cluster into one [`Event`]
-//! whose id hashes the bucket and the cluster's anchor (its earliest founding date). The same
+//! whose id hashes the bucket, the modality and the cluster's anchor (its earliest founding
+//! date), and links each actual visit to the planned ones it fulfilled ([`Event::related`]). The same
 //! input in any order gives the same events and ids; new reports merge into stored events by
 //! re-clustering their bucket.
 //!
@@ -53,9 +54,9 @@ fn side(actor: &Actor) -> String {
 }
 
 /// The merge key of a report's fields: its *bucket*, (event family, visitor or source side,
-/// host or target side, modality). Reports of one bucket are clustered by date ([`cluster`]);
-/// the date is not part of the key, so a trip reported "on Jan. 31" and "on Feb. 2" can be one
-/// event.
+/// host or target side). Reports of one bucket are split by modality and clustered by date
+/// ([`cluster`]); neither is part of the key, so a trip reported "on Jan. 31" and "on Feb. 2"
+/// can be one event, and a planned visit can be linked to the visit that happened.
 pub fn merge_key(em: &EventMention) -> String {
     // Key visits by visitor -> host whichever side the sentence took.
     let (a, b) = if is_host(&em.code) {
@@ -63,13 +64,7 @@ pub fn merge_key(em: &EventMention) -> String {
     } else {
         (&em.source, &em.target)
     };
-    format!(
-        "{}|{}|{}|{}",
-        family(&em.code),
-        side(a),
-        side(b),
-        em.modality.as_str()
-    )
+    format!("{}|{}|{}", family(&em.code), side(a), side(b))
 }
 
 /// A stable event id from a merge key: 16 hex digits of FNV-1a 64.
@@ -122,17 +117,71 @@ fn informativeness(actor: &Actor) -> usize {
         + actor.code.as_ref().map_or(0, |c| c.as_str().len() / 3)
 }
 
-/// Merge all reports of one bucket (one merge key) into events: [`cluster`] them by date, fold
-/// each cluster. The id of a cluster's event is [`event_id`] of `"{key}|{anchor}"`.
-/// Deterministic: the same reports in any order give the same events and ids.
+/// Merge all reports of one bucket (one merge key) into events: split them by modality,
+/// [`cluster`] each modality's reports by date, fold each cluster. The id of a cluster's event
+/// is [`event_id`] of `"{key}|{modality}|{anchor}"`. Each actual event lists in
+/// [`Event::related`] the planned events of the bucket whose dates are compatible with its own
+/// (see [`planned_for`]). Deterministic: the same reports in any order give the same events
+/// and ids.
 pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
-    cluster(reports, windows)
-        .into_iter()
-        .map(|c| {
-            let members: Vec<&Report> = c.members.iter().map(|&i| &reports[i]).collect();
-            fold_refs(codebook, &format!("{key}|{}", c.anchor), members)
-        })
-        .collect()
+    let mut by_modality: BTreeMap<Modality, Vec<&Report>> = BTreeMap::new();
+    for r in reports {
+        by_modality.entry(r.modality).or_default().push(r);
+    }
+    let mut events = Vec::new();
+    let mut planned: Vec<(Event, bool)> = Vec::new();
+    for (modality, group) in by_modality {
+        for c in cluster::cluster_refs(&group, windows) {
+            let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
+            let reported_only = members.iter().all(|r| r.date_basis == DateBasis::Reported);
+            let event = fold_refs(
+                codebook,
+                &format!("{key}|{}|{}", modality.as_str(), c.anchor),
+                members,
+            );
+            if modality == Modality::Planned {
+                planned.push((event.clone(), reported_only));
+            }
+            events.push(event);
+        }
+    }
+    for event in events.iter_mut().filter(|e| e.modality == Modality::Actual) {
+        let mut related: Vec<String> = planned
+            .iter()
+            .filter(|(p, reported_only)| planned_for(p, *reported_only, event, windows))
+            .map(|(p, _)| p.id.clone())
+            .collect();
+        related.sort();
+        event.related = related;
+    }
+    events
+}
+
+/// Whether a planned event announced the actual one: their dates overlap, or lie within
+/// [`Windows::trip_gap_days`] of each other ("will arrive on Thursday" and "arrived on
+/// Friday"); a plan dated only by its publication date ("X to visit Y") announces a visit
+/// that starts from that day to four [`Windows::reported_after`] later.
+pub fn planned_for(
+    planned: &Event,
+    reported_only: bool,
+    actual: &Event,
+    windows: &Windows,
+) -> bool {
+    let (Some(p), Some(a)) = (planned.date_value, actual.date_value) else {
+        return false;
+    };
+    if reported_only {
+        let days = (a.first - p.first).get_days() as i64;
+        return (0..=4 * windows.reported_after).contains(&days);
+    }
+    let gap = if p.last < a.first {
+        (a.first - p.last).get_days() as i64
+    } else if a.last < p.first {
+        (p.first - a.last).get_days() as i64
+    } else {
+        0
+    };
+    gap <= windows.trip_gap_days
 }
 
 /// Fold reports into one event whose id is [`event_id`] of `id_key`. Deterministic for a given
@@ -231,6 +280,7 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event 
         mentions: sorted.iter().map(|r| r.evidence.clone()).collect(),
         documents: documents.into_iter().collect(),
         outlets: outlets.into_iter().collect(),
+        related: Vec::new(),
         date_value,
     }
 }
@@ -346,6 +396,16 @@ mod tests {
             ),
             (
                 mention("042", "PRK", "RUS", jan),
+                {
+                    let mut planned = mention("042", "PRK", "RUS", jan);
+                    planned.modality = Modality::Planned;
+                    planned
+                },
+                true,
+                "nor the modality: merge splits it and links plans",
+            ),
+            (
+                mention("042", "PRK", "RUS", jan),
                 mention("042", "RUS", "PRK", jan),
                 false,
                 "other direction",
@@ -433,6 +493,68 @@ mod tests {
             (Some("2024-01"), Precision::Month)
         );
         assert_eq!(event.date_basis, Some(DateBasis::Relative));
+    }
+
+    #[test]
+    fn merge_links_an_actual_visit_to_the_plans_it_fulfilled() {
+        let day = |d| Some(DateValue::day(date(2024, 3, d)));
+        let planned = |d, basis| {
+            let mut m = mention("042", "IDN", "VNM", d);
+            m.modality = Modality::Planned;
+            m.date_basis = basis;
+            m
+        };
+        let reports = [
+            // "will arrive on Monday", published the Friday before.
+            report_of(planned(day(4), DateBasis::Relative), "a", "A"),
+            // "Indonesian FM to visit Vietnam", a headline dated by its publication a week
+            // before: too early to join the dated plan, announcing the same trip all the same.
+            report_of(
+                planned(Some(DateValue::day(date(2024, 2, 26))), DateBasis::Reported),
+                "b",
+                "B",
+            ),
+            // "plans to return in December": another plan, not this trip.
+            report_of(
+                planned(DateValue::month(2024, 12), DateBasis::Relative),
+                "c",
+                "C",
+            ),
+            report_of(mention("042", "IDN", "VNM", day(4)), "d", "D"),
+            report_of(mention("043", "VNM", "IDN", day(5)), "e", "E"),
+        ];
+        let key = &reports[0].key;
+        assert!(reports.iter().all(|r| &r.key == key));
+        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let actual: Vec<&Event> = events
+            .iter()
+            .filter(|e| e.modality == Modality::Actual)
+            .collect();
+        assert_eq!(actual.len(), 1);
+        assert_eq!(actual[0].documents, ["d", "e"]);
+        let plan = |doc: &str| {
+            events
+                .iter()
+                .find(|e| e.documents == [doc])
+                .map(|e| e.id.clone())
+                .unwrap()
+        };
+        let mut want = vec![plan("a"), plan("b")];
+        want.sort();
+        assert_eq!(actual[0].related, want);
+        assert!(!actual[0].related.contains(&plan("c")));
+        assert!(events
+            .iter()
+            .filter(|e| e.modality == Modality::Planned)
+            .all(|e| e.related.is_empty()));
+        // Any order: the same events, ids and links.
+        let mut reversed = reports.to_vec();
+        reversed.reverse();
+        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut events = events;
+        sort_events(&mut events);
+        sort_events(&mut again);
+        assert_eq!(again, events);
     }
 
     #[test]

@@ -1,15 +1,21 @@
--- Schema version 2 (docs/SCHEMA.md): a merge key (a bucket: family, dyad, modality) now holds
--- several events, one per cluster of date-compatible reports, so events.key is no longer
--- UNIQUE. SQLite cannot drop a constraint in place: the table is rebuilt.
+-- Schema version 2 (docs/SCHEMA.md): a merge key is now a bucket (family, visitor side, host
+-- side) that holds several events: one per modality and cluster of date-compatible reports.
+-- events.key is no longer UNIQUE; SQLite cannot drop a constraint in place: the table is
+-- rebuilt.
 
--- Version-1 keys ended in "|<month>", "|<year>" or "|unknown"; the bucket is the key without
--- that part. Rewriting them lets the next batch that touches a bucket replace its month-merged
--- events; untouched ones stay as they were folded.
-UPDATE reports SET key = CASE
-    WHEN key GLOB '*|[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN substr(key, 1, length(key) - 8)
-    WHEN key GLOB '*|[0-9][0-9][0-9][0-9]' THEN substr(key, 1, length(key) - 5)
-    WHEN key GLOB '*|unknown' THEN substr(key, 1, length(key) - 8)
-    ELSE key END;
+-- Version-1 keys were "<family>|<a>|<b>|<modality>|<month, year or unknown>"; the bucket is
+-- the first three parts. Rewriting them lets the next batch that touches a bucket replace its
+-- month-merged events; untouched ones stay as they were folded.
+CREATE TEMP TABLE bucket_of (old TEXT PRIMARY KEY, new TEXT NOT NULL);
+INSERT OR IGNORE INTO bucket_of (old, new)
+SELECT key, key FROM (SELECT key FROM reports UNION SELECT key FROM events);
+-- Drop the last two parts, one at a time (rtrim removes the trailing run of non-'|'
+-- characters, then the '|' itself).
+UPDATE bucket_of SET new = rtrim(new, replace(new, '|', '')) WHERE new GLOB '*|*|*|*|*';
+UPDATE bucket_of SET new = substr(new, 1, length(new) - 1) WHERE new GLOB '*|';
+UPDATE bucket_of SET new = rtrim(new, replace(new, '|', '')) WHERE new GLOB '*|*|*|*';
+UPDATE bucket_of SET new = substr(new, 1, length(new) - 1) WHERE new GLOB '*|';
+UPDATE reports SET key = (SELECT new FROM bucket_of WHERE old = reports.key);
 UPDATE reports SET json = json_set(json, '$.key', key);
 
 CREATE TABLE events_v2 (
@@ -31,16 +37,12 @@ CREATE TABLE events_v2 (
     json           TEXT NOT NULL
 ) WITHOUT ROWID;
 INSERT INTO events_v2
-SELECT id,
-       CASE
-           WHEN key GLOB '*|[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN substr(key, 1, length(key) - 8)
-           WHEN key GLOB '*|[0-9][0-9][0-9][0-9]' THEN substr(key, 1, length(key) - 5)
-           WHEN key GLOB '*|unknown' THEN substr(key, 1, length(key) - 8)
-           ELSE key END,
+SELECT id, (SELECT new FROM bucket_of WHERE old = events.key),
        code, root, modality, source_country, target_country, source_code, target_code,
        date_first, date_last, date, n_mentions, n_documents, n_outlets, json
 FROM events;
 DROP TABLE events;
+DROP TABLE bucket_of;
 ALTER TABLE events_v2 RENAME TO events;
 CREATE INDEX events_key ON events (key);
 CREATE INDEX events_code ON events (code);

@@ -56,7 +56,7 @@
 //!         source: r.source.clone(), target: r.target.clone(), location: None,
 //!         mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
 //!         documents: vec![r.evidence.document.clone()], outlets: vec!["Wire".into()],
-//!         date_value: r.date,
+//!         related: vec![], date_value: r.date,
 //!     }]
 //! };
 //!
@@ -269,6 +269,7 @@ mod fixtures {
             mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
             documents,
             outlets,
+            related: vec![],
             date_value,
         }
     }

@@ -391,7 +391,7 @@ mod tests {
     }
 
     #[test]
-    fn version_2_turns_month_keys_into_buckets() {
+    fn version_2_turns_month_keys_into_buckets_of_family_and_dyad() {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().unwrap();
         let mut store = Store { conn, path };
@@ -423,15 +423,15 @@ mod tests {
         assert_eq!(
             rows("SELECT key || ' ' || json_extract(json, '$.key') FROM reports ORDER BY id"),
             [
-                "042|PRK|RUS|actual 042|PRK|RUS|actual",
-                "042|RUS|PRK|actual 042|RUS|PRK|actual",
-                "042|PRK|CHN|planned 042|PRK|CHN|planned"
+                "042|PRK|RUS 042|PRK|RUS",
+                "042|RUS|PRK 042|RUS|PRK",
+                "042|PRK|CHN 042|PRK|CHN"
             ]
         );
         // Two month events of one bucket now share its key, which is no longer unique.
         assert_eq!(
             rows("SELECT id || ' ' || key FROM events ORDER BY id"),
-            ["e1 042|PRK|RUS|actual", "e2 042|PRK|RUS|actual"]
+            ["e1 042|PRK|RUS", "e2 042|PRK|RUS"]
         );
     }
 

@@ -120,9 +120,13 @@ fn main() {
     println!("{n} synthetic reports made in {:.2?}", made.elapsed());
 
     let mut merger = Merger::new(Codebook::builtin());
-    let mut buckets: std::collections::BTreeMap<&str, Vec<Report>> = Default::default();
+    // What `merge` clusters: the reports of one bucket and modality.
+    let mut buckets: std::collections::BTreeMap<(&str, Modality), Vec<Report>> = Default::default();
     for r in &reports {
-        buckets.entry(r.key.as_str()).or_default().push(r.clone());
+        buckets
+            .entry((r.key.as_str(), r.modality))
+            .or_default()
+            .push(r.clone());
     }
     let clustered = Instant::now();
     let clusters: usize = buckets
@@ -130,7 +134,7 @@ fn main() {
         .map(|rs| cluster(rs, &Windows::default()).len())
         .sum();
     println!(
-        "clustered {n} reports in {} buckets into {clusters} clusters: {:.2?}",
+        "clustered {n} reports in {} buckets × modalities into {clusters} clusters: {:.2?}",
         buckets.len(),
         clustered.elapsed()
     );

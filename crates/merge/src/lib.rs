@@ -27,9 +27,10 @@ pub use cluster::{cluster, Cluster, Windows};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
-    Actor, CameoCode, DateBasis, Document, Event, EventMention, Evidence, Modality, Precision,
-    Report,
+    Actor, CameoCode, DateBasis, DateValue, Document, Event, EventMention, Evidence, Modality,
+    Precision, Report,
 };
+use jiff::civil::Date;
 
 /// The family a code merges in: visits (042, 043) are one family keyed by the visitor.
 fn is_host(code: &CameoCode) -> bool {
@@ -129,7 +130,8 @@ pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windo
         by_modality.entry(r.modality).or_default().push(r);
     }
     let mut events = Vec::new();
-    let mut planned: Vec<(Event, bool)> = Vec::new();
+    // The plans' dates, whether only publication dates gave them, and their ids.
+    let mut planned: Vec<(DateValue, bool, String)> = Vec::new();
     for (modality, group) in by_modality {
         for c in cluster::cluster_refs(&group, windows) {
             let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
@@ -139,17 +141,30 @@ pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windo
                 &format!("{key}|{}|{}", modality.as_str(), c.anchor),
                 members,
             );
-            if modality == Modality::Planned {
-                planned.push((event.clone(), reported_only));
+            if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                planned.push((d, reported_only, event.id.clone()));
             }
             events.push(event);
         }
     }
+    // Plans by start date; a compatible plan starts no later than the visit ends (plus the
+    // gap) and no earlier than the longest plan, the gap or the publication window before it
+    // starts, so each visit scans only the plans of its own stretch of time.
+    planned.sort_by(|a, b| (a.0.first, &a.2).cmp(&(b.0.first, &b.2)));
+    let longest = planned.iter().map(|(d, _, _)| d.days()).max().unwrap_or(1);
+    let reach =
+        jiff::Span::new().days((longest + windows.trip_gap_days).max(4 * windows.reported_after));
+    let gap = jiff::Span::new().days(windows.trip_gap_days);
     for event in events.iter_mut().filter(|e| e.modality == Modality::Actual) {
-        let mut related: Vec<String> = planned
+        let Some(a) = event.date_value else { continue };
+        let from = a.first.checked_sub(reach).unwrap_or(Date::MIN);
+        let to = a.last.checked_add(gap).unwrap_or(Date::MAX);
+        let start = planned.partition_point(|(d, _, _)| d.first < from);
+        let mut related: Vec<String> = planned[start..]
             .iter()
-            .filter(|(p, reported_only)| planned_for(p, *reported_only, event, windows))
-            .map(|(p, _)| p.id.clone())
+            .take_while(|(d, _, _)| d.first <= to)
+            .filter(|(d, reported_only, _)| planned_for(d, *reported_only, &a, windows))
+            .map(|(_, _, id)| id.clone())
             .collect();
         related.sort();
         event.related = related;
@@ -157,19 +172,17 @@ pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windo
     events
 }
 
-/// Whether a planned event announced the actual one: their dates overlap, or lie within
+/// Whether a planned event's dates fit the actual event's: they overlap, or lie within
 /// [`Windows::trip_gap_days`] of each other ("will arrive on Thursday" and "arrived on
 /// Friday"); a plan dated only by its publication date ("X to visit Y") announces a visit
 /// that starts from that day to four [`Windows::reported_after`] later.
 pub fn planned_for(
-    planned: &Event,
+    planned: &DateValue,
     reported_only: bool,
-    actual: &Event,
+    actual: &DateValue,
     windows: &Windows,
 ) -> bool {
-    let (Some(p), Some(a)) = (planned.date_value, actual.date_value) else {
-        return false;
-    };
+    let (p, a) = (planned, actual);
     if reported_only {
         let days = (a.first - p.first).get_days() as i64;
         return (0..=4 * windows.reported_after).contains(&days);

@@ -387,3 +387,75 @@ fn syndicated_copies_are_linked_and_still_counted_as_sources() {
         "{shown}"
     );
 }
+
+/// The arrival of a trip across a month boundary, and a plan for it published the week before.
+const ARRIVAL: &str = "\
+Mongolian foreign minister arrives in Hanoi
+
+2024-01-31 10:05
+
+HANOI (VNA) -- Mongolian Foreign Minister Enkhbayar Ganzorig arrived in Hanoi on Wednesday for a \
+three-day official visit, the Vietnamese Foreign Ministry said.
+";
+
+const TALKS: &str = "\
+Vietnam's premier receives Mongolian foreign minister
+
+2024-02-02 17:30
+
+HANOI (VNA) -- Vietnamese Prime Minister Tran Quoc Binh received the visiting Mongolian Foreign \
+Minister Enkhbayar Ganzorig in Hanoi on Friday.
+";
+
+const PLAN: &str = "\
+Mongolian FM to visit Vietnam
+
+2024-01-24 08:00
+
+ULAANBAATAR (Daily Courier) -- Mongolian Foreign Minister Enkhbayar Ganzorig will travel to Hanoi on \
+Jan. 31 for a three-day official visit, the ministry said on Wednesday.
+";
+
+#[test]
+fn ingest_runs_merge_one_trip_across_months_and_link_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, name, text) in [
+        ("a", "vna-arrival.txt", ARRIVAL),
+        ("b", "courier-plan.txt", PLAN),
+        ("c", "vna-talks.txt", TALKS),
+    ] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join(name), text).unwrap();
+        // One run per story: each merges into what the store already holds.
+        let o = attache(&["ingest", "--db", "d.db", folder], dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = attache(&["events", "--db", "d.db", "--format", "jsonl"], dir.path());
+    let events: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let actual: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["modality"] == "actual")
+        .collect();
+    let planned: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["modality"] == "planned")
+        .collect();
+    assert_eq!((actual.len(), planned.len()), (1, 1), "{}", stdout(&o));
+    assert_eq!(
+        actual[0]["documents"],
+        serde_json::json!(["vna-arrival", "vna-talks"])
+    );
+    assert_eq!(actual[0]["related"], serde_json::json!([planned[0]["id"]]));
+    let o = attache(
+        &["show", "--db", "d.db", actual[0]["id"].as_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        stdout(&o).contains(&format!("related   {}", planned[0]["id"].as_str().unwrap())),
+        "{}",
+        stdout(&o)
+    );
+}

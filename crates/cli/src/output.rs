@@ -161,6 +161,10 @@ pub fn show_text(out: &mut impl Write, e: &Event, duplicates: &[Duplicate]) -> R
         e.outlets.len(),
         e.outlets.join(", ")
     )?;
+    if !e.related.is_empty() {
+        // For an actual visit: the plans it fulfilled, each its own event.
+        writeln!(out, "  related   {}", e.related.join(", "))?;
+    }
     let mut pairs: Vec<(&str, &str, f64)> = duplicates
         .iter()
         .map(|d| {

@@ -315,6 +315,14 @@ impl Merger {
         }
     }
 
+    /// A merger with other date windows (see [`Windows`]).
+    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger {
+        Merger {
+            windows,
+            ..Merger::new(codebook)
+        }
+    }
+
     /// Add one document's reports.
     pub fn add(&mut self, reports: impl IntoIterator<Item = Report>) {
         for r in reports {

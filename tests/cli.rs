@@ -384,3 +384,136 @@ fn eval_time_scores_timex_annotated_files() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("nowhere"), "{}", stderr(&o));
 }
+
+/// The UPI story as another outlet ran it: own title, date line and dateline, one sentence
+/// added, the rest word for word.
+const SYNDICATED: &str = "\
+North Korean vice FM leaves for Moscow
+
+2019-03-04 11:40
+
+MOSCOW (Daily Courier) -- North Korean Vice Foreign Minister Ri Kwang-sok left Pyongyang for Moscow on Monday, \
+state media reported, amid talks on a new fisheries deal.
+
+Ri is expected to meet Russian officials during the three-day trip, the report said.
+
+Russia is North Korea's second-largest trading partner after China.
+";
+
+/// Another story by the same outlet on the same trip: not a copy, so never linked.
+const OTHER_STORY: &str = "\
+Moscow, Pyongyang near fisheries deal
+
+2019-03-05 09:15
+
+MOSCOW (Daily Courier) -- Russian and North Korean negotiators are close to a fisheries agreement that \
+would let North Korean trawlers work in Russian waters off Sakhalin, a ministry official said on Tuesday, \
+a day after Vice Foreign Minister Ri Kwang-sok arrived in Moscow.
+";
+
+#[test]
+fn syndicated_copies_are_linked_and_still_counted_as_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    std::fs::write(dir.path().join("in/courier-ri-moscow.txt"), SYNDICATED).unwrap();
+    std::fs::write(dir.path().join("in/courier-fisheries.txt"), OTHER_STORY).unwrap();
+    let o = attache(&["ingest", "--db", "d.db", "in"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = attache(
+        &[
+            "events", "--db", "d.db", "--code", "042", "--format", "jsonl",
+        ],
+        dir.path(),
+    );
+    let events: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // One trip: the copy is a source too, and its mentions fold into the same event.
+    assert_eq!(events.len(), 1, "{}", stdout(&o));
+    assert_eq!(
+        events[0]["documents"],
+        serde_json::json!(["courier-ri-moscow", "upi-ri-moscow"])
+    );
+    let id = events[0]["id"].as_str().unwrap();
+    let o = attache(&["show", "--db", "d.db", id], dir.path());
+    let shown = stdout(&o);
+    let links: Vec<&str> = shown.lines().filter(|l| l.contains("duplicate ")).collect();
+    assert_eq!(links.len(), 1, "{shown}");
+    assert!(
+        links[0].contains("courier-ri-moscow ≈ upi-ri-moscow"),
+        "{shown}"
+    );
+}
+
+/// The arrival of a trip across a month boundary, and a plan for it published the week before.
+const ARRIVAL: &str = "\
+Mongolian foreign minister arrives in Hanoi
+
+2024-01-31 10:05
+
+HANOI (VNA) -- Mongolian Foreign Minister Enkhbayar Ganzorig arrived in Hanoi on Wednesday for a \
+three-day official visit, the Vietnamese Foreign Ministry said.
+";
+
+const TALKS: &str = "\
+Vietnam's premier receives Mongolian foreign minister
+
+2024-02-02 17:30
+
+HANOI (VNA) -- Vietnamese Prime Minister Tran Quoc Binh received the visiting Mongolian Foreign \
+Minister Enkhbayar Ganzorig in Hanoi on Friday.
+";
+
+const PLAN: &str = "\
+Mongolian FM to visit Vietnam
+
+2024-01-24 08:00
+
+ULAANBAATAR (Daily Courier) -- Mongolian Foreign Minister Enkhbayar Ganzorig will travel to Hanoi on \
+Jan. 31 for a three-day official visit, the ministry said on Wednesday.
+";
+
+#[test]
+fn ingest_runs_merge_one_trip_across_months_and_link_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, name, text) in [
+        ("a", "vna-arrival.txt", ARRIVAL),
+        ("b", "courier-plan.txt", PLAN),
+        ("c", "vna-talks.txt", TALKS),
+    ] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join(name), text).unwrap();
+        // One run per story: each merges into what the store already holds.
+        let o = attache(&["ingest", "--db", "d.db", folder], dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = attache(&["events", "--db", "d.db", "--format", "jsonl"], dir.path());
+    let events: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let actual: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["modality"] == "actual")
+        .collect();
+    let planned: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["modality"] == "planned")
+        .collect();
+    assert_eq!((actual.len(), planned.len()), (1, 1), "{}", stdout(&o));
+    assert_eq!(
+        actual[0]["documents"],
+        serde_json::json!(["vna-arrival", "vna-talks"])
+    );
+    assert_eq!(actual[0]["related"], serde_json::json!([planned[0]["id"]]));
+    let o = attache(
+        &["show", "--db", "d.db", actual[0]["id"].as_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        stdout(&o).contains(&format!("related   {}", planned[0]["id"].as_str().unwrap())),
+        "{}",
+        stdout(&o)
+    );
+}

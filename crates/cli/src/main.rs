@@ -13,9 +13,10 @@ use anyhow::{bail, Context};
 use attache::driver::{self, Failure, Progress, Summary};
 use attache::pipeline::Pipeline;
 use attache_ingest::Input;
+use attache_merge::duplicates::{Signature, DUPLICATE_THRESHOLD};
 use attache_merge::Merger;
 use attache_model::Modality;
-use attache_store::{EventQuery, Store};
+use attache_store::{DocumentSignature, EventQuery, Store};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -263,7 +264,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bail!("no event with id {event_id:?} in {}", db.display());
             };
             match format {
-                ShowFormat::Text => output::show_text(&mut out, &event)?,
+                ShowFormat::Text => {
+                    let mut duplicates = Vec::new();
+                    for d in &event.documents {
+                        duplicates.extend(store.duplicates(d)?);
+                    }
+                    output::show_text(&mut out, &event, &duplicates)?
+                }
                 ShowFormat::Json => output::events_json(&mut out, std::slice::from_ref(&event))?,
             }
             ExitCode::SUCCESS
@@ -346,8 +353,9 @@ fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
     let pipeline = Pipeline::new()?;
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let codebook = pipeline.codebook().clone();
+    let windows = attache_merge::Windows::default();
     let fold = move |key: &str, reports: &[attache_model::Report]| {
-        attache_merge::fold(&codebook, key, reports)
+        attache_merge::merge(&codebook, key, reports, &windows)
     };
     let mut progress = Reporter::new(inputs.len());
     let mut unchanged = 0usize;
@@ -355,6 +363,25 @@ fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
         let batch: Vec<_> = batch.into_iter().map(|p| (p.document, p.reports)).collect();
         let outcome = store.put_batch(&batch, &fold)?;
         unchanged += outcome.unchanged.len();
+        // Every document of the batch is signed, not only the new ones: the store passes over
+        // those it already signed, so a crash between the two transactions heals on re-run.
+        let signatures: Vec<(&str, Signature, Vec<u64>)> = batch
+            .iter()
+            .filter_map(|(d, _)| Signature::of(&d.text).map(|s| (d.id.as_str(), s)))
+            .map(|(id, s)| {
+                let bands = s.bands();
+                (id, s, bands)
+            })
+            .collect();
+        let signed: Vec<DocumentSignature> = signatures
+            .iter()
+            .map(|(id, s, bands)| DocumentSignature {
+                document: id,
+                minhash: &s.minhash,
+                bands,
+            })
+            .collect();
+        store.link_near_duplicates(&signed, DUPLICATE_THRESHOLD)?;
         Ok(())
     })?;
     progress.finish(&summary, Some(unchanged), store.stats()?.events as usize);

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use attache_model::{Actor, Document, Event};
-use attache_store::Stats;
+use attache_store::{Duplicate, Stats};
 
 type Result = anyhow::Result<()>;
 
@@ -125,7 +125,8 @@ pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
 }
 
 /// One event with its evidence; the trigger is marked [[like this]] in each sentence.
-pub fn show_text(out: &mut impl Write, e: &Event) -> Result {
+/// `duplicates` are the near-duplicate links of its documents (each pair shown once).
+pub fn show_text(out: &mut impl Write, e: &Event, duplicates: &[Duplicate]) -> Result {
     writeln!(out, "event {}", e.id)?;
     writeln!(
         out,
@@ -160,6 +161,27 @@ pub fn show_text(out: &mut impl Write, e: &Event) -> Result {
         e.outlets.len(),
         e.outlets.join(", ")
     )?;
+    if !e.related.is_empty() {
+        // For an actual visit: the plans it fulfilled, each its own event.
+        writeln!(out, "  related   {}", e.related.join(", "))?;
+    }
+    let mut pairs: Vec<(&str, &str, f64)> = duplicates
+        .iter()
+        .map(|d| {
+            let (a, b) = if d.document <= d.other {
+                (d.document.as_str(), d.other.as_str())
+            } else {
+                (d.other.as_str(), d.document.as_str())
+            };
+            (a, b, d.similarity)
+        })
+        .collect();
+    pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    pairs.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    for (a, b, similarity) in pairs {
+        // Each copy still counts as a source; this says which sources tell one story.
+        writeln!(out, "  duplicate {a} ≈ {b} (similarity {similarity:.2})")?;
+    }
     for (i, m) in e.mentions.iter().enumerate() {
         let t = e.trigger_in_sentence(i);
         let marked = if m.text.is_char_boundary(t.start)

@@ -1,14 +1,16 @@
 //! One event from many reports.
 //!
 //! An [`EventMention`] points into its document; [`report`] makes it self-contained (a
-//! [`Report`]) and gives it a *merge key*. Reports with the same key are the same event;
-//! [`fold`] turns them into one [`Event`] whose id derives from the key, so the same input in
-//! any order gives the same events and ids, and new reports merge into stored events by key.
-//!
-//! The key of this first merger is (event family, source country, target country, modality,
-//! month). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B hosted
-//! A" share the key of A's visit to B. Months keep "in January", "on Monday" and "Jan. 15-17"
-//! together, and October apart from January.
+//! [`Report`]) and gives it a *merge key*, its bucket: (event family, source side, target
+//! side). A visit is one family whichever side reports it: 042 "A visited B" and 043 "B
+//! hosted A" share the bucket of A's visit to B. Within a bucket and modality, [`cluster`] groups reports
+//! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
+//! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
+//! October 2023 and January 2024 are not), and [`merge`] folds each cluster into one [`Event`]
+//! whose id hashes the bucket, the modality and the cluster's anchor (its earliest founding
+//! date), and links each actual visit to the planned ones it fulfilled ([`Event::related`]). The same
+//! input in any order gives the same events and ids; new reports merge into stored events by
+//! re-clustering their bucket.
 //!
 //! ```
 //! use attache_merge::Merger;
@@ -16,13 +18,19 @@
 //! assert!(merger.events().is_empty());
 //! ```
 
+mod cluster;
+pub mod duplicates;
+
 use std::collections::{BTreeMap, BTreeSet};
+
+pub use cluster::{cluster, Cluster, Windows};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
-    Actor, CameoCode, DateBasis, Document, Event, EventMention, Evidence, Modality, Precision,
-    Report,
+    Actor, CameoCode, DateBasis, DateValue, Document, Event, EventMention, Evidence, Modality,
+    Precision, Report,
 };
+use jiff::civil::Date;
 
 /// The family a code merges in: visits (042, 043) are one family keyed by the visitor.
 fn is_host(code: &CameoCode) -> bool {
@@ -46,7 +54,10 @@ fn side(actor: &Actor) -> String {
         .unwrap_or_else(|| "?".to_string())
 }
 
-/// The merge key of a report's fields.
+/// The merge key of a report's fields: its *bucket*, (event family, visitor or source side,
+/// host or target side). Reports of one bucket are split by modality and clustered by date
+/// ([`cluster`]); neither is part of the key, so a trip reported "on Jan. 31" and "on Feb. 2"
+/// can be one event, and a planned visit can be linked to the visit that happened.
 pub fn merge_key(em: &EventMention) -> String {
     // Key visits by visitor -> host whichever side the sentence took.
     let (a, b) = if is_host(&em.code) {
@@ -54,19 +65,7 @@ pub fn merge_key(em: &EventMention) -> String {
     } else {
         (&em.source, &em.target)
     };
-    let when = match &em.date {
-        Some(d) if d.precision == Precision::Year => d.first.strftime("%Y").to_string(),
-        Some(d) => d.first.strftime("%Y-%m").to_string(),
-        None => "unknown".to_string(),
-    };
-    format!(
-        "{}|{}|{}|{}|{}",
-        family(&em.code),
-        side(a),
-        side(b),
-        em.modality.as_str(),
-        when
-    )
+    format!("{}|{}|{}", family(&em.code), side(a), side(b))
 }
 
 /// A stable event id from a merge key: 16 hex digits of FNV-1a 64.
@@ -119,15 +118,100 @@ fn informativeness(actor: &Actor) -> usize {
         + actor.code.as_ref().map_or(0, |c| c.as_str().len() / 3)
 }
 
-/// Fold all reports of one key into one event. Deterministic for a given set of reports,
-/// whatever their order.
-pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
-    let mut sorted: Vec<&Report> = reports.iter().collect();
+/// Merge all reports of one bucket (one merge key) into events: split them by modality,
+/// [`cluster`] each modality's reports by date, fold each cluster. The id of a cluster's event
+/// is [`event_id`] of `"{key}|{modality}|{anchor}"`. Each actual event lists in
+/// [`Event::related`] the planned events of the bucket whose dates are compatible with its own
+/// (see [`planned_for`]). Deterministic: the same reports in any order give the same events
+/// and ids.
+pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
+    let mut by_modality: BTreeMap<Modality, Vec<&Report>> = BTreeMap::new();
+    for r in reports {
+        by_modality.entry(r.modality).or_default().push(r);
+    }
+    let mut events = Vec::new();
+    // The plans' dates, whether only publication dates gave them, and their ids.
+    let mut planned: Vec<(DateValue, bool, String)> = Vec::new();
+    for (modality, group) in by_modality {
+        for c in cluster::cluster_refs(&group, windows) {
+            let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
+            let reported_only = members.iter().all(|r| r.date_basis == DateBasis::Reported);
+            let event = fold_refs(
+                codebook,
+                &format!("{key}|{}|{}", modality.as_str(), c.anchor),
+                members,
+            );
+            if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                planned.push((d, reported_only, event.id.clone()));
+            }
+            events.push(event);
+        }
+    }
+    // Plans by start date; a compatible plan starts no later than the visit ends (plus the
+    // gap) and no earlier than the longest plan, the gap or the publication window before it
+    // starts, so each visit scans only the plans of its own stretch of time.
+    planned.sort_by(|a, b| (a.0.first, &a.2).cmp(&(b.0.first, &b.2)));
+    let longest = planned.iter().map(|(d, _, _)| d.days()).max().unwrap_or(1);
+    let reach =
+        jiff::Span::new().days((longest + windows.trip_gap_days).max(4 * windows.reported_after));
+    let gap = jiff::Span::new().days(windows.trip_gap_days);
+    for event in events.iter_mut().filter(|e| e.modality == Modality::Actual) {
+        let Some(a) = event.date_value else { continue };
+        let from = a.first.checked_sub(reach).unwrap_or(Date::MIN);
+        let to = a.last.checked_add(gap).unwrap_or(Date::MAX);
+        let start = planned.partition_point(|(d, _, _)| d.first < from);
+        let mut related: Vec<String> = planned[start..]
+            .iter()
+            .take_while(|(d, _, _)| d.first <= to)
+            .filter(|(d, reported_only, _)| planned_for(d, *reported_only, &a, windows))
+            .map(|(_, _, id)| id.clone())
+            .collect();
+        related.sort();
+        event.related = related;
+    }
+    events
+}
+
+/// Whether a planned event's dates fit the actual event's: they overlap, or lie within
+/// [`Windows::trip_gap_days`] of each other ("will arrive on Thursday" and "arrived on
+/// Friday"); a plan dated only by its publication date ("X to visit Y") announces a visit
+/// that starts from that day to four [`Windows::reported_after`] later.
+pub fn planned_for(
+    planned: &DateValue,
+    reported_only: bool,
+    actual: &DateValue,
+    windows: &Windows,
+) -> bool {
+    let (p, a) = (planned, actual);
+    if reported_only {
+        let days = (a.first - p.first).get_days() as i64;
+        return (0..=4 * windows.reported_after).contains(&days);
+    }
+    let gap = if p.last < a.first {
+        (a.first - p.last).get_days() as i64
+    } else if a.last < p.first {
+        (p.first - a.last).get_days() as i64
+    } else {
+        0
+    };
+    gap <= windows.trip_gap_days
+}
+
+/// Fold reports into one event whose id is [`event_id`] of `id_key`. Deterministic for a given
+/// set of reports, whatever their order.
+pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
+    fold_refs(codebook, id_key, reports.iter().collect())
+}
+
+fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event {
     sorted.sort_by(|a, b| {
-        (&a.evidence.document, a.evidence.sentence, a.evidence.start).cmp(&(
-            &b.evidence.document,
-            b.evidence.sentence,
-            b.evidence.start,
+        let (x, y) = (&a.evidence, &b.evidence);
+        (&x.document, x.sentence, x.start, x.end, &a.code).cmp(&(
+            &y.document,
+            y.sentence,
+            y.start,
+            y.end,
+            &b.code,
         ))
     });
     let first = sorted[0];
@@ -209,6 +293,7 @@ pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
         mentions: sorted.iter().map(|r| r.evidence.clone()).collect(),
         documents: documents.into_iter().collect(),
         outlets: outlets.into_iter().collect(),
+        related: Vec::new(),
         date_value,
     }
 }
@@ -216,14 +301,25 @@ pub fn fold(codebook: &Codebook, key: &str, reports: &[Report]) -> Event {
 /// An in-memory merger, for runs with no database (`attache extract`).
 pub struct Merger {
     codebook: Codebook,
+    windows: Windows,
     reports: BTreeMap<String, Vec<Report>>,
 }
 
 impl Merger {
+    /// A merger with the default [`Windows`].
     pub fn new(codebook: Codebook) -> Merger {
         Merger {
             codebook,
+            windows: Windows::default(),
             reports: BTreeMap::new(),
+        }
+    }
+
+    /// A merger with other date windows (see [`Windows`]).
+    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger {
+        Merger {
+            windows,
+            ..Merger::new(codebook)
         }
     }
 
@@ -239,7 +335,7 @@ impl Merger {
         let mut events: Vec<Event> = self
             .reports
             .iter()
-            .map(|(k, rs)| fold(&self.codebook, k, rs))
+            .flat_map(|(k, rs)| merge(&self.codebook, k, rs, &self.windows))
             .collect();
         sort_events(&mut events);
         events
@@ -316,8 +412,18 @@ mod tests {
             (
                 mention("042", "PRK", "RUS", jan),
                 mention("042", "PRK", "RUS", oct),
-                false,
-                "other month",
+                true,
+                "the date is not in the key: clustering splits months",
+            ),
+            (
+                mention("042", "PRK", "RUS", jan),
+                {
+                    let mut planned = mention("042", "PRK", "RUS", jan);
+                    planned.modality = Modality::Planned;
+                    planned
+                },
+                true,
+                "nor the modality: merge splits it and links plans",
             ),
             (
                 mention("042", "PRK", "RUS", jan),
@@ -408,6 +514,68 @@ mod tests {
             (Some("2024-01"), Precision::Month)
         );
         assert_eq!(event.date_basis, Some(DateBasis::Relative));
+    }
+
+    #[test]
+    fn merge_links_an_actual_visit_to_the_plans_it_fulfilled() {
+        let day = |d| Some(DateValue::day(date(2024, 3, d)));
+        let planned = |d, basis| {
+            let mut m = mention("042", "IDN", "VNM", d);
+            m.modality = Modality::Planned;
+            m.date_basis = basis;
+            m
+        };
+        let reports = [
+            // "will arrive on Monday", published the Friday before.
+            report_of(planned(day(4), DateBasis::Relative), "a", "A"),
+            // "Indonesian FM to visit Vietnam", a headline dated by its publication a week
+            // before: too early to join the dated plan, announcing the same trip all the same.
+            report_of(
+                planned(Some(DateValue::day(date(2024, 2, 26))), DateBasis::Reported),
+                "b",
+                "B",
+            ),
+            // "plans to return in December": another plan, not this trip.
+            report_of(
+                planned(DateValue::month(2024, 12), DateBasis::Relative),
+                "c",
+                "C",
+            ),
+            report_of(mention("042", "IDN", "VNM", day(4)), "d", "D"),
+            report_of(mention("043", "VNM", "IDN", day(5)), "e", "E"),
+        ];
+        let key = &reports[0].key;
+        assert!(reports.iter().all(|r| &r.key == key));
+        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let actual: Vec<&Event> = events
+            .iter()
+            .filter(|e| e.modality == Modality::Actual)
+            .collect();
+        assert_eq!(actual.len(), 1);
+        assert_eq!(actual[0].documents, ["d", "e"]);
+        let plan = |doc: &str| {
+            events
+                .iter()
+                .find(|e| e.documents == [doc])
+                .map(|e| e.id.clone())
+                .unwrap()
+        };
+        let mut want = vec![plan("a"), plan("b")];
+        want.sort();
+        assert_eq!(actual[0].related, want);
+        assert!(!actual[0].related.contains(&plan("c")));
+        assert!(events
+            .iter()
+            .filter(|e| e.modality == Modality::Planned)
+            .all(|e| e.related.is_empty()));
+        // Any order: the same events, ids and links.
+        let mut reversed = reports.to_vec();
+        reversed.reverse();
+        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut events = events;
+        sort_events(&mut events);
+        sort_events(&mut again);
+        assert_eq!(again, events);
     }
 
     #[test]

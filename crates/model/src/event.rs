@@ -141,6 +141,10 @@ pub struct Event {
     pub mentions: Vec<Evidence>,
     pub documents: Vec<String>,
     pub outlets: Vec<String>,
+    /// Ids of related events, sorted: for an actual event, the planned events of the same
+    /// trip (same family and dyad, compatible dates). Linked, never merged.
+    #[serde(default)]
+    pub related: Vec<String>,
     /// Internal: the interval behind `date`, used for filtering and merging.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_value: Option<DateValue>,

@@ -17,7 +17,7 @@ pub struct BatchOutcome {
     /// ("already stored", "already stored with different content", "same content as document
     /// X").
     pub unchanged: Vec<(String, String)>,
-    /// How many merge keys were re-folded into events.
+    /// How many merge keys (buckets) were re-merged into events.
     pub events_touched: usize,
 }
 
@@ -31,16 +31,18 @@ impl Store {
     /// `content_hash` is already stored (or earlier in this batch), it is skipped and listed in
     /// [`BatchOutcome::unchanged`] with the reason; otherwise the document and its reports are
     /// inserted. Then, for every merge key of an inserted report, all stored reports of that
-    /// key (ordered by document id, sentence, start, end) are passed to `fold`, and the event
-    /// it returns replaces the key's previous event (whatever its id was).
+    /// key (ordered by document id, sentence, start, end) are passed to `fold`, and the events
+    /// it returns (one per cluster of the key's reports; none is allowed) replace all of the
+    /// key's previous events (whatever their ids were).
     ///
     /// A report whose `evidence.document` is not its document's id is a caller bug and fails
-    /// the batch with [`StoreError::ReportDocument`]; an event id already used by another key's
-    /// event fails it with [`StoreError::EventIdConflict`].
+    /// the batch with [`StoreError::ReportDocument`]; an event id already used by another
+    /// event (of another key, or twice in one fold) fails it with
+    /// [`StoreError::EventIdConflict`].
     pub fn put_batch(
         &mut self,
         batch: &[(Document, Vec<Report>)],
-        fold: &dyn Fn(&str, &[Report]) -> Event,
+        fold: &dyn Fn(&str, &[Report]) -> Vec<Event>,
     ) -> Result<BatchOutcome, StoreError> {
         for (doc, reports) in batch {
             if let Some((index, r)) = reports
@@ -192,48 +194,50 @@ impl Store {
                         }
                     })?);
                 }
-                let event = fold(key, &reports);
                 delete
                     .execute([key])
-                    .map_err(sqlite(path, "replacing an event"))?;
-                let other: Option<String> = owner
-                    .query_row([&event.id], |r| r.get(0))
-                    .optional()
-                    .map_err(sqlite(path, "looking up an event id"))?;
-                if let Some(other_key) = other {
-                    return Err(StoreError::EventIdConflict {
-                        id: event.id,
-                        key: key.to_string(),
-                        other_key,
-                    });
+                    .map_err(sqlite(path, "replacing the events of a key"))?;
+                for event in fold(key, &reports) {
+                    let other: Option<String> = owner
+                        .query_row([&event.id], |r| r.get(0))
+                        .optional()
+                        .map_err(sqlite(path, "looking up an event id"))?;
+                    if let Some(other_key) = other {
+                        return Err(StoreError::EventIdConflict {
+                            id: event.id,
+                            key: key.to_string(),
+                            other_key,
+                        });
+                    }
+                    let json =
+                        serde_json::to_string(&event).map_err(|source| StoreError::Json {
+                            path: path.to_path_buf(),
+                            what: "event",
+                            id: event.id.clone(),
+                            source,
+                        })?;
+                    let interval = interval(&event);
+                    insert_event
+                        .execute(params![
+                            event.id,
+                            key,
+                            event.code.as_str(),
+                            event.root,
+                            event.modality.as_str(),
+                            event.source.country.as_ref().map(|c| c.as_str()),
+                            event.target.country.as_ref().map(|c| c.as_str()),
+                            event.source.code.as_ref().map(|c| c.as_str()),
+                            event.target.code.as_ref().map(|c| c.as_str()),
+                            interval.map(|v| v.first.to_string()),
+                            interval.map(|v| v.last.to_string()),
+                            event.date,
+                            int(event.mentions.len()),
+                            int(event.documents.len()),
+                            int(event.outlets.len()),
+                            json,
+                        ])
+                        .map_err(sqlite(path, "inserting an event"))?;
                 }
-                let json = serde_json::to_string(&event).map_err(|source| StoreError::Json {
-                    path: path.to_path_buf(),
-                    what: "event",
-                    id: event.id.clone(),
-                    source,
-                })?;
-                let interval = interval(&event);
-                insert_event
-                    .execute(params![
-                        event.id,
-                        key,
-                        event.code.as_str(),
-                        event.root,
-                        event.modality.as_str(),
-                        event.source.country.as_ref().map(|c| c.as_str()),
-                        event.target.country.as_ref().map(|c| c.as_str()),
-                        event.source.code.as_ref().map(|c| c.as_str()),
-                        event.target.code.as_ref().map(|c| c.as_str()),
-                        interval.map(|v| v.first.to_string()),
-                        interval.map(|v| v.last.to_string()),
-                        event.date,
-                        int(event.mentions.len()),
-                        int(event.documents.len()),
-                        int(event.outlets.len()),
-                        json,
-                    ])
-                    .map_err(sqlite(path, "inserting an event"))?;
             }
             outcome.events_touched = keys.len();
         }
@@ -281,7 +285,7 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
-    use crate::fixtures::{actor, document, fold, report};
+    use crate::fixtures::{actor, document, fold, fold_one, report};
     use attache_model::Modality;
     use jiff::civil::date;
 
@@ -550,16 +554,16 @@ mod tests {
         assert_eq!(visit.outlets, ["daily", "post", "wire"]);
         assert_eq!(store.stats().unwrap().events, 3);
         // What is stored is exactly what the fold returned.
-        assert_eq!(visit, fold("visit", &store.reports("visit").unwrap()));
+        assert_eq!(visit, fold_one("visit", &store.reports("visit").unwrap()));
     }
 
     #[test]
     fn a_new_event_id_replaces_the_old_row_of_its_key() {
         // An id that changes with the number of reports, as a content-derived id might.
         let counting = |key: &str, reports: &[Report]| {
-            let mut e = fold(key, reports);
+            let mut e = fold_one(key, reports);
             e.id = format!("{key}-{}", reports.len());
-            e
+            vec![e]
         };
         let mut store = Store::open_in_memory().unwrap();
         let batch = first_batch();
@@ -591,13 +595,60 @@ mod tests {
 
         // Two keys folded to one id: refused, and the documents before it are rolled back.
         let same_id = |key: &str, reports: &[Report]| {
-            let mut e = fold(key, reports);
+            let mut e = fold_one(key, reports);
             e.id = "ev-1".into();
-            e
+            vec![e]
         };
         let err = store.put_batch(&first_batch(), &same_id).unwrap_err();
         assert!(matches!(err, StoreError::EventIdConflict { .. }), "{err}");
         assert_eq!(store.stats().unwrap(), crate::Stats::default());
+
+        // One fold returning one id twice: refused too.
+        let twice = |key: &str, reports: &[Report]| vec![fold_one(key, reports); 2];
+        let err = store.put_batch(&first_batch(), &twice).unwrap_err();
+        assert!(matches!(err, StoreError::EventIdConflict { .. }), "{err}");
+        assert_eq!(store.stats().unwrap(), crate::Stats::default());
+    }
+
+    #[test]
+    fn a_key_holds_as_many_events_as_its_fold_returns() {
+        // One event per report: each batch re-splits the whole key and replaces all its rows.
+        let split = |key: &str, reports: &[Report]| -> Vec<Event> {
+            reports
+                .iter()
+                .map(|r| {
+                    let mut e = fold_one(key, std::slice::from_ref(r));
+                    e.id = format!("{key}-{}-{}", r.evidence.document, r.evidence.start);
+                    e
+                })
+                .collect()
+        };
+        let mut store = Store::open_in_memory().unwrap();
+        let batch = first_batch();
+        store.put_batch(&batch[..1], &split).unwrap();
+        assert_eq!(store.stats().unwrap().events, 1);
+        store.put_batch(&batch[1..], &split).unwrap();
+        // c's visit, a's two visits, b's talks.
+        assert_eq!(store.stats().unwrap().events, 4);
+        assert!(store.event("visit-a-55").unwrap().is_some());
+        // A fold that now merges the key back into one event leaves no stale rows.
+        let doc = document("d", "wire", None, "Officials in Hanoi confirmed the visit.");
+        let merged = |key: &str, reports: &[Report]| vec![fold_one(key, reports)];
+        let more = report(
+            &doc,
+            "visit",
+            "042",
+            Modality::Actual,
+            actor("IDN", None),
+            actor("VNM", None),
+            Some(DateValue::day(date(2024, 3, 4))),
+            0,
+            29,
+        );
+        store.put_batch(&[(doc, vec![more])], &merged).unwrap();
+        assert_eq!(store.event("visit-a-55").unwrap(), None);
+        assert_eq!(store.event("ev-visit").unwrap().unwrap().mentions.len(), 4);
+        assert_eq!(store.stats().unwrap().events, 2);
     }
 
     #[test]

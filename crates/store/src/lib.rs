@@ -1,13 +1,16 @@
 //! The store: documents, the reports coded from them, and the events merged from those
 //! reports, kept in SQLite. It knows no NLP: merging is the caller's `fold`, handed to
 //! [`Store::put_batch`], and the store only decides *which* reports to fold (all stored reports
-//! of each merge key a batch touched) and keeps the result.
+//! of each merge key a batch touched) and keeps the events it returns in place of the key's
+//! previous ones.
 //!
 //! * [`Store::open`] refuses any file that is not an attache store, never modifying it, and
 //!   runs schema migrations forward (`PRAGMA user_version`; see docs/SCHEMA.md).
 //! * [`Store::put_batch`] writes a batch in one transaction; a document already stored (same id
 //!   or same content hash) is skipped, so re-running a batch changes nothing.
 //! * [`Store::events`] answers [`EventQuery`]s, ordered by date then id.
+//! * [`Store::link_near_duplicates`] keeps documents' signatures (computed by the caller) and
+//!   links near-duplicate documents; [`Store::duplicates`] reads the links.
 //!
 //! ```
 //! use attache_model::*;
@@ -41,10 +44,11 @@
 //! // A document and the reports coded from it (built by the earlier stages).
 //! let batch = vec![(doc, vec![report])];
 //!
-//! // The merge crate's fold turns all reports of a key into one event; a stand-in here.
+//! // The merge crate's fold turns all reports of a key into its events (one per cluster of
+//! // date-compatible reports); a stand-in here.
 //! let fold = |key: &str, reports: &[Report]| {
 //!     let r = &reports[0];
-//!     Event {
+//!     vec![Event {
 //!         id: format!("ev-{key}"), code: r.code.clone(), root: r.code.root().into(),
 //!         label: "Make a visit".into(), plover: None, modality: r.modality,
 //!         date: r.date.map(|d| d.start_iso()), date_end: None,
@@ -52,8 +56,8 @@
 //!         source: r.source.clone(), target: r.target.clone(), location: None,
 //!         mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
 //!         documents: vec![r.evidence.document.clone()], outlets: vec!["Wire".into()],
-//!         date_value: r.date,
-//!     }
+//!         related: vec![], date_value: r.date,
+//!     }]
 //! };
 //!
 //! let mut store = Store::open_in_memory()?;
@@ -76,6 +80,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod duplicates;
 mod error;
 mod open;
 mod query;
@@ -85,6 +90,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use batch::BatchOutcome;
+pub use duplicates::{DocumentSignature, Duplicate};
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use query::{EventQuery, Stats, StoredDocument};
@@ -220,9 +226,14 @@ mod fixtures {
         }
     }
 
+    /// [`fold_one`] as the store wants it: the events of a key.
+    pub fn fold(key: &str, reports: &[Report]) -> Vec<Event> {
+        vec![fold_one(key, reports)]
+    }
+
     /// The smallest honest fold: the first report's fields, every report's evidence, the
     /// union of their dates, distinct documents and outlets; id from the key.
-    pub fn fold(key: &str, reports: &[Report]) -> Event {
+    pub fn fold_one(key: &str, reports: &[Report]) -> Event {
         let first = &reports[0];
         let dates: Vec<DateValue> = reports.iter().filter_map(|r| r.date).collect();
         let date_value = (!dates.is_empty()).then(|| DateValue {
@@ -258,6 +269,7 @@ mod fixtures {
             mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
             documents,
             outlets,
+            related: vec![],
             date_value,
         }
     }

@@ -13,7 +13,10 @@ pub const APPLICATION_ID: i32 = 0x4154_5441;
 
 /// The schema migrations, in order: script `i` takes the store from `user_version` `i` to
 /// `i + 1`. Never edit a released script; append a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_clusters_and_duplicates.sql"),
+];
 
 /// The schema version this build writes (`PRAGMA user_version` after all migrations).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -343,31 +346,38 @@ mod tests {
             let names = stmt.query_map([], |r| r.get(0)).unwrap();
             names.collect::<Result<_, _>>().unwrap()
         };
-        let v2 = "CREATE TABLE places (name TEXT PRIMARY KEY, country TEXT);";
+        let next = "CREATE TABLE places (name TEXT PRIMARY KEY, country TEXT);";
+        let with = |extra: &[&'static str]| -> Vec<&'static str> {
+            MIGRATIONS
+                .iter()
+                .copied()
+                .chain(extra.iter().copied())
+                .collect()
+        };
+        let known = SCHEMA_VERSION;
         // (scripts, resulting version, whether it fails, a table that must (not) exist)
-        let cases: &[(&[&str], u32, bool, &str, bool)] = &[
-            (&[MIGRATIONS[0], v2], 2, false, "places", true),
+        let cases: Vec<(Vec<&str>, u32, bool, &str, bool)> = vec![
+            (with(&[next]), known + 1, false, "places", true),
             // Already applied: nothing runs twice.
-            (&[MIGRATIONS[0], v2], 2, false, "places", true),
-            // The third script fails half-way: its first statement is rolled back too.
+            (with(&[next]), known + 1, false, "places", true),
+            // The last script fails half-way: its first statement is rolled back too.
             (
-                &[
-                    MIGRATIONS[0],
-                    v2,
+                with(&[
+                    next,
                     "CREATE TABLE aliases (n TEXT); CREATE TABLE places (x);",
-                ],
-                2,
+                ]),
+                known + 1,
                 true,
                 "aliases",
                 false,
             ),
         ];
-        for (i, &(scripts, version, fails, table, exists)) in cases.iter().enumerate() {
-            let result = store.migrate_with(scripts);
+        for (i, (scripts, version, fails, table, exists)) in cases.into_iter().enumerate() {
+            let result = store.migrate_with(&scripts);
             assert_eq!(result.is_err(), fails, "case {i}: {result:?}");
             if let Err(e) = result {
                 assert!(
-                    matches!(e, StoreError::Migration { version: 3, .. }),
+                    matches!(e, StoreError::Migration { version, .. } if version == known + 2),
                     "case {i}: {e}"
                 );
             }
@@ -378,6 +388,51 @@ mod tests {
                 "case {i}"
             );
         }
+    }
+
+    #[test]
+    fn version_2_turns_month_keys_into_buckets_of_family_and_dyad() {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().unwrap();
+        let mut store = Store { conn, path };
+        store.configure().unwrap();
+        store.migrate_with(&MIGRATIONS[..1]).unwrap();
+        store
+            .conn
+            .execute_batch(
+                r#"INSERT INTO documents (id, origin, published_precision, content_hash, text,
+                       ingested_at) VALUES ('d', 'x', 'day', 'h', 't', 'now');
+                   INSERT INTO reports (document_id, key, sentence, start, "end", code, modality,
+                       json) VALUES
+                     ('d', '042|PRK|RUS|actual|2019-03', 0, 0, 1, '042', 'actual', '{"key":"042|PRK|RUS|actual|2019-03"}'),
+                     ('d', '042|RUS|PRK|actual|2018', 1, 0, 1, '042', 'actual', '{"key":"042|RUS|PRK|actual|2018"}'),
+                     ('d', '042|PRK|CHN|planned|unknown', 2, 0, 1, '042', 'planned', '{"key":"042|PRK|CHN|planned|unknown"}');
+                   INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES
+                     ('e1', '042|PRK|RUS|actual|2019-03', '042', '04', 'actual', 1, 1, 1, '{}'),
+                     ('e2', '042|PRK|RUS|actual|2019-07', '042', '04', 'actual', 1, 1, 1, '{}');"#,
+            )
+            .unwrap();
+        store.migrate().unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        let rows = |sql: &str| -> Vec<String> {
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let v = stmt.query_map([], |r| r.get(0)).unwrap();
+            v.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(
+            rows("SELECT key || ' ' || json_extract(json, '$.key') FROM reports ORDER BY id"),
+            [
+                "042|PRK|RUS 042|PRK|RUS",
+                "042|RUS|PRK 042|RUS|PRK",
+                "042|PRK|CHN 042|PRK|CHN"
+            ]
+        );
+        // Two month events of one bucket now share its key, which is no longer unique.
+        assert_eq!(
+            rows("SELECT id || ' ' || key FROM events ORDER BY id"),
+            ["e1 042|PRK|RUS", "e2 042|PRK|RUS"]
+        );
     }
 
     #[test]

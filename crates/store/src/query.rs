@@ -338,7 +338,7 @@ fn is_country(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::{actor, document, fold, report};
+    use crate::fixtures::{actor, document, fold, fold_one, report};
     use attache_model::{DateValue, Document};
     use jiff::civil::date;
 
@@ -428,11 +428,11 @@ mod tests {
             .collect();
         // An event from elsewhere may lack its internal interval: it must still filter by date.
         let fold = |key: &str, reports: &[Report]| {
-            let mut e = fold(key, reports);
+            let mut e = fold_one(key, reports);
             if key == "k7" {
                 e.date_value = None;
             }
-            e
+            vec![e]
         };
         let mut store = Store::open_in_memory().unwrap();
         store.put_batch(&batch, &fold).unwrap();
@@ -717,7 +717,7 @@ mod tests {
     fn events_come_back_whole() {
         let store = store();
         let k5 = store.event("ev-k5").unwrap().unwrap();
-        assert_eq!(k5, fold("k5", &store.reports("k5").unwrap()));
+        assert_eq!(k5, fold_one("k5", &store.reports("k5").unwrap()));
         assert_eq!(k5.date.as_deref(), Some("2024-02-28"));
         assert_eq!(k5.date_end.as_deref(), Some("2024-03-02"));
         assert_eq!(k5.source.code.as_ref().map(|c| c.as_str()), Some("CHNGOV"));

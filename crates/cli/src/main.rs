@@ -132,7 +132,7 @@ enum Command {
     },
 }
 
-/// User dictionaries for the actor stage (docs/FORMAT.md, "User dictionaries").
+/// User dictionaries for the actor stage (docs/DICTIONARIES.md).
 #[derive(Args)]
 struct Dictionaries {
     /// PETRARCH/Phoenix actor dictionary (names, synonyms, dated codes); repeatable, the

@@ -24,7 +24,7 @@
 //! `{...}` gives them (`{}`: none). Agents whose code goes before the country (`[NGO~]`) are
 //! counted and skipped: attache appends agent codes to the country.
 //!
-//! **People** (our own TSV, see docs/FORMAT.md): one row per role,
+//! **People** (our own TSV, docs/DICTIONARIES.md): one row per role,
 //! `name  variants  country  code  from  to  title`.
 
 use jiff::civil::Date;

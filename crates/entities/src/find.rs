@@ -4,11 +4,9 @@ use attache_model::{
     ActorCode, ActorMention, CountryCode, Document, MentionKind, PlaceMention, Span,
 };
 
-use std::collections::HashMap;
-
 use crate::data::{Holder, OrgCode};
 use crate::gazetteer::{Entry, Gazetteer, Hit};
-use crate::keys::{scan_names, Romanisation};
+use crate::keys::{scan_names, NameIndex, Romanisation};
 use crate::names::{after_last, name_after, name_before};
 use crate::{Mentions, Roster};
 
@@ -800,17 +798,12 @@ impl Finder<'_> {
             let Some(name) = a.name.as_deref() else {
                 continue;
             };
-            if let Some(&k) = roster.index.get(&self.romanisation.key(name)) {
+            if let Some(&k) = roster.index.keys.get(&self.romanisation.key(name)) {
                 apply(self, a, k as usize);
             }
         }
         self.actors = actors;
-        let found = scan_names(
-            self.text,
-            self.romanisation,
-            &roster.index,
-            roster.max_tokens,
-        );
+        let found = scan_names(self.text, self.romanisation, &roster.index);
         for (span, k) in found {
             let taken = self.actors.iter().any(|a| a.span.overlaps(span))
                 || self
@@ -886,10 +879,21 @@ impl Finder<'_> {
             }
         }
         // Index value: person * 2 + 1 for a full name, person * 2 for a single token.
-        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut index = NameIndex::default();
+        for (i, k) in known.iter().enumerate() {
+            index.add(self.romanisation, &k.name, (i as u32) * 2 + 1);
+        }
+        for k in &known {
+            // "Su-gil" is two words to the scanner: it must be allowed to extend "su".
+            let tokens: Vec<&str> = k.name.split(' ').collect();
+            if tokens.len() > 1 {
+                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                    index.prefixes.extend(self.romanisation.prefixes(t));
+                }
+            }
+        }
         for (key, i, full) in &keys {
             if *full {
-                index.insert(key.clone(), (*i as u32) * 2 + 1);
                 continue;
             }
             let owners = keys
@@ -898,7 +902,7 @@ impl Finder<'_> {
                 .count();
             let is_full_name_of_other = keys.iter().any(|(k, j, f)| *f && k == key && j != i);
             if owners == 0 && !is_full_name_of_other {
-                index.entry(key.clone()).or_insert((*i as u32) * 2);
+                index.keys.entry(key.clone()).or_insert((*i as u32) * 2);
             }
         }
         // A titled person named without a country ("Foreign Minister Choe") takes it from the
@@ -910,20 +914,15 @@ impl Finder<'_> {
             let Some(name) = a.name.as_deref() else {
                 continue;
             };
-            if let Some(&v) = index.get(&self.romanisation.key(name)) {
+            if let Some(&v) = index.keys.get(&self.romanisation.key(name)) {
                 let k = &known[(v / 2) as usize];
                 a.name = Some(k.name.clone());
                 a.country = k.country.clone();
                 a.code = k.code.clone();
             }
         }
-        let max_tokens = known
-            .iter()
-            .map(|k| Romanisation::tokens(&k.name))
-            .max()
-            .unwrap_or(1);
         let mut found: Vec<(Span, usize)> = Vec::new();
-        for (span, v) in scan_names(self.text, self.romanisation, &index, max_tokens) {
+        for (span, v) in scan_names(self.text, self.romanisation, &index) {
             if !self.standalone(span, v % 2 == 1) {
                 continue;
             }

@@ -5,7 +5,7 @@
 //! the same string, `choesonhui`: lower case, separators removed, and each token replaced by
 //! its canonical spelling from `data/romanisation.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use attache_model::Span;
 
@@ -77,12 +77,16 @@ impl Romanisation {
         Ok(Romanisation { canonical })
     }
 
-    /// Append the key of one token (a run of letters and digits) to `key`.
-    fn push_token(&self, token: &str, key: &mut String) {
-        let lower = token.to_lowercase();
-        match self.canonical.get(&lower) {
+    /// Append the key of one token (a run of letters and digits) to `key`, lower-casing
+    /// through `scratch` so that scanning a text allocates nothing per word.
+    fn push_token(&self, token: &str, key: &mut String, scratch: &mut String) {
+        scratch.clear();
+        for c in token.chars() {
+            scratch.extend(c.to_lowercase());
+        }
+        match self.canonical.get(scratch.as_str()) {
             Some(c) => key.push_str(c),
-            None => key.push_str(&lower),
+            None => key.push_str(scratch),
         }
     }
 
@@ -90,9 +94,10 @@ impl Romanisation {
     /// letter or digit separates tokens (spaces, hyphens, PETRARCH's underscores, dots).
     pub(crate) fn key(&self, name: &str) -> String {
         let mut key = String::with_capacity(name.len());
+        let mut scratch = String::new();
         for token in name.split(|c: char| !c.is_alphanumeric()) {
             if !token.is_empty() {
-                self.push_token(token, &mut key);
+                self.push_token(token, &mut key, &mut scratch);
             }
         }
         key
@@ -103,6 +108,21 @@ impl Romanisation {
         name.split(|c: char| !c.is_alphanumeric())
             .filter(|t| !t.is_empty())
             .count()
+    }
+
+    /// The keys of the name's first 1, 2, ... n-1 tokens: what [`scan_names`] may extend.
+    pub(crate) fn prefixes(&self, name: &str) -> Vec<String> {
+        let tokens: Vec<&str> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let (mut key, mut scratch) = (String::new(), String::new());
+        let mut out = Vec::new();
+        for t in tokens.iter().take(tokens.len().saturating_sub(1)) {
+            self.push_token(t, &mut key, &mut scratch);
+            out.push(key.clone());
+        }
+        out
     }
 }
 
@@ -141,21 +161,42 @@ fn joins(gap: &str) -> bool {
     matches!(gap, " " | "-" | ". " | "\u{a0}")
 }
 
+/// Names to look for: key -> value, and the keys of their proper word prefixes, so that a scan
+/// stops extending a run of words as soon as no name can begin with it.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    pub keys: HashMap<String, u32>,
+    pub prefixes: HashSet<String>,
+    pub max_tokens: usize,
+}
+
+impl NameIndex {
+    /// Add a name; the first value given for a key wins.
+    pub(crate) fn add(&mut self, romanisation: &Romanisation, name: &str, value: u32) {
+        let tokens = Romanisation::tokens(name);
+        if tokens == 0 {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(tokens);
+        self.keys.entry(romanisation.key(name)).or_insert(value);
+        self.prefixes.extend(romanisation.prefixes(name));
+    }
+}
+
 /// Every name of `index` in `text`, longest first at each word, names starting with a capital
-/// letter and made of at most `max_tokens` words. Returns the span and the index value.
+/// letter. Returns the span and the index value.
 pub(crate) fn scan_names(
     text: &str,
     romanisation: &Romanisation,
-    index: &HashMap<String, u32>,
-    max_tokens: usize,
+    index: &NameIndex,
 ) -> Vec<(Span, u32)> {
     let mut found = Vec::new();
-    if index.is_empty() {
+    if index.keys.is_empty() {
         return found;
     }
     let words = words(text);
     let mut i = 0;
-    let mut key = String::new();
+    let (mut key, mut scratch) = (String::new(), String::new());
     while i < words.len() {
         let w = words[i];
         let capital = text[w.start..]
@@ -169,13 +210,16 @@ pub(crate) fn scan_names(
         key.clear();
         let mut best = None;
         let mut j = i;
-        while j < words.len() && j - i < max_tokens {
+        while j < words.len() && j - i < index.max_tokens {
             if j > i && !joins(&text[words[j - 1].end..words[j].start]) {
                 break;
             }
-            romanisation.push_token(&text[words[j].start..words[j].end], &mut key);
-            if let Some(&v) = index.get(&key) {
+            romanisation.push_token(&text[words[j].start..words[j].end], &mut key, &mut scratch);
+            if let Some(&v) = index.keys.get(&key) {
                 best = Some((j, v));
+            }
+            if !index.prefixes.contains(&key) {
+                break;
             }
             j += 1;
         }
@@ -240,12 +284,13 @@ mod tests {
     #[test]
     fn scans_names_by_key_in_text() {
         let r = Romanisation::parse("r.tsv", TABLE).unwrap();
-        let mut index = HashMap::new();
-        index.insert(r.key("Choe Son-hui"), 0);
-        index.insert(r.key("Choe"), 1);
-        index.insert(r.key("Sergei Lavrov"), 2);
+        let mut index = NameIndex::default();
+        index.add(&r, "Choe Son-hui", 0);
+        index.add(&r, "Choe", 1);
+        index.add(&r, "Sergei Lavrov", 2);
+        index.add(&r, "Sergey Lavrov", 3);
         let text = "Choi Son Hui met Sergey Lavrov; Choe's aides and choe son hui, Choe-Son.";
-        let got: Vec<(&str, u32)> = scan_names(text, &r, &index, 4)
+        let got: Vec<(&str, u32)> = scan_names(text, &r, &index)
             .into_iter()
             .map(|(s, v)| (s.slice(text), v))
             .collect();

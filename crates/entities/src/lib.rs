@@ -15,7 +15,14 @@
 //! Plain names become countries, adjectives, capitals standing for their governments and
 //! organisations; countries, capitals and cities also become [`PlaceMention`]s. In a document
 //! about Korea, "the North" and "the South" are the two Koreas. A person named once with a
-//! title is recognised again by full name or by a surname elsewhere in the same document.
+//! title is recognised again elsewhere in the same document: by full name in any romanisation
+//! ("Choi Son Hui" for "Choe Son-hui", compared by [`Recognizer::name_key`]), by surname
+//! ("Choe", "Choe's visit"), or by a definite description with the same title and country
+//! ("the North Korean foreign minister"). Pronouns are left to the coder.
+//!
+//! User dictionaries ([`RecognizerOptions`]: PETRARCH/Phoenix actor and agent files, and our
+//! people file with dated roles, docs/DICTIONARIES.md) add named actors and agent nouns; the
+//! article's publication date picks a person's code.
 //!
 //! ```
 //! use attache_entities::Recognizer;
@@ -64,7 +71,6 @@ mod gazetteer;
 mod keys;
 mod names;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use attache_model::{ActorMention, Document, PlaceMention};
@@ -73,7 +79,7 @@ pub use error::EntitiesError;
 
 use dictionaries::KnownActor;
 use gazetteer::{Gazetteer, Sources};
-use keys::Romanisation;
+use keys::{NameIndex, Romanisation};
 
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const ORGS: &str = include_str!("../../../data/orgs.tsv");
@@ -102,7 +108,7 @@ pub struct RecognizerOptions {
     pub actors: Vec<PathBuf>,
     /// PETRARCH/Phoenix agent dictionaries (`--agents`): nouns added to the titles.
     pub agents: Vec<PathBuf>,
-    /// People files with dated roles (`--people`, docs/FORMAT.md); they win over `actors`.
+    /// People files with dated roles (`--people`, docs/DICTIONARIES.md); they win over `actors`.
     pub people: Vec<PathBuf>,
 }
 
@@ -129,20 +135,16 @@ pub struct DictionaryStats {
 pub(crate) struct Roster {
     pub actors: Vec<KnownActor>,
     /// Name key -> index into `actors`.
-    pub index: HashMap<String, u32>,
-    pub max_tokens: usize,
+    pub index: NameIndex,
 }
 
 impl Roster {
     fn add(&mut self, romanisation: &Romanisation, actor: KnownActor) {
         let i = self.actors.len() as u32;
         for name in std::iter::once(&actor.name).chain(actor.synonyms.iter()) {
-            let tokens = Romanisation::tokens(name);
-            if tokens == 0 || tokens > MAX_NAME_TOKENS {
-                continue;
+            if Romanisation::tokens(name) <= MAX_NAME_TOKENS {
+                self.index.add(romanisation, name, i);
             }
-            self.max_tokens = self.max_tokens.max(tokens);
-            self.index.entry(romanisation.key(name)).or_insert(i);
         }
         self.actors.push(actor);
     }
@@ -246,7 +248,7 @@ impl Recognizer {
             }
         }
         stats.actors = roster.actors.len();
-        stats.names = roster.index.len();
+        stats.names = roster.index.keys.len();
         stats.roles = roster.actors.iter().map(|a| a.roles.len()).sum();
         stats.problems = problems.len();
 

@@ -902,7 +902,7 @@ impl Finder<'_> {
                 .count();
             let is_full_name_of_other = keys.iter().any(|(k, j, f)| *f && k == key && j != i);
             if owners == 0 && !is_full_name_of_other {
-                index.keys.entry(key.clone()).or_insert((*i as u32) * 2);
+                index.add_key(self.romanisation, key.clone(), (*i as u32) * 2);
             }
         }
         // A titled person named without a country ("Foreign Minister Choe") takes it from the

@@ -12,9 +12,27 @@ use attache_model::Span;
 use crate::EntitiesError;
 
 /// Token spellings to their canonical form ("sergey" -> "sergei").
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Romanisation {
     canonical: HashMap<String, String>,
+    /// Longest variant in bytes: longer tokens need no lookup.
+    longest: usize,
+    /// For each canonical initial (bit of [`initial_bit`]), the initials of its variants.
+    variant_initials: [u64; 64],
+}
+
+/// A bit for the first character of a key: one per ASCII letter or digit, one for the rest.
+fn initial_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        'A'..='Z' => 1 << (c as u32 - 'A' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ => 1 << 63,
+    }
+}
+
+fn bit_index(bit: u64) -> usize {
+    bit.trailing_zeros() as usize
 }
 
 impl Romanisation {
@@ -74,17 +92,44 @@ impl Romanisation {
         if !seen_header {
             return Err(EntitiesError::data(file, 0, "no header line"));
         }
-        Ok(Romanisation { canonical })
+        let longest = canonical.keys().map(String::len).max().unwrap_or(0);
+        let mut variant_initials = [0u64; 64];
+        for (variant, head) in &canonical {
+            if let (Some(v), Some(h)) = (variant.chars().next(), head.chars().next()) {
+                variant_initials[bit_index(initial_bit(h))] |= initial_bit(v);
+            }
+        }
+        Ok(Romanisation {
+            canonical,
+            longest,
+            variant_initials,
+        })
+    }
+
+    /// The initials a token may have for its key to begin with `key_initial`.
+    fn initials_for(&self, key_initial: char) -> u64 {
+        let bit = initial_bit(key_initial);
+        bit | self.variant_initials[bit_index(bit)]
     }
 
     /// Append the key of one token (a run of letters and digits) to `key`, lower-casing
     /// through `scratch` so that scanning a text allocates nothing per word.
     fn push_token(&self, token: &str, key: &mut String, scratch: &mut String) {
         scratch.clear();
-        for c in token.chars() {
-            scratch.extend(c.to_lowercase());
+        if token.is_ascii() {
+            scratch.push_str(token);
+            scratch.make_ascii_lowercase();
+        } else {
+            for c in token.chars() {
+                scratch.extend(c.to_lowercase());
+            }
         }
-        match self.canonical.get(scratch.as_str()) {
+        let canonical = if scratch.len() <= self.longest {
+            self.canonical.get(scratch.as_str())
+        } else {
+            None
+        };
+        match canonical {
             Some(c) => key.push_str(c),
             None => key.push_str(scratch),
         }
@@ -133,26 +178,39 @@ struct Word {
     end: usize,
 }
 
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word { start: s, end: i });
-                start = None;
+/// Whether the character at byte `at` (a char boundary) is a letter or digit, and its length.
+fn word_char(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    match text[at..].chars().next() {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// The first word starting at or after byte `from` (a char boundary). ASCII text, nearly all
+/// of wire copy, is read byte by byte.
+fn next_word(text: &str, from: usize) -> Option<Word> {
+    let mut at = from;
+    while at < text.len() {
+        let (is_word, len) = word_char(text, at);
+        if is_word {
+            let start = at;
+            at += len;
+            while at < text.len() {
+                let (is_word, len) = word_char(text, at);
+                if !is_word {
+                    break;
+                }
+                at += len;
             }
-            _ => {}
+            return Some(Word { start, end: at });
         }
+        at += len;
     }
-    if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
-    }
-    out
+    None
 }
 
 /// Whether two words of one name may stand this far apart: a space, a hyphen, or the full stop
@@ -168,6 +226,9 @@ pub(crate) struct NameIndex {
     pub keys: HashMap<String, u32>,
     pub prefixes: HashSet<String>,
     pub max_tokens: usize,
+    /// The initials ([`initial_bit`]) a word may have to start a name: most capitalised
+    /// words of a text are passed over without building a key.
+    initials: u64,
 }
 
 impl NameIndex {
@@ -178,8 +239,23 @@ impl NameIndex {
             return;
         }
         self.max_tokens = self.max_tokens.max(tokens);
-        self.keys.entry(romanisation.key(name)).or_insert(value);
+        let key = romanisation.key(name);
+        self.allow_initial(romanisation, &key);
+        self.keys.entry(key).or_insert(value);
         self.prefixes.extend(romanisation.prefixes(name));
+    }
+
+    /// Add a key as it is (already a key); the first value given wins.
+    pub(crate) fn add_key(&mut self, romanisation: &Romanisation, key: String, value: u32) {
+        self.max_tokens = self.max_tokens.max(1);
+        self.allow_initial(romanisation, &key);
+        self.keys.entry(key).or_insert(value);
+    }
+
+    fn allow_initial(&mut self, romanisation: &Romanisation, key: &str) {
+        if let Some(c) = key.chars().next() {
+            self.initials |= romanisation.initials_for(c);
+        }
     }
 }
 
@@ -194,41 +270,61 @@ pub(crate) fn scan_names(
     if index.keys.is_empty() {
         return found;
     }
-    let words = words(text);
-    let mut i = 0;
     let (mut key, mut scratch) = (String::new(), String::new());
-    while i < words.len() {
-        let w = words[i];
-        let capital = text[w.start..]
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Names start with a capital letter after a non-word character: look only at those bytes
+    // (upper-case ASCII, or the first byte of a multi-byte character).
+    while at < bytes.len() {
+        let b = bytes[at];
+        let first = if b.is_ascii_uppercase() {
+            char::from(b)
+        } else if b >= 0xC0 {
+            match text[at..].chars().next() {
+                Some(c) if c.is_uppercase() => c,
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            }
+        } else {
+            at += 1;
+            continue;
+        };
+        let starts_word = text[..at]
             .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if !capital {
-            i += 1;
+            .next_back()
+            .is_none_or(|p| !p.is_alphanumeric());
+        if !starts_word || (first.is_ascii() && index.initials & initial_bit(first) == 0) {
+            at += first.len_utf8();
             continue;
         }
+        let Some(w) = next_word(text, at) else {
+            break;
+        };
+        at = w.end;
         key.clear();
         let mut best = None;
-        let mut j = i;
-        while j < words.len() && j - i < index.max_tokens {
-            if j > i && !joins(&text[words[j - 1].end..words[j].start]) {
-                break;
-            }
-            romanisation.push_token(&text[words[j].start..words[j].end], &mut key, &mut scratch);
+        let (mut word, mut n) = (w, 1);
+        loop {
+            romanisation.push_token(&text[word.start..word.end], &mut key, &mut scratch);
             if let Some(&v) = index.keys.get(&key) {
-                best = Some((j, v));
+                best = Some((word.end, v));
             }
-            if !index.prefixes.contains(&key) {
+            if n >= index.max_tokens || !index.prefixes.contains(&key) {
                 break;
             }
-            j += 1;
-        }
-        match best {
-            Some((last, v)) => {
-                found.push((Span::new(w.start, words[last].end), v));
-                i = last + 1;
+            match next_word(text, word.end) {
+                Some(next) if joins(&text[word.end..next.start]) => {
+                    word = next;
+                    n += 1;
+                }
+                _ => break,
             }
-            None => i += 1,
+        }
+        if let Some((end, v)) = best {
+            found.push((Span::new(w.start, end), v));
+            at = end;
         }
     }
     found
@@ -238,7 +334,7 @@ pub(crate) fn scan_names(
 mod tests {
     use super::*;
 
-    const TABLE: &str = "canonical\tvariants\nchoe\tchoi\nsergei\tsergey|sergi\n";
+    const TABLE: &str = "canonical\tvariants\nchoe\tchoi\nsergei\tsergey|sergi\nxi\thsi\n";
 
     #[test]
     fn one_key_whatever_the_spelling() {
@@ -289,7 +385,10 @@ mod tests {
         index.add(&r, "Choe", 1);
         index.add(&r, "Sergei Lavrov", 2);
         index.add(&r, "Sergey Lavrov", 3);
-        let text = "Choi Son Hui met Sergey Lavrov; Choe's aides and choe son hui, Choe-Son.";
+        index.add(&r, "Xi Wen", 4);
+        // "Hsi" starts with another letter than the key "xiwen": the initial filter lets it in.
+        let text =
+            "Choi Son Hui met Sergey Lavrov; Choe's aides and choe son hui, Choe-Son, Hsi Wen.";
         let got: Vec<(&str, u32)> = scan_names(text, &r, &index)
             .into_iter()
             .map(|(s, v)| (s.slice(text), v))
@@ -300,7 +399,8 @@ mod tests {
                 ("Choi Son Hui", 0),
                 ("Sergey Lavrov", 2),
                 ("Choe", 1),
-                ("Choe", 1)
+                ("Choe", 1),
+                ("Hsi Wen", 4)
             ]
         );
     }

@@ -186,7 +186,7 @@ fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
         );
         if s.agents_skipped > 0 {
             line.push_str(&format!(
-                " ({} placed before the country, skipped)",
+                " ({} skipped: code before the country, or ending in a preposition)",
                 s.agents_skipped
             ));
         }

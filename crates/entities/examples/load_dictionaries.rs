@@ -5,7 +5,8 @@
 //! Prints the entries, name keys and codes read, the build time of the whole recogniser
 //! (gazetteers and automaton included) and, for comparison, the build time without the files.
 //! With `--text FILE` (repeatable), also times recognition over those files on one core, with
-//! and without the dictionaries.
+//! and without the dictionaries; with `--show`, prints the actor mentions the dictionaries
+//! added or changed.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -62,9 +63,11 @@ fn throughput(r: &Recognizer, docs: &[Document]) -> (f64, usize) {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut options = RecognizerOptions::default();
     let mut docs = Vec::new();
+    let mut show = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--show" => show = true,
             "--text" => {
                 let path = args.next().ok_or("--text FILE")?;
                 docs.push(doc(&path, std::fs::read_to_string(&path)?));
@@ -86,7 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let with = t.elapsed();
     let s = r.dictionary_stats();
     println!(
-        "{} actors, {} name keys, {} codes; {} agents ({} prefixed, skipped); {} lines skipped",
+        "{} actors, {} name keys, {} codes; {} agents ({} skipped); {} lines skipped",
         s.actors, s.names, s.roles, s.agents, s.agents_skipped, s.problems
     );
     for p in r.dictionary_problems() {
@@ -97,6 +100,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         with.as_secs_f64() * 1e3,
         base.as_secs_f64() * 1e3
     );
+    if show {
+        for d in &docs {
+            let before = plain.find(d).actors;
+            for a in r.find(d).actors {
+                if !before.contains(&a) {
+                    println!(
+                        "{}: {:?} {:?} name={:?} code={:?} title={:?}",
+                        d.id,
+                        a.kind,
+                        a.span.slice(&d.text),
+                        a.name,
+                        a.code.as_ref().map(|c| c.as_str()),
+                        a.title
+                    );
+                }
+            }
+        }
+    }
     if !docs.is_empty() {
         let (without, n0) = throughput(&plain, &docs);
         let (with, n1) = throughput(&r, &docs);

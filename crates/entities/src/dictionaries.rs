@@ -316,7 +316,12 @@ pub(crate) fn parse_petrarch_actors(file: &str, text: &str) -> Read<KnownActor> 
         });
     }
     for a in &mut out {
-        a.person = a.roles.iter().any(|r| !r.is_undated());
+        // An office holder: a dated code with a role ("[AFGGOV 020101-041207]"). A dated
+        // bare country code is a place that changed hands ("Crimea"), not a person.
+        a.person = a
+            .roles
+            .iter()
+            .any(|r| !r.is_undated() && r.code.as_ref().is_some_and(|c| c.as_str().len() > 3));
     }
     Read {
         items: out,
@@ -353,6 +358,8 @@ pub(crate) struct Agents {
     pub titles: Vec<TitleRow>,
     /// Agents whose code goes before the country (`[NGO~]`), which attache cannot apply.
     pub prefixed: usize,
+    /// Agents ending in a preposition ("AMBASSADOR_TO"), left out.
+    pub dangling: usize,
     /// Lines that could not be used, naming file and line; the rest of the file loads.
     pub problems: Vec<EntitiesError>,
 }
@@ -439,6 +446,21 @@ fn agent_line(
         if noun.is_empty() {
             return Err(err("an agent with no noun".into()));
         }
+        // "AMBASSADOR_TO", "EMBASSY_IN": PETRARCH matches what follows the preposition too;
+        // as a title the phrase would swallow "to" and hide the country after it.
+        let last = noun
+            .rsplit(['_', ' '])
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if [
+            "to", "in", "of", "for", "at", "from", "with", "on", "by", "and", "the",
+        ]
+        .contains(&last.as_str())
+        {
+            out.dangling += 1;
+            return Ok(());
+        }
         let mut forms = expand(noun, sets);
         match plurals {
             Some(list) => forms.extend(list.iter().flat_map(|p| expand(p, sets))),
@@ -452,6 +474,19 @@ fn agent_line(
             .map(|f| f.replace('_', " ").trim().to_lowercase())
             .filter(|f| !f.is_empty())
             .collect();
+        // "AMBASSADOR_TO", "EMBASSY_IN": PETRARCH matches what follows the preposition too;
+        // as a title the phrase would swallow "to" and hide the country after it.
+        forms.retain(|f| {
+            let last = f.rsplit(' ').next().unwrap_or("");
+            ![
+                "to", "in", "of", "for", "at", "from", "with", "on", "by", "and", "the",
+            ]
+            .contains(&last)
+        });
+        if forms.is_empty() {
+            out.dangling += 1;
+            return Ok(());
+        }
         let title = forms.remove(0);
         out.titles.push(TitleRow {
             line,
@@ -708,6 +743,7 @@ LUMBER!PERSON! {} [~LAB]
 HUMAN_RIGHTS_BODY [NGO~]
 POLICE {} [ ~COP]
 !PERSON!_OF_LETTERS {} [~EDU}
+ENVOY_TO [~GOV]
 ";
         let a = parse_petrarch_agents("g.txt", text);
         assert!(a.problems.is_empty(), "{:?}", a.problems);
@@ -740,7 +776,7 @@ POLICE {} [ ~COP]
             })
             .collect();
         assert_eq!(got, want);
-        assert_eq!(a.prefixed, 1);
+        assert_eq!((a.prefixed, a.dangling), (1, 1));
         assert_eq!(a.titles[0].line, 2);
 
         for (text, want) in [

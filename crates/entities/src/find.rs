@@ -805,16 +805,28 @@ impl Finder<'_> {
         self.actors = actors;
         let found = scan_names(self.text, self.romanisation, &roster.index);
         for (span, k) in found {
+            // The gazetteers know their names better than a dictionary: "SEOUL" in a dateline
+            // is a place, "Beijing" its government, "Korean pop" nothing.
             let taken = self.actors.iter().any(|a| a.span.overlaps(span))
                 || self
                     .hits
                     .iter()
-                    .any(|h| h.entry == Entry::Discard && Span::new(h.start, h.end).overlaps(span));
+                    .any(|h| Span::new(h.start, h.end).overlaps(span));
             if taken {
                 continue;
             }
-            let kind = if roster.actors[k as usize].person {
+            let known = &roster.actors[k as usize];
+            let kind = if known.person {
                 MentionKind::Person
+            } else if !known.roles.is_empty()
+                && known.roles.iter().all(|r| {
+                    r.code
+                        .as_ref()
+                        .is_some_and(|c| c.as_str().len() == 3 && self.country_of_code(c).is_some())
+                })
+            {
+                // PETRARCH's country entries and their synonyms: cities, provinces, peoples.
+                MentionKind::Country
             } else {
                 MentionKind::Organisation
             };

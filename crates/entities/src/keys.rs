@@ -337,7 +337,7 @@ pub(crate) fn scan_names(
         loop {
             romanisation.push_token(&text[word.start..word.end], &mut key, &mut scratch);
             if let Some(&v) = index.keys.get(&key) {
-                best = Some((word.end, v));
+                best = Some((word.end, v, n));
             }
             if n >= index.max_tokens || !index.prefixes.contains(&key) {
                 break;
@@ -350,8 +350,14 @@ pub(crate) fn scan_names(
                 _ => break,
             }
         }
-        if let Some((end, v)) = best {
-            found.push((Span::new(w.start, end), v));
+        if let Some((end, v, n)) = best {
+            // Several words in capitals are a dateline, byline or headline shout ("HAN MYONG
+            // CHOL:"), not a mention; one word in capitals may be an acronym ("UNHCR").
+            let words = &text[w.start..end];
+            let shouted = n > 1 && !words.chars().any(char::is_lowercase);
+            if !shouted {
+                found.push((Span::new(w.start, end), v));
+            }
             at = end;
         }
     }

@@ -558,7 +558,7 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
     // Our own fixtures, in PETRARCH's formats and in ours.
     let actors = fx.file(
         "test.actors.txt",
-        "# invented actors\nHAN_MYONG_CHOL_  # an office holder\n+HAN_MYONG-CHOL\n\t[PRKGOV 030101-080531]\n\t[PRKMIL >080601]\n\t[PRKELI]\nGREEN_HARBOUR_FUND_ [NGO]\n",
+        "# invented actors\nHAN_MYONG_CHOL_  # an office holder\n+HAN_MYONG-CHOL\n\t[PRKGOV 030101-080531]\n\t[PRKMIL >080601]\n\t[PRKELI]\nGREEN_HARBOUR_FUND_ [NGO]\nKRASNY_BOR_ [RUS]\nMOSCOW_ [RUSMIL]\n",
     );
     let agents = fx.file(
         "test.agents.txt",
@@ -585,7 +585,7 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             stats.agents,
             stats.agents_skipped
         ),
-        (4, 3, 7, 2, 0),
+        (6, 5, 9, 2, 0),
         "{stats:?}"
     );
 
@@ -673,6 +673,25 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             "{day}"
         );
     }
+
+    // A PETRARCH place stands for its country; the gazetteers keep the names they know
+    // ("Moscow" stays the Russian government); a name in capitals is a dateline, not an actor.
+    check(
+        &only_petrarch,
+        "HAN MYONG CHOL: Krasny Bor and Moscow welcomed Han Myong-chol.",
+        &[
+            ("country", "Krasny Bor", "RUS", "RUS", "", "Krasny Bor"),
+            ("capital", "Moscow", "RUS", "RUSGOV", "", "Moscow"),
+            (
+                "person",
+                "Han Myong-chol",
+                "PRK",
+                "PRKELI",
+                "",
+                "Han Myong Chol",
+            ),
+        ],
+    );
 
     // A bad PETRARCH line is skipped and reported with its file and line; the rest loads.
     let bad = fx.file(

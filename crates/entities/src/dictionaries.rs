@@ -518,19 +518,16 @@ const PEOPLE_HEADER: &[&str] = &["name", "variants", "country", "code", "from", 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the first day (or, for `last`, the last day) it covers.
 fn people_date(s: &str, last: bool) -> Option<Date> {
     let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str| p.parse::<i16>().ok();
+    let year = |p: &str| (p.len() == 4).then(|| p.parse::<i16>().ok()).flatten();
+    let small = |p: &str| (p.len() == 2).then(|| p.parse::<i8>().ok()).flatten();
     match parts[..] {
-        [y, m, d] if y.len() == 4 => Date::new(num(y)?, num(m)? as i8, num(d)? as i8).ok(),
-        [y, m] if y.len() == 4 => {
-            let first = Date::new(num(y)?, num(m)? as i8, 1).ok()?;
+        [y, m, d] => Date::new(year(y)?, small(m)?, small(d)?).ok(),
+        [y, m] => {
+            let first = Date::new(year(y)?, small(m)?, 1).ok()?;
             Some(if last { first.last_of_month() } else { first })
         }
-        [y] if y.len() == 4 => Date::new(
-            num(y)?,
-            if last { 12 } else { 1 },
-            if last { 31 } else { 1 },
-        )
-        .ok(),
+        [y] if last => Date::new(year(y)?, 12, 31).ok(),
+        [y] => Date::new(year(y)?, 1, 1).ok(),
         _ => None,
     }
 }
@@ -832,6 +829,14 @@ Ri Su-yon\t-\tPRK\tPRKGOV\t2022-01-15\t-\tForeign Minister
             (
                 "X\t-\tPRK\t-\t2016-13\t-\t-\n",
                 "p.tsv:2: column \"from\": \"2016-13\" is not a date",
+            ),
+            (
+                "X\t-\tPRK\t-\t2016-268\t-\t-\n",
+                "p.tsv:2: column \"from\": \"2016-268\" is not a date",
+            ),
+            (
+                "X\t-\tPRK\t-\t-\t16-01-01\t-\n",
+                "p.tsv:2: column \"to\": \"16-01-01\" is not a date",
             ),
             ("X\t-\tPRK\t-\t2020\t2019\t-\n", "p.tsv:2: the role ends"),
             ("X\t-\tPRK\n", "p.tsv:2: expected 7 tab-separated columns"),

@@ -395,6 +395,22 @@ fn user_dictionaries_name_an_official_across_outlets() {
         [("Ri Kwang Sok".into(), "PRKGOV".into(), "RUS".into(), 2)]
     );
 
+    // A bad line of a PETRARCH file is skipped with a warning naming file and line; the run
+    // goes on with the rest.
+    std::fs::write(
+        d.join("typo.actors.txt"),
+        "RI_KWANG_SOK_ [PRKGOV >190101]\nOTHER_ [PRKGOV 0301-]\n",
+    )
+    .unwrap();
+    let o = attache(&["extract", "--actors", "typo.actors.txt", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: skipped typo.actors.txt:2: [PRKGOV 0301-]"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(sources(&o)[0].3, 2);
+
     // A bad people file stops the run before anything is read, naming file and line.
     std::fs::write(
         d.join("bad.tsv"),

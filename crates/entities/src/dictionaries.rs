@@ -1,5 +1,7 @@
 //! User dictionaries: PETRARCH/Phoenix actor and agent files, and our people file with dated
-//! roles. Every reader is strict about syntax and names the file and line of an error.
+//! roles. Every problem names its file and line. Our people file is read strictly (the first
+//! problem is an error); PETRARCH files leniently (a bad line or block is skipped and reported,
+//! the rest loads), because the real Phoenix files have a few typos PETRARCH itself skips.
 //!
 //! **PETRARCH actors** (`Phoenix.Countries.actors.txt` and the like): an entry is a name line,
 //! `+` synonym lines, and code blocks, on the name line or on lines of their own:

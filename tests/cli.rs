@@ -517,3 +517,105 @@ fn ingest_runs_merge_one_trip_across_months_and_link_its_plan() {
         stdout(&o)
     );
 }
+
+/// Two outlets, two spellings of one official; only the first gives his title and country.
+const TWO_SPELLINGS: &str = r#"{"id":"a-ri","source":"Outlet A","published":"2019-03-04","text":"North Korean Vice Foreign Minister Ri Kwang-sok left Pyongyang for Moscow on Monday, state media reported."}
+{"id":"b-ri","source":"Outlet B","published":"2019-03-04","text":"Ri Kwang Sok arrived in Moscow on Monday for talks on fisheries, officials said."}
+"#;
+
+fn sources(o: &Output) -> Vec<(String, String, String, usize)> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e["code"] == "042")
+        .map(|e| {
+            (
+                e["source"]["name"].as_str().unwrap_or("").to_string(),
+                e["source"]["code"].as_str().unwrap_or("").to_string(),
+                e["target"]["country"].as_str().unwrap_or("").to_string(),
+                e["documents"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn user_dictionaries_name_an_official_across_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("two.jsonl"), TWO_SPELLINGS).unwrap();
+    std::fs::write(
+        d.join("people.tsv"),
+        "# our people file\nname\tvariants\tcountry\tcode\tfrom\tto\ttitle\n\
+         Ri Kwang-sok\t-\tPRK\tPRKGOV\t2016\t2018\tdeputy director-general\n\
+         Ri Kwang-sok\t-\tPRK\tPRKGOV\t2019\t-\tVice Foreign Minister\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("test.actors.txt"),
+        "# PETRARCH format\nRI_KWANG_SOK_\n+RI_KWANG-SOK\n\t[PRKGOV >190101]\n\t[PRKELI]\n",
+    )
+    .unwrap();
+
+    // Without a dictionary the second outlet's bare name is nobody.
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        sources(&o),
+        [("Ri Kwang-sok".into(), "PRKGOV".into(), "RUS".into(), 1)]
+    );
+
+    // With the people file both reports are one visit by one named official.
+    let o = attache(&["extract", "--people", "people.tsv", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        sources(&o),
+        [("Ri Kwang-sok".into(), "PRKGOV".into(), "RUS".into(), 2)]
+    );
+    assert!(
+        stderr(&o).contains("dictionaries: 1 actors (1 names, 2 codes), 0 agents"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A PETRARCH actor dictionary does the same, with its own spelling of the name.
+    let o = attache(&["extract", "--actors", "test.actors.txt", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        sources(&o),
+        [("Ri Kwang Sok".into(), "PRKGOV".into(), "RUS".into(), 2)]
+    );
+
+    // A bad line of a PETRARCH file is skipped with a warning naming file and line; the run
+    // goes on with the rest.
+    std::fs::write(
+        d.join("typo.actors.txt"),
+        "RI_KWANG_SOK_ [PRKGOV >190101]\nOTHER_ [PRKGOV 0301-]\n",
+    )
+    .unwrap();
+    let o = attache(&["extract", "--actors", "typo.actors.txt", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: skipped typo.actors.txt:2: [PRKGOV 0301-]"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(sources(&o)[0].3, 2);
+
+    // A bad people file stops the run before anything is read, naming file and line.
+    std::fs::write(
+        d.join("bad.tsv"),
+        "name\tvariants\tcountry\tcode\tfrom\tto\ttitle\nRi\t-\tPRK\tPRKGOV\t2019-02-30\t-\t-\n",
+    )
+    .unwrap();
+    let o = attache(
+        &["ingest", "--db", "x.db", "--people", "bad.tsv", "two.jsonl"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.tsv:2: column \"from\""),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -11,13 +11,13 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use attache::driver::{self, Failure, Progress, Summary};
-use attache::pipeline::Pipeline;
+use attache::pipeline::{Pipeline, PipelineOptions};
 use attache_ingest::Input;
 use attache_merge::duplicates::{Signature, DUPLICATE_THRESHOLD};
 use attache_merge::Merger;
 use attache_model::Modality;
 use attache_store::{DocumentSignature, EventQuery, Store};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 const AFTER_HELP: &str = "\
@@ -42,7 +42,7 @@ struct Cli {
 enum Command {
     /// Read articles, run the pipeline, store documents, event mentions and merged events.
     #[command(
-        after_help = "Examples:\n  attache ingest crawl/\n  attache ingest --db news.db a.txt b.html c.jsonl.gz\n  cat articles.jsonl | attache ingest -\n\nRe-ingesting an article with a stored id or content changes nothing."
+        after_help = "Examples:\n  attache ingest crawl/\n  attache ingest --db news.db a.txt b.html c.jsonl.gz\n  cat articles.jsonl | attache ingest -\n  attache ingest --actors Phoenix.Countries.actors.txt --people people.tsv crawl/\n\nRe-ingesting an article with a stored id or content changes nothing."
     )]
     Ingest {
         /// SQLite database file (created if missing; a file that is not attache's is refused).
@@ -51,19 +51,23 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        dictionaries: Dictionaries,
         /// Files or folders (walked recursively, sorted), or - for JSONL on stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Run the pipeline with no database and print the merged events.
     #[command(
-        after_help = "Examples:\n  attache extract crawl/ > events.jsonl\n  attache extract --format table article.txt"
+        after_help = "Examples:\n  attache extract crawl/ > events.jsonl\n  attache extract --format table article.txt\n  attache extract --people people.tsv --agents Phoenix.agents.txt crawl/"
     )]
     Extract {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ExtractFormat,
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        dictionaries: Dictionaries,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -149,6 +153,72 @@ enum EvalCommand {
     },
 }
 
+/// User dictionaries for the actor stage (docs/DICTIONARIES.md).
+#[derive(Args)]
+struct Dictionaries {
+    /// PETRARCH/Phoenix actor dictionary (names, synonyms, dated codes); repeatable, the
+    /// first file listing a name wins.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// PETRARCH/Phoenix agent dictionary (nouns such as "lumberman" -> LAB); repeatable.
+    #[arg(long = "agents", value_name = "FILE")]
+    agents: Vec<PathBuf>,
+    /// People file with dated roles (TSV: name, variants, country, code, from, to, title);
+    /// repeatable; wins over --actors.
+    #[arg(long = "people", value_name = "FILE")]
+    people: Vec<PathBuf>,
+}
+
+impl Dictionaries {
+    fn options(&self) -> PipelineOptions {
+        let mut options = PipelineOptions::default();
+        options.entities.actors = self.actors.clone();
+        options.entities.agents = self.agents.clone();
+        options.entities.people = self.people.clone();
+        options
+    }
+
+    fn any(&self) -> bool {
+        !(self.actors.is_empty() && self.agents.is_empty() && self.people.is_empty())
+    }
+}
+
+/// Build the pipeline; with user dictionaries, say on stderr what they loaded, how long it
+/// took, and which lines were skipped.
+fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
+    let started = std::time::Instant::now();
+    let pipeline = Pipeline::with_options(&dictionaries.options())?;
+    if dictionaries.any() {
+        let r = pipeline.recognizer();
+        let s = r.dictionary_stats();
+        const SHOWN: usize = 10;
+        for p in r.dictionary_problems().iter().take(SHOWN) {
+            eprintln!("warning: skipped {p}");
+        }
+        if s.problems > SHOWN {
+            eprintln!(
+                "warning: skipped {} more dictionary lines",
+                s.problems - SHOWN
+            );
+        }
+        let mut line = format!(
+            "dictionaries: {} actors ({} names, {} codes), {} agents",
+            s.actors, s.names, s.roles, s.agents
+        );
+        if s.agents_skipped > 0 {
+            line.push_str(&format!(
+                " ({} skipped: code before the country, or ending in a preposition)",
+                s.agents_skipped
+            ));
+        }
+        if s.problems > 0 {
+            line.push_str(&format!(", {} lines skipped", s.problems));
+        }
+        eprintln!("{line}; loaded in {:.2}s", started.elapsed().as_secs_f64());
+    }
+    Ok(pipeline)
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     Jsonl,
@@ -191,20 +261,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::Ingest { db, threads, paths } => {
+        Command::Ingest {
+            db,
+            threads,
+            dictionaries,
+            paths,
+        } => {
             set_threads(threads)?;
             let inputs = attache_ingest::walk(&paths)?;
-            let (summary, _) = ingest(&db, &inputs)?;
+            let pipeline = build_pipeline(&dictionaries)?;
+            let (summary, _) = ingest(&pipeline, &db, &inputs)?;
             exit_code(&summary)
         }
         Command::Extract {
             format,
             threads,
+            dictionaries,
             paths,
         } => {
             set_threads(threads)?;
             let inputs = attache_ingest::walk(&paths)?;
-            let pipeline = Pipeline::new()?;
+            let pipeline = build_pipeline(&dictionaries)?;
             let mut merger = Merger::new(pipeline.codebook().clone());
             let mut progress = Reporter::new(inputs.len());
             let summary = driver::run(&pipeline, &inputs, &mut progress, |batch| {
@@ -313,7 +390,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     bytes,
                 })
                 .collect();
-            let (summary, store) = ingest(&db, &inputs)?;
+            let (summary, store) = ingest(&Pipeline::new()?, &db, &inputs)?;
             let visits = store.events(&EventQuery {
                 code_prefix: Some("04".into()),
                 ..Default::default()
@@ -349,8 +426,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Ingest inputs into the database, batch by batch (each batch one transaction).
-fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
-    let pipeline = Pipeline::new()?;
+fn ingest(pipeline: &Pipeline, db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let codebook = pipeline.codebook().clone();
     let windows = attache_merge::Windows::default();
@@ -359,7 +435,7 @@ fn ingest(db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
     };
     let mut progress = Reporter::new(inputs.len());
     let mut unchanged = 0usize;
-    let summary = driver::run(&pipeline, inputs, &mut progress, |batch| {
+    let summary = driver::run(pipeline, inputs, &mut progress, |batch| {
         let batch: Vec<_> = batch.into_iter().map(|p| (p.document, p.reports)).collect();
         let outcome = store.put_batch(&batch, &fold)?;
         unchanged += outcome.unchanged.len();

@@ -4,7 +4,7 @@
 //! the earlier outputs; merging (the only stateful stage) happens downstream, in the store or
 //! in [`attache_merge::Merger`].
 
-use attache_entities::Recognizer;
+use attache_entities::{Recognizer, RecognizerOptions};
 use attache_events::{codebook::Codebook, Coder};
 use attache_model::{Article, Document, EventMention, Report};
 use attache_text::Cleaner;
@@ -25,6 +25,14 @@ pub struct Processed {
     pub reports: Vec<Report>,
 }
 
+/// What to build a [`Pipeline`] with besides the compiled-in knowledge.
+#[derive(Debug, Clone, Default)]
+pub struct PipelineOptions {
+    /// User dictionaries and gazetteer replacements for the actor stage (`--actors`,
+    /// `--agents`, `--people`).
+    pub entities: RecognizerOptions,
+}
+
 /// All stages, built once and shared by reference across threads.
 pub struct Pipeline {
     cleaner: Cleaner,
@@ -37,13 +45,24 @@ pub struct Pipeline {
 impl Pipeline {
     /// The pipeline with the compiled-in knowledge (data/).
     pub fn new() -> anyhow::Result<Pipeline> {
+        Pipeline::with_options(&PipelineOptions::default())
+    }
+
+    /// The pipeline with the compiled-in knowledge and the user files of `options`, each read
+    /// once here. Errors name the file and line.
+    pub fn with_options(options: &PipelineOptions) -> anyhow::Result<Pipeline> {
         Ok(Pipeline {
             cleaner: Cleaner::new(),
-            recognizer: Recognizer::new()?,
+            recognizer: Recognizer::with_options(&options.entities)?,
             tagger: TimeTagger::new(),
             coder: Coder::new(),
             codebook: Codebook::builtin(),
         })
+    }
+
+    /// The actor stage, for what its dictionaries loaded.
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
     }
 
     /// The CAMEO codebook, for folding reports into events.

@@ -6,8 +6,9 @@ use attache_model::{
 
 use crate::data::{Holder, OrgCode};
 use crate::gazetteer::{Entry, Gazetteer, Hit};
+use crate::keys::{scan_names, NameIndex, Romanisation};
 use crate::names::{after_last, name_after, name_before};
-use crate::Mentions;
+use crate::{Mentions, Roster};
 
 /// Which Koreas a document names, for "the North", "the South" and a bare "Korea".
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,6 +28,8 @@ struct Qualifier {
 
 struct Finder<'a> {
     g: &'a Gazetteer,
+    romanisation: &'a Romanisation,
+    roster: &'a Roster,
     doc: &'a Document,
     text: &'a str,
     hits: Vec<Hit>,
@@ -39,7 +42,12 @@ struct Finder<'a> {
     unqualified: Vec<(usize, String)>,
 }
 
-pub(crate) fn find(g: &Gazetteer, doc: &Document) -> Mentions {
+pub(crate) fn find(
+    g: &Gazetteer,
+    romanisation: &Romanisation,
+    roster: &Roster,
+    doc: &Document,
+) -> Mentions {
     let text = doc.text.as_str();
     let hits = normalise(text, g.scan(text));
     let mut korea = Korea::default();
@@ -51,6 +59,8 @@ pub(crate) fn find(g: &Gazetteer, doc: &Document) -> Mentions {
     }
     let mut f = Finder {
         g,
+        romanisation,
+        roster,
         doc,
         text,
         used: vec![false; hits.len()],
@@ -62,8 +72,10 @@ pub(crate) fn find(g: &Gazetteer, doc: &Document) -> Mentions {
     f.titled_phrases();
     f.qualified_orgs();
     let places = f.plain_mentions();
+    f.known_actors();
     f.home_officials();
     f.people_seen_again();
+    f.definite_descriptions();
     let mut actors = f.actors;
     actors.sort_by_key(|a| a.span);
     Mentions { actors, places }
@@ -722,7 +734,8 @@ impl Finder<'_> {
             let shares_a_name = introduced
                 .iter()
                 .any(|n| n.split(' ').any(|t| name.split(' ').any(|u| u == t)));
-            if !shares_a_name {
+            // A user dictionary may have given the country already.
+            if !shares_a_name && self.actors[*i].country.is_none() {
                 resolved.push((*i, self.code(Some(home), Some(agent))));
             }
         }
@@ -733,6 +746,109 @@ impl Finder<'_> {
         }
     }
 
+    /// The country a full actor code begins with, if it is one we know ("PRKGOV" -> PRK).
+    fn country_of_code(&self, code: &ActorCode) -> Option<u16> {
+        let c = code.as_str().get(..3)?;
+        self.g
+            .countries
+            .iter()
+            .position(|k| k.iso3.as_str() == c)
+            .map(|i| i as u16)
+    }
+
+    /// Named actors from user dictionaries (`--people`, `--actors`). A person the text names
+    /// with a title takes the dictionary's canonical name, and its code for the article's
+    /// date when the dictionary has one; a name the gazetteers missed becomes a mention of its
+    /// own. The publication date picks the dated code (PETRARCH's `[PRKGOV 030101-080531]`).
+    fn known_actors(&mut self) {
+        if self.roster.actors.is_empty() {
+            return;
+        }
+        let day = self.doc.published;
+        let roster = self.roster;
+        // Apply the dictionary to a mention: canonical name, and the role of the day.
+        let apply = |f: &Finder<'_>, a: &mut ActorMention, known: usize| {
+            let k = &roster.actors[known];
+            a.name = Some(k.name.clone());
+            if let Some(role) = k.role_at(day) {
+                let country = role.country.clone().or_else(|| {
+                    role.code
+                        .as_ref()
+                        .and_then(|c| f.country_of_code(c))
+                        .map(|c| f.iso(c).clone())
+                });
+                if role.code.is_some() || country.is_some() {
+                    a.code = role.code.clone().or_else(|| {
+                        country
+                            .as_ref()
+                            .and_then(|c| ActorCode::parse(c.as_str()).ok())
+                    });
+                    a.country = country;
+                }
+                if a.title.is_none() {
+                    a.title = role.title.clone();
+                }
+            }
+        };
+        let mut actors = std::mem::take(&mut self.actors);
+        for a in &mut actors {
+            if a.kind != MentionKind::Person {
+                continue;
+            }
+            let Some(name) = a.name.as_deref() else {
+                continue;
+            };
+            if let Some(&k) = roster.index.keys.get(&self.romanisation.key(name)) {
+                apply(self, a, k as usize);
+            }
+        }
+        self.actors = actors;
+        let found = scan_names(self.text, self.romanisation, &roster.index);
+        for (span, k) in found {
+            // The gazetteers know their names better than a dictionary: "SEOUL" in a dateline
+            // is a place, "Beijing" its government, "Korean pop" nothing.
+            let taken = self.actors.iter().any(|a| a.span.overlaps(span))
+                || self
+                    .hits
+                    .iter()
+                    .any(|h| Span::new(h.start, h.end).overlaps(span));
+            if taken {
+                continue;
+            }
+            let known = &roster.actors[k as usize];
+            let kind = if known.person {
+                MentionKind::Person
+            } else if !known.roles.is_empty()
+                && known.roles.iter().all(|r| {
+                    r.code
+                        .as_ref()
+                        .is_some_and(|c| c.as_str().len() == 3 && self.country_of_code(c).is_some())
+                })
+            {
+                // PETRARCH's country entries and their synonyms: cities, provinces, peoples.
+                MentionKind::Country
+            } else {
+                MentionKind::Organisation
+            };
+            let mut a = ActorMention {
+                span,
+                sentence: self.sentence(span.start),
+                kind,
+                name: None,
+                title: None,
+                country: None,
+                code: None,
+            };
+            apply(self, &mut a, k as usize);
+            self.actors.push(a);
+        }
+    }
+
+    /// A person named with a country is the same person when named again: by full name in any
+    /// romanisation ("Choe Son Hui" for "Choe Son-hui", by [`Romanisation::key`]), or by
+    /// the name's first or last token (Korean surnames come first: "Kang" for "Kang Sok Ju";
+    /// Western ones last: "Lavrov"), possessives included ("Choe's visit"). A token shared by
+    /// two people in the document is ambiguous and not used. Pronouns are left to the coder.
     fn people_seen_again(&mut self) {
         struct Known {
             name: String,
@@ -741,12 +857,15 @@ impl Finder<'_> {
             code: Option<ActorCode>,
         }
         let mut known: Vec<Known> = Vec::new();
+        let mut known_keys: Vec<String> = Vec::new();
         for a in &self.actors {
             if a.kind != MentionKind::Person || a.country.is_none() {
                 continue;
             }
             let Some(name) = &a.name else { continue };
-            if !known.iter().any(|k| &k.name == name) {
+            let key = self.romanisation.key(name);
+            if !known_keys.contains(&key) {
+                known_keys.push(key);
                 known.push(Known {
                     name: name.clone(),
                     title: a.title.clone(),
@@ -761,17 +880,30 @@ impl Finder<'_> {
         // Keys: full names, then single tokens owned by exactly one person.
         let mut keys: Vec<(String, usize, bool)> = Vec::new();
         for (i, k) in known.iter().enumerate() {
-            keys.push((k.name.clone(), i, true));
+            keys.push((known_keys[i].clone(), i, true));
             let tokens: Vec<&str> = k.name.split(' ').collect();
             if tokens.len() > 1 {
                 for t in [tokens[0], tokens[tokens.len() - 1]] {
                     if t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase) {
-                        keys.push((t.to_string(), i, false));
+                        keys.push((self.romanisation.key(t), i, false));
                     }
                 }
             }
         }
-        let mut single: Vec<(String, usize)> = Vec::new();
+        // Index value: person * 2 + 1 for a full name, person * 2 for a single token.
+        let mut index = NameIndex::default();
+        for (i, k) in known.iter().enumerate() {
+            index.add(self.romanisation, &k.name, (i as u32) * 2 + 1);
+        }
+        for k in &known {
+            // "Su-gil" is two words to the scanner: it must be allowed to extend "su".
+            let tokens: Vec<&str> = k.name.split(' ').collect();
+            if tokens.len() > 1 {
+                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                    index.prefixes.extend(self.romanisation.prefixes(t));
+                }
+            }
+        }
         for (key, i, full) in &keys {
             if *full {
                 continue;
@@ -781,15 +913,10 @@ impl Finder<'_> {
                 .filter(|(k, j, f)| !f && k == key && j != i)
                 .count();
             let is_full_name_of_other = keys.iter().any(|(k, j, f)| *f && k == key && j != i);
-            if owners == 0 && !is_full_name_of_other && !single.iter().any(|(k, _)| k == key) {
-                single.push((key.clone(), *i));
+            if owners == 0 && !is_full_name_of_other {
+                index.add_key(self.romanisation, key.clone(), (*i as u32) * 2);
             }
         }
-        let full: Vec<(String, usize)> = keys
-            .iter()
-            .filter(|(_, _, f)| *f)
-            .map(|(k, i, _)| (k.clone(), *i))
-            .collect();
         // A titled person named without a country ("Foreign Minister Choe") takes it from the
         // full introduction elsewhere in the document.
         for a in &mut self.actors {
@@ -799,33 +926,25 @@ impl Finder<'_> {
             let Some(name) = a.name.as_deref() else {
                 continue;
             };
-            let by_full = full.iter().find(|(k, _)| k == name);
-            let by_token = || single.iter().find(|(k, _)| k == name);
-            if let Some(&(_, i)) = by_full.or_else(by_token) {
-                let k = &known[i];
+            if let Some(&v) = index.keys.get(&self.romanisation.key(name)) {
+                let k = &known[(v / 2) as usize];
                 a.name = Some(k.name.clone());
                 a.country = k.country.clone();
                 a.code = k.code.clone();
             }
         }
         let mut found: Vec<(Span, usize)> = Vec::new();
-        for (list, whole) in [(&full, true), (&single, false)] {
-            for (key, i) in list {
-                for (at, _) in self.text.match_indices(key.as_str()) {
-                    let span = Span::new(at, at + key.len());
-                    if !self.standalone(span, whole) {
-                        continue;
-                    }
-                    let taken = self.actors.iter().any(|a| a.span.overlaps(span))
-                        || found.iter().any(|(s, _)| s.overlaps(span))
-                        || self
-                            .hits
-                            .iter()
-                            .any(|h| Span::new(h.start, h.end).overlaps(span));
-                    if !taken {
-                        found.push((span, *i));
-                    }
-                }
+        for (span, v) in scan_names(self.text, self.romanisation, &index) {
+            if !self.standalone(span, v % 2 == 1) {
+                continue;
+            }
+            let taken = self.actors.iter().any(|a| a.span.overlaps(span))
+                || self
+                    .hits
+                    .iter()
+                    .any(|h| Span::new(h.start, h.end).overlaps(span));
+            if !taken {
+                found.push((span, (v / 2) as usize));
             }
         }
         for (span, i) in found {
@@ -839,6 +958,60 @@ impl Finder<'_> {
                 country: k.country.clone(),
                 code: k.code.clone(),
             });
+        }
+    }
+
+    /// "the North Korean foreign minister", after "North Korean Foreign Minister Choe
+    /// Son-hui": a definite description with the title and country of exactly one person
+    /// introduced earlier in the document is that person. "A foreign minister" is not.
+    fn definite_descriptions(&mut self) {
+        struct Introduced {
+            span: Span,
+            name: String,
+            title: String,
+            country: Option<CountryCode>,
+            code: Option<ActorCode>,
+        }
+        let people: Vec<Introduced> = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == MentionKind::Person && a.country.is_some())
+            .filter_map(|a| {
+                Some(Introduced {
+                    span: a.span,
+                    name: a.name.clone()?,
+                    title: a.title.clone()?.to_lowercase(),
+                    country: a.country.clone(),
+                    code: a.code.clone(),
+                })
+            })
+            .collect();
+        if people.is_empty() {
+            return;
+        }
+        for a in &mut self.actors {
+            if a.kind != MentionKind::Group || a.name.is_some() || a.country.is_none() {
+                continue;
+            }
+            let Some(title) = a.title.as_deref().map(str::to_lowercase) else {
+                continue;
+            };
+            let head = a.span.slice(self.text);
+            if !(head.starts_with("the ") || head.starts_with("The ")) {
+                continue;
+            }
+            let mut matches = people.iter().filter(|p| {
+                p.span.end <= a.span.start && p.title == title && p.country == a.country
+            });
+            let Some(first) = matches.next() else {
+                continue;
+            };
+            if matches.any(|p| p.name != first.name) {
+                continue;
+            }
+            a.kind = MentionKind::Person;
+            a.name = Some(first.name.clone());
+            a.code = first.code.clone().or(a.code.take());
         }
     }
 

@@ -81,6 +81,8 @@ enum Owner {
     Country(u16),
     Org(u16),
     Title(u16),
+    /// A title from a user agents file: never clashes, the first listing of a name wins.
+    Agent,
 }
 
 impl Owner {
@@ -188,6 +190,7 @@ impl Gazetteer {
         orgs: &[OrgRow],
         titles: &[TitleRow],
         discards: &[DiscardRow],
+        agents: &[TitleRow],
         files: &Sources<'_>,
     ) -> Result<Gazetteer, EntitiesError> {
         if countries.len() > usize::from(u16::MAX) || orgs.len() > usize::from(u16::MAX) {
@@ -322,7 +325,7 @@ impl Gazetteer {
             });
         }
 
-        if titles.len() > usize::from(u16::MAX) {
+        if titles.len() + agents.len() > usize::from(u16::MAX) {
             return Err(EntitiesError::data(files.titles, 0, "too many rows"));
         }
         let mut title_table = Vec::with_capacity(titles.len());
@@ -331,6 +334,22 @@ impl Gazetteer {
             for n in std::iter::once(&r.title).chain(r.variants.iter()) {
                 for form in common_forms(n) {
                     p.add(&form, Entry::Title(ti), o, f, l)?;
+                }
+            }
+            title_table.push(Title {
+                title: r.title.clone(),
+                agent: r.agent.clone(),
+                holder: r.holder,
+            });
+        }
+
+        // Agents from user dictionaries come after our titles: a noun we already know keeps
+        // its row, an agent adds the nouns we lack.
+        for r in agents {
+            let ti = title_table.len() as u16;
+            for n in std::iter::once(&r.title).chain(r.variants.iter()) {
+                for form in common_forms(n) {
+                    p.add(&form, Entry::Title(ti), Owner::Agent, files.titles, r.line)?;
                 }
             }
             title_table.push(Title {

@@ -15,7 +15,14 @@
 //! Plain names become countries, adjectives, capitals standing for their governments and
 //! organisations; countries, capitals and cities also become [`PlaceMention`]s. In a document
 //! about Korea, "the North" and "the South" are the two Koreas. A person named once with a
-//! title is recognised again by full name or by a surname elsewhere in the same document.
+//! title is recognised again elsewhere in the same document: by full name in any romanisation
+//! ("Choi Son Hui" for "Choe Son-hui", compared by [`Recognizer::name_key`]), by surname
+//! ("Choe", "Choe's visit"), or by a definite description with the same title and country
+//! ("the North Korean foreign minister"). Pronouns are left to the coder.
+//!
+//! User dictionaries ([`RecognizerOptions`]: PETRARCH/Phoenix actor and agent files, and our
+//! people file with dated roles, docs/DICTIONARIES.md) add named actors and agent nouns; the
+//! article's publication date picks a person's code.
 //!
 //! ```
 //! use attache_entities::Recognizer;
@@ -57,27 +64,100 @@
 //! ```
 
 mod data;
+mod dictionaries;
 mod error;
 mod find;
 mod gazetteer;
+mod keys;
 mod names;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use attache_model::{ActorMention, Document, PlaceMention};
 
 pub use error::EntitiesError;
 
+use dictionaries::KnownActor;
 use gazetteer::{Gazetteer, Sources};
+use keys::{NameIndex, Romanisation};
 
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.tsv");
 const DISCARD: &str = include_str!("../../../data/discard.txt");
+const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
+
+/// Longest name, in words, that a user dictionary entry may match: longer entries (PETRARCH
+/// has a few sentence-long ones) are loaded but never found.
+const MAX_NAME_TOKENS: usize = 8;
+
+/// What to build a [`Recognizer`] from besides the compiled-in data. Every path is read once,
+/// at build time; `Default` is the compiled-in knowledge alone.
+#[derive(Debug, Clone, Default)]
+pub struct RecognizerOptions {
+    /// Replaces `data/countries.tsv`.
+    pub countries: Option<PathBuf>,
+    /// Replaces `data/orgs.tsv`.
+    pub orgs: Option<PathBuf>,
+    /// Replaces `data/titles.tsv`.
+    pub titles: Option<PathBuf>,
+    /// Replaces `data/romanisation.tsv` (name-variant table).
+    pub romanisation: Option<PathBuf>,
+    /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
+    /// name wins.
+    pub actors: Vec<PathBuf>,
+    /// PETRARCH/Phoenix agent dictionaries (`--agents`): nouns added to the titles.
+    pub agents: Vec<PathBuf>,
+    /// People files with dated roles (`--people`, docs/DICTIONARIES.md); they win over `actors`.
+    pub people: Vec<PathBuf>,
+}
+
+/// What the user dictionaries of a [`Recognizer`] hold, for the CLI's report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DictionaryStats {
+    /// Actors and people loaded from `actors` and `people` files.
+    pub actors: usize,
+    /// Distinct name keys they can be found by (names and synonyms).
+    pub names: usize,
+    /// Dated and undated codes (roles) among them.
+    pub roles: usize,
+    /// Agent nouns loaded as titles.
+    pub agents: usize,
+    /// Agents skipped because their code goes before the country (`[NGO~]`) or they end in
+    /// a preposition (`AMBASSADOR_TO`).
+    pub agents_skipped: usize,
+    /// Lines or code blocks of PETRARCH files that could not be used and were skipped (see
+    /// [`Recognizer::dictionary_problems`]).
+    pub problems: usize,
+}
+
+/// Named actors from user dictionaries, found by name key.
+#[derive(Debug, Default)]
+pub(crate) struct Roster {
+    pub actors: Vec<KnownActor>,
+    /// Name key -> index into `actors`.
+    pub index: NameIndex,
+}
+
+impl Roster {
+    fn add(&mut self, romanisation: &Romanisation, actor: KnownActor) {
+        let i = self.actors.len() as u32;
+        for name in std::iter::once(&actor.name).chain(actor.synonyms.iter()) {
+            if Romanisation::tokens(name) <= MAX_NAME_TOKENS {
+                self.index.add(romanisation, name, i);
+            }
+        }
+        self.actors.push(actor);
+    }
+}
 
 /// Finds actors and places in documents. Immutable once built; share it across threads.
 pub struct Recognizer {
     gazetteer: Gazetteer,
+    romanisation: Romanisation,
+    roster: Roster,
+    stats: DictionaryStats,
+    problems: Vec<String>,
 }
 
 /// What [`Recognizer::find`] found in one document.
@@ -97,6 +177,7 @@ impl std::fmt::Debug for Recognizer {
             .field("organisations", &self.gazetteer.orgs.len())
             .field("titles", &self.gazetteer.titles.len())
             .field("names", &self.gazetteer.entries.len())
+            .field("dictionaries", &self.stats)
             .finish()
     }
 }
@@ -104,7 +185,7 @@ impl std::fmt::Debug for Recognizer {
 impl Recognizer {
     /// A recogniser over the gazetteers compiled into the crate from `data/`.
     pub fn new() -> Result<Recognizer, EntitiesError> {
-        Recognizer::from_files(None, None, None)
+        Recognizer::with_options(&RecognizerOptions::default())
     }
 
     /// A recogniser over user gazetteer files, each replacing the compiled-in one when given
@@ -115,9 +196,65 @@ impl Recognizer {
         orgs: Option<&Path>,
         titles: Option<&Path>,
     ) -> Result<Recognizer, EntitiesError> {
-        let (countries_name, countries_text) = read_or(countries, "data/countries.tsv", COUNTRIES)?;
-        let (orgs_name, orgs_text) = read_or(orgs, "data/orgs.tsv", ORGS)?;
-        let (titles_name, titles_text) = read_or(titles, "data/titles.tsv", TITLES)?;
+        Recognizer::with_options(&RecognizerOptions {
+            countries: countries.map(Path::to_path_buf),
+            orgs: orgs.map(Path::to_path_buf),
+            titles: titles.map(Path::to_path_buf),
+            ..RecognizerOptions::default()
+        })
+    }
+
+    /// A recogniser over the compiled-in data, with the replacements and user dictionaries
+    /// of `options`. Errors name the file and line.
+    pub fn with_options(options: &RecognizerOptions) -> Result<Recognizer, EntitiesError> {
+        let (countries_name, countries_text) = read_or(
+            options.countries.as_deref(),
+            "data/countries.tsv",
+            COUNTRIES,
+        )?;
+        let (orgs_name, orgs_text) = read_or(options.orgs.as_deref(), "data/orgs.tsv", ORGS)?;
+        let (titles_name, titles_text) =
+            read_or(options.titles.as_deref(), "data/titles.tsv", TITLES)?;
+        let (rom_name, rom_text) = read_or(
+            options.romanisation.as_deref(),
+            "data/romanisation.tsv",
+            ROMANISATION,
+        )?;
+        let romanisation = Romanisation::parse(&rom_name, &rom_text)?;
+
+        let mut stats = DictionaryStats::default();
+        let mut problems: Vec<String> = Vec::new();
+        let mut agents = Vec::new();
+        for path in &options.agents {
+            let (name, text) = read_or(Some(path), "", "")?;
+            let read = dictionaries::parse_petrarch_agents(&name, &text);
+            stats.agents += read.titles.len();
+            stats.agents_skipped += read.prefixed + read.dangling;
+            problems.extend(read.problems.iter().map(ToString::to_string));
+            agents.extend(read.titles);
+        }
+        let mut roster = Roster::default();
+        for path in &options.people {
+            let (name, text) = read_or(Some(path), "", "")?;
+            for a in dictionaries::parse_people(&name, &text)? {
+                roster.add(&romanisation, a);
+            }
+        }
+        for path in &options.actors {
+            let (name, text) = read_or(Some(path), "", "")?;
+            let read = dictionaries::parse_petrarch_actors(&name, &text);
+            problems.extend(read.problems.iter().map(ToString::to_string));
+            for a in read.items {
+                roster.add(&romanisation, a);
+            }
+        }
+        stats.actors = roster.actors.len();
+        stats.names = roster.index.keys.len();
+        stats.roles = roster.actors.iter().map(|a| a.roles.len()).sum();
+        stats.problems = problems.len();
+
+        // Agents are attributed to the titles file in messages about clashes; they never
+        // clash, so the name is only a label.
         let files = Sources {
             countries: &countries_name,
             orgs: &orgs_name,
@@ -129,14 +266,40 @@ impl Recognizer {
             &data::parse_orgs(files.orgs, &orgs_text)?,
             &data::parse_titles(files.titles, &titles_text)?,
             &data::parse_discards(files.discard, DISCARD)?,
+            &agents,
             &files,
         )?;
-        Ok(Recognizer { gazetteer })
+        Ok(Recognizer {
+            gazetteer,
+            romanisation,
+            roster,
+            stats,
+            problems,
+        })
+    }
+
+    /// The lines of PETRARCH files that were skipped, each as `file:line: why`, for the
+    /// caller to report. PETRARCH files are read leniently (a bad line is skipped, the rest
+    /// loads); the people file and the `data/` files are read strictly.
+    pub fn dictionary_problems(&self) -> &[String] {
+        &self.problems
+    }
+
+    /// What the user dictionaries held.
+    pub fn dictionary_stats(&self) -> DictionaryStats {
+        self.stats
+    }
+
+    /// The key two spellings of one name share: "Choi Son-hui" and "Choe Son Hui" both give
+    /// `choesonhui` (lower case, separators dropped, romanisation variants folded by
+    /// `data/romanisation.tsv`).
+    pub fn name_key(&self, name: &str) -> String {
+        self.romanisation.key(name)
     }
 
     /// The actors and places named in `doc`.
     pub fn find(&self, doc: &Document) -> Mentions {
-        find::find(&self.gazetteer, doc)
+        find::find(&self.gazetteer, &self.romanisation, &self.roster, doc)
     }
 
     /// The short name of a country by ISO3 code: `"PRK"` -> `"North Korea"`.

@@ -472,3 +472,266 @@ fn unqualified_officials_take_the_dateline_country() {
         .unwrap();
     assert_eq!(park.country, None);
 }
+
+#[rustfmt::skip]
+#[test]
+fn name_variants_possessives_and_descriptions_in_one_document() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        // Another romanisation of the same name is the same person.
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nChoe Son Hui met reporters.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Choe Son Hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nChoi Son-hui left.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Choi Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        ("Russian Foreign Minister Sergei Lavrov spoke.\nSergey Lavrov left.", &[("person", "Russian Foreign Minister Sergei Lavrov", "RUS", "RUSGOV", "Foreign Minister", "Sergei Lavrov"), ("person", "Sergey Lavrov", "RUS", "RUSGOV", "Foreign Minister", "Sergei Lavrov")]),
+        ("North Korean leader Kim Jong-un spoke.\nKim Jong Un left.", &[("person", "North Korean leader Kim Jong-un", "PRK", "PRKGOV", "leader", "Kim Jong-un"), ("person", "Kim Jong Un", "PRK", "PRKGOV", "leader", "Kim Jong-un")]),
+        // A hyphenated surname is one token of the name, two words of the text.
+        ("Russian envoy Anna Petrova-Ivanova arrived.\nPetrova-Ivanova left.", &[("person", "Russian envoy Anna Petrova-Ivanova", "RUS", "RUSGOV", "envoy", "Anna Petrova-Ivanova"), ("person", "Petrova-Ivanova", "RUS", "RUSGOV", "envoy", "Anna Petrova-Ivanova")]),
+        // A titled mention in another spelling takes the country of the introduction.
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nForeign Minister Choi Son Hui left.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Foreign Minister Choi Son Hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        // Possessives, straight and curly.
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nChoe's visit ended; Choe’s aides left.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Choe", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Choe", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        // "the North Korean foreign minister" is the one introduced with that title...
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nThe North Korean foreign minister met Lavrov.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "The North Korean foreign minister", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        // ... but not "a" North Korean foreign minister, not one of another country, and not
+        // one named before anyone was introduced.
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nA North Korean foreign minister never came.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("group", "A North Korean foreign minister", "PRK", "PRKGOV", "Foreign Minister", "")]),
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nThe Russian foreign minister met her.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("group", "The Russian foreign minister", "RUS", "RUSGOV", "Foreign Minister", "")]),
+        ("The North Korean foreign minister spoke.\nNorth Korean Foreign Minister Choe Son-hui left.", &[("group", "The North Korean foreign minister", "PRK", "PRKGOV", "Foreign Minister", ""), ("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+        // Two people fit the description: it stays a description.
+        ("North Korean envoy Ri Chol met North Korean envoy Pak Song.\nThe North Korean envoy spoke.", &[("person", "North Korean envoy Ri Chol", "PRK", "PRKGOV", "envoy", "Ri Chol"), ("person", "North Korean envoy Pak Song", "PRK", "PRKGOV", "envoy", "Pak Song"), ("group", "The North Korean envoy", "PRK", "PRKGOV", "envoy", "")]),
+        // Pronouns are the coder's business, never a mention here.
+        ("North Korean Foreign Minister Choe Son-hui arrived.\nShe said he would come; her aide and his staff agreed.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}
+
+/// A temporary folder for user dictionary fixtures, removed when dropped.
+struct Fixtures(std::path::PathBuf);
+
+impl Fixtures {
+    fn new(name: &str) -> Fixtures {
+        let dir = std::env::temp_dir().join(format!("attache-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Fixtures(dir)
+    }
+
+    fn file(&self, name: &str, text: &str) -> std::path::PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+impl Drop for Fixtures {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dated(text: &str, day: &str) -> Document {
+    let mut d = doc(text);
+    d.published = Some(day.parse().unwrap());
+    d
+}
+
+/// (covered text, name, code, title) of each person or organisation mention.
+fn named(r: &Recognizer, d: &Document) -> Vec<(String, String, String, String)> {
+    r.find(d)
+        .actors
+        .iter()
+        .filter(|a| matches!(a.kind, MentionKind::Person | MentionKind::Organisation))
+        .map(|a| {
+            (
+                a.span.slice(&d.text).to_string(),
+                a.name.clone().unwrap_or_default(),
+                a.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+                a.title.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
+    let fx = Fixtures::new("dictionaries");
+    // Our own fixtures, in PETRARCH's formats and in ours.
+    let actors = fx.file(
+        "test.actors.txt",
+        "# invented actors\nHAN_MYONG_CHOL_  # an office holder\n+HAN_MYONG-CHOL\n\t[PRKGOV 030101-080531]\n\t[PRKMIL >080601]\n\t[PRKELI]\nGREEN_HARBOUR_FUND_ [NGO]\nKRASNY_BOR_ [RUS]\nMOSCOW_ [RUSMIL]\n",
+    );
+    let agents = fx.file(
+        "test.agents.txt",
+        "!PERSON! = MAN, WOMAN\nLUMBER!PERSON! {LUMBERMEN} [~LAB]\nHARBOUR_PILOT [~CVL]\n",
+    );
+    let people = fx.file(
+        "people.tsv",
+        "name\tvariants\tcountry\tcode\tfrom\tto\ttitle\nRi Su-yon\tRhee Su Yon\tPRK\tPRKGOV\t2016\t2018\tdeputy director-general\nRi Su-yon\t-\tPRK\tPRKGOV\t2022-01-15\t-\tForeign Minister\nHan Myong-chol\t-\tPRK\tPRKLEG\t2020\t-\tlawmaker\n",
+    );
+    let r = Recognizer::with_options(&RecognizerOptions {
+        actors: vec![actors],
+        agents: vec![agents],
+        people: vec![people],
+        ..Default::default()
+    })
+    .unwrap();
+    let stats = r.dictionary_stats();
+    // Han Myong-chol is in both files (one name key); "Rhee Su Yon" folds into "Ri Su-yon".
+    assert_eq!(
+        (
+            stats.actors,
+            stats.names,
+            stats.roles,
+            stats.agents,
+            stats.agents_skipped
+        ),
+        (6, 5, 9, 2, 0),
+        "{stats:?}"
+    );
+
+    let text = "Rhee Su Yon met Han Myong Chol and the Green Harbour Fund.";
+    let s = |a: &str, b: &str, c: &str, d: &str| (a.into(), b.into(), c.into(), d.into());
+    // The people file wins over the PETRARCH entry for the same person.
+    assert_eq!(
+        named(&r, &dated(text, "2017-03-01")),
+        [
+            s(
+                "Rhee Su Yon",
+                "Ri Su-yon",
+                "PRKGOV",
+                "deputy director-general"
+            ),
+            s("Han Myong Chol", "Han Myong-chol", "", ""),
+            s("Green Harbour Fund", "Green Harbour Fund", "NGO", ""),
+        ]
+    );
+    assert_eq!(
+        named(&r, &dated(text, "2023-03-01"))[..2],
+        [
+            s("Rhee Su Yon", "Ri Su-yon", "PRKGOV", "Foreign Minister"),
+            s("Han Myong Chol", "Han Myong-chol", "PRKLEG", "lawmaker"),
+        ]
+    );
+    // With no date, the current role.
+    assert_eq!(
+        named(&r, &doc(text))[0],
+        s("Rhee Su Yon", "Ri Su-yon", "PRKGOV", "Foreign Minister")
+    );
+    // A titled mention keeps its title and takes the dictionary's name and dated code.
+    assert_eq!(
+        named(
+            &r,
+            &dated("Foreign Minister Ri Su Yon arrived.", "2023-03-01")
+        ),
+        [s(
+            "Foreign Minister Ri Su Yon",
+            "Ri Su-yon",
+            "PRKGOV",
+            "Foreign Minister"
+        )]
+    );
+    // Agents add titles: "North Korean lumbermen" is a group of workers.
+    check(
+        &r,
+        "North Korean lumbermen and a Russian harbour pilot arrived.",
+        &[
+            (
+                "group",
+                "North Korean lumbermen",
+                "PRK",
+                "PRKLAB",
+                "lumberman",
+                "",
+            ),
+            (
+                "group",
+                "a Russian harbour pilot",
+                "RUS",
+                "RUSCVL",
+                "harbour pilot",
+                "",
+            ),
+        ],
+    );
+
+    // The PETRARCH entry alone: dated codes by the article's date.
+    let only_petrarch = Recognizer::with_options(&RecognizerOptions {
+        actors: vec![fx.0.join("test.actors.txt")],
+        ..Default::default()
+    })
+    .unwrap();
+    for (day, code) in [
+        ("2005-01-01", "PRKGOV"),
+        ("2010-01-01", "PRKMIL"),
+        ("2001-01-01", "PRKELI"),
+    ] {
+        let got = named(&only_petrarch, &dated("Han Myong-chol spoke.", day));
+        // PETRARCH's HAN_MYONG_CHOL_ reads "Han Myong Chol".
+        assert_eq!(
+            got,
+            [s("Han Myong-chol", "Han Myong Chol", code, "")],
+            "{day}"
+        );
+    }
+
+    // A PETRARCH place stands for its country; the gazetteers keep the names they know
+    // ("Moscow" stays the Russian government); a name in capitals is a dateline, not an actor.
+    check(
+        &only_petrarch,
+        "HAN MYONG CHOL: Krasny Bor and Moscow welcomed Han Myong-chol.",
+        &[
+            ("country", "Krasny Bor", "RUS", "RUS", "", "Krasny Bor"),
+            ("capital", "Moscow", "RUS", "RUSGOV", "", "Moscow"),
+            (
+                "person",
+                "Han Myong-chol",
+                "PRK",
+                "PRKELI",
+                "",
+                "Han Myong Chol",
+            ),
+        ],
+    );
+
+    // A bad PETRARCH line is skipped and reported with its file and line; the rest loads.
+    let bad = fx.file(
+        "bad.actors.txt",
+        "# fine\nX_ [PRKGOV 030101-0805]\nY_ [RUSGOV]\n",
+    );
+    let r = Recognizer::with_options(&RecognizerOptions {
+        actors: vec![bad.clone()],
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(r.dictionary_stats().actors, 2);
+    assert_eq!(r.dictionary_stats().problems, 1);
+    assert!(
+        r.dictionary_problems()[0]
+            .starts_with(&format!("{}:2: [PRKGOV 030101-0805]", bad.display())),
+        "{:?}",
+        r.dictionary_problems()
+    );
+    // Our people file is read strictly.
+    let bad = fx.file(
+        "bad.people.tsv",
+        "name\tvariants\tcountry\tcode\tfrom\tto\ttitle\nX\t-\tPRK\t-\t2016-13\t-\t-\n",
+    );
+    let err = Recognizer::with_options(&RecognizerOptions {
+        people: vec![bad.clone()],
+        ..Default::default()
+    })
+    .expect_err("bad date");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:2: column \"from\"", bad.display())),
+        "{err}"
+    );
+    let missing = fx.0.join("missing.txt");
+    assert!(matches!(
+        Recognizer::with_options(&RecognizerOptions {
+            people: vec![missing],
+            ..Default::default()
+        }),
+        Err(EntitiesError::Read { .. })
+    ));
+}

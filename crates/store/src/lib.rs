@@ -7,7 +7,8 @@
 //!   runs schema migrations forward (`PRAGMA user_version`; see docs/SCHEMA.md).
 //! * [`Store::put_batch`] writes a batch in one transaction; a document already stored (same id
 //!   or same content hash) is skipped, so re-running a batch changes nothing.
-//! * [`Store::events`] answers [`EventQuery`]s, ordered by date then id.
+//! * [`Store::events`] answers [`EventQuery`]s, ordered by date then id; [`Store::events_page`],
+//!   [`Store::timeline`], [`Store::dyads`] and [`Store::actors`] page and count them for browsing.
 //!
 //! ```
 //! use attache_model::*;
@@ -76,6 +77,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod browse;
 mod error;
 mod open;
 mod query;
@@ -85,6 +87,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use batch::BatchOutcome;
+pub use browse::{ActorCount, DocumentReport, DyadCount, EventOrder, Granularity, PeriodCount};
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use query::{EventQuery, Stats, StoredDocument};

@@ -451,6 +451,26 @@ fn the_page_and_the_chart() {
     assert!(svg.contains(first), "the first year {first} is labelled");
 }
 
+/// Every path the OpenAPI document lists answers; nothing it leaves out is served.
+#[test]
+fn the_openapi_document_matches_the_server() {
+    let server = Server::start(sample_db());
+    let doc = server.get("/api/v1/openapi.json");
+    assert_eq!(doc["openapi"], "3.1.0");
+    let event = server.get("/api/v1/events?limit=1")["events"][0].clone();
+    let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+    assert!(paths.len() >= 9, "{paths:?}");
+    for path in paths {
+        let id = if path.starts_with("/api/v1/documents/") {
+            event["documents"][0].as_str().unwrap()
+        } else {
+            event["id"].as_str().unwrap()
+        };
+        let (status, _, body) = server.request("GET", &path.replace("{id}", id));
+        assert_eq!(status, 200, "{path}: {body}");
+    }
+}
+
 /// Issue 7: reads while ingest writes (WAL), so a running server sees new articles.
 #[test]
 fn a_running_server_sees_what_ingest_commits() {

@@ -52,7 +52,10 @@ function highlight(text, start, end) {
 async function load() {
   showError(null);
   const p = filterParams();
-  history.replaceState(null, "", "?" + p.toString());
+  const here = new URLSearchParams(p);
+  const shown = new URLSearchParams(location.search).get("event");
+  if (shown) here.set("event", shown);
+  history.replaceState(null, "", "?" + here.toString());
   const chart = new URLSearchParams(p);
   chart.set("by", form.elements.by.value);
   $("chart").src = "/api/v1/timeline.svg?" + chart.toString();
@@ -82,6 +85,9 @@ async function load() {
 }
 
 async function showEvent(id) {
+  const here = new URLSearchParams(location.search);
+  here.set("event", id);
+  history.replaceState(null, "", "?" + here.toString());
   try {
     const e = await api("events/" + encodeURIComponent(id));
     $("detail").innerHTML =
@@ -153,8 +159,9 @@ $("detail").addEventListener("click", (ev) => {
   showDocument(a.dataset.doc);
 });
 
-// Filters from the address bar, so a filtered view can be bookmarked.
+// Filters and the event shown come from the address bar, so a view can be bookmarked.
 const initial = new URLSearchParams(location.search);
 for (const name of FILTERS) if (initial.get(name)) form.elements[name].value = initial.get(name);
+if (initial.get("event")) showEvent(initial.get("event"));
 api("health").then((h) => { $("health").textContent = `${h.events} events from ${h.documents} documents`; }).catch(showError);
 load();

@@ -89,13 +89,16 @@ pub fn timeline_svg(timeline: &Timeline, title: &str) -> Result<String, ChartErr
                     .take_while(|r| *r != root)
                     .filter_map(|r| p.by_root.get(*r))
                     .sum();
-                Some(Rectangle::new(
+                let mut bar = Rectangle::new(
                     [
                         (SegmentValue::Exact(i), below),
                         (SegmentValue::Exact(i + 1), below + n),
                     ],
                     colour(root).filled(),
-                ))
+                );
+                // A pixel of white either side, so neighbouring periods read as two bars.
+                bar.set_margin(0, 0, 1, 1);
+                Some(bar)
             });
             let c = colour(root);
             chart

@@ -42,6 +42,7 @@ pub fn router(stores: Arc<Stores>) -> Router {
         .route("/api/v1/actors", get(actors))
         .route("/api/v1/timeline", get(timeline))
         .route("/api/v1/timeline.svg", get(timeline_svg))
+        .route("/api/v1/openapi.json", get(openapi))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(stores)
@@ -244,6 +245,13 @@ pub fn chart_title(q: &attache_store::EventQuery, by: &str) -> String {
     }
 }
 
+/// The OpenAPI 3.1 description of v1, written by hand beside docs/API.md.
+const OPENAPI: &str = include_str!("../assets/openapi.json");
+
+async fn openapi() -> impl IntoResponse {
+    asset("application/json", OPENAPI)
+}
+
 async fn page() -> impl IntoResponse {
     asset(
         "text/html; charset=utf-8",
@@ -294,6 +302,25 @@ async fn method_not_allowed() -> ApiError {
 mod tests {
     use super::*;
     use axum::http::StatusCode;
+
+    /// The OpenAPI document lists exactly the error codes the server sends.
+    #[test]
+    fn openapi_names_every_error_code() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).unwrap();
+        let listed = &doc["components"]["schemas"]["Error"]["properties"]["error"]["properties"]
+            ["code"]["enum"];
+        let all = [
+            ErrorCode::UnknownParameter,
+            ErrorCode::RepeatedParameter,
+            ErrorCode::InvalidParameter,
+            ErrorCode::LimitTooLarge,
+            ErrorCode::NotFound,
+            ErrorCode::UnknownRoute,
+            ErrorCode::MethodNotAllowed,
+            ErrorCode::Internal,
+        ];
+        assert_eq!(listed, &serde_json::to_value(all).unwrap());
+    }
 
     /// The status of every error code, as the code table in docs/API.md says.
     #[test]

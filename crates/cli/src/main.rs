@@ -361,7 +361,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Serve { db, addr } => {
-            let store = open_existing(&db)?;
+            // Open read-write once so an older store is migrated, then serve through
+            // read-only connections that never wait for a running `attache ingest`.
+            drop(open_existing(&db)?);
+            let store =
+                Store::open_read_only(&db).with_context(|| format!("opening {}", db.display()))?;
             let listener = std::net::TcpListener::bind(&addr)
                 .with_context(|| format!("listening on {addr}"))?;
             // Port 0 picks a free port: say which, so scripts and tests can find it.

@@ -57,7 +57,8 @@ impl Stores {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
         match idle {
             Some(store) => Ok(store),
-            None => Store::open(&self.path),
+            // Read-only: a server never writes, so it never waits for `attache ingest`'s lock.
+            None => Store::open_read_only(&self.path),
         }
     }
 

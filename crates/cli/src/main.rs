@@ -374,6 +374,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "serving {} on http://{bound}/ (API under /api/v1/; Ctrl-C stops)",
                 db.display()
             );
+            if !bound.ip().is_loopback() {
+                eprintln!("warning: {bound} is reachable from other machines; the API has no authentication");
+            }
             attache_serve::serve(listener, store)?;
             ExitCode::SUCCESS
         }

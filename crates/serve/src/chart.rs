@@ -45,7 +45,7 @@ pub fn timeline_svg(timeline: &Timeline, title: &str) -> Result<String, ChartErr
         let i = roots.iter().position(|r| *r == root).unwrap_or(0);
         PALETTE[i % PALETTE.len()]
     };
-    let n = timeline.periods.len();
+    let n_periods = timeline.periods.len();
     let max = timeline
         .periods
         .iter()
@@ -62,7 +62,10 @@ pub fn timeline_svg(timeline: &Timeline, title: &str) -> Result<String, ChartErr
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(40)
-            .build_cartesian_2d((0..n.max(1)).into_segmented(), 0..max + max.div_ceil(10))
+            .build_cartesian_2d(
+                (0..n_periods.max(1)).into_segmented(),
+                0..max + max.div_ceil(10),
+            )
             .map_err(|e| fail(&e))?;
         let labels = |v: &SegmentValue<usize>| match v {
             SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => timeline
@@ -75,14 +78,14 @@ pub fn timeline_svg(timeline: &Timeline, title: &str) -> Result<String, ChartErr
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(n.clamp(1, 12))
+            .x_labels(n_periods.clamp(1, 12))
             .x_label_formatter(&labels)
             .y_desc("events")
             .draw()
             .map_err(|e| fail(&e))?;
         for root in &roots {
             let bars = timeline.periods.iter().enumerate().filter_map(|(i, p)| {
-                let n = *p.by_root.get(*root)?;
+                let events = *p.by_root.get(*root)?;
                 // Roots below this one in the stack, in the same order as `roots`.
                 let below: u64 = roots
                     .iter()
@@ -92,12 +95,15 @@ pub fn timeline_svg(timeline: &Timeline, title: &str) -> Result<String, ChartErr
                 let mut bar = Rectangle::new(
                     [
                         (SegmentValue::Exact(i), below),
-                        (SegmentValue::Exact(i + 1), below + n),
+                        (SegmentValue::Exact(i + 1), below + events),
                     ],
                     colour(root).filled(),
                 );
-                // A pixel of white either side, so neighbouring periods read as two bars.
-                bar.set_margin(0, 0, 1, 1);
+                // A pixel of white either side, so neighbouring periods read as two bars;
+                // not when bars are only a few pixels wide and the gap would hide them.
+                if n_periods <= 120 {
+                    bar.set_margin(0, 0, 1, 1);
+                }
                 Some(bar)
             });
             let c = colour(root);

@@ -26,6 +26,8 @@ fn samples() -> PathBuf {
 struct Server {
     child: Child,
     port: u16,
+    /// Kept open: a server whose stderr is closed would fail on its next message.
+    _stderr: BufReader<std::process::ChildStderr>,
 }
 
 impl Server {
@@ -38,15 +40,19 @@ impl Server {
             .spawn()
             .expect("attache serve starts");
         let mut line = String::new();
-        let stderr = child.stderr.take().expect("piped stderr");
-        BufReader::new(stderr).read_line(&mut line).unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().expect("piped stderr"));
+        stderr.read_line(&mut line).unwrap();
         let port = line
             .split("http://127.0.0.1:")
             .nth(1)
             .and_then(|rest| rest.split('/').next())
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("no port in {line:?}"));
-        Server { child, port }
+        Server {
+            child,
+            port,
+            _stderr: stderr,
+        }
     }
 
     /// Status, content type and body of a request.

@@ -271,6 +271,17 @@ fn counts_agree_with_the_event_list() {
         assert_eq!(d["events"], want, "{s}->{t}");
         assert_eq!(d["by_root"]["04"], want, "{s}->{t}");
     }
+    // Both directions: the union of the two directed lists.
+    let both = server.get("/api/v1/events?dyad=rus-PRK&limit=1000");
+    let mut want = ids(&Value::Array(cli_events(&[
+        "--source", "PRK", "--target", "RUS",
+    ])));
+    want.extend(ids(&Value::Array(cli_events(&[
+        "--source", "RUS", "--target", "PRK",
+    ]))));
+    let got = ids(&both["events"]);
+    assert!(got.len() > 2 && got.len() == want.len(), "{got:?} {want:?}");
+    assert!(want.iter().all(|id| got.contains(id)), "{got:?} {want:?}");
     let counts: Vec<u64> = dyads
         .iter()
         .map(|d| d["events"].as_u64().unwrap())
@@ -369,6 +380,7 @@ fn bad_requests_get_the_error_shape_and_a_4xx() {
             400,
             "invalid_parameter",
         ),
+        ("GET", "/api/v1/events?dyad=PRK", 400, "invalid_parameter"),
         ("GET", "/api/v1/dyads?limit=5000", 400, "limit_too_large"),
         ("GET", "/api/v1/actors?by=year", 400, "unknown_parameter"),
         (

@@ -15,7 +15,7 @@ use attache::pipeline::Pipeline;
 use attache_ingest::Input;
 use attache_merge::Merger;
 use attache_model::Modality;
-use attache_store::{EventQuery, Granularity, Store};
+use attache_store::{Browse, EventQuery, Granularity, Store};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -393,7 +393,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
             }
             let store = open_existing(&db)?;
-            let query = filters.query()?;
+            let query = Browse::from(filters.query()?);
             let granularity = match by {
                 PlotBy::Day => Granularity::Day,
                 PlotBy::Week => Granularity::Week,

@@ -3,7 +3,7 @@
 "use strict";
 
 const PAGE = 50;
-const FILTERS = ["actor", "source", "target", "code", "modality", "since", "until"];
+const FILTERS = ["actor", "source", "target", "dyad", "code", "modality", "since", "until"];
 const form = document.getElementById("filters");
 let offset = 0;
 
@@ -139,9 +139,9 @@ $("events").addEventListener("click", (ev) => {
 $("dyads").addEventListener("click", (ev) => {
   const tr = ev.target.closest("tr");
   if (!tr) return;
-  form.elements.actor.value = "";
-  form.elements.source.value = tr.dataset.source;
-  form.elements.target.value = tr.dataset.target;
+  // A dyad row opens the pair in both directions, year by year in the chart.
+  for (const name of ["actor", "source", "target"]) form.elements[name].value = "";
+  form.elements.dyad.value = `${tr.dataset.source}-${tr.dataset.target}`;
   offset = 0;
   load();
 });

@@ -2,7 +2,7 @@
 //! misspelt filter (`?actr=PRK`) is an error instead of silently matching everything.
 
 use attache_model::{CameoCode, CountryCode, Modality};
-use attache_store::{EventOrder, EventQuery, Granularity};
+use attache_store::{Browse, EventOrder, EventQuery, Granularity};
 use jiff::civil::Date;
 
 use crate::api::v1::ErrorCode;
@@ -10,7 +10,7 @@ use crate::error::ApiError;
 
 /// The filters every listing and count takes: those of `attache events`.
 pub const FILTERS: &[&str] = &[
-    "actor", "source", "target", "code", "modality", "since", "until",
+    "actor", "source", "target", "dyad", "code", "modality", "since", "until",
 ];
 
 /// The most events, dyads or actors one response holds.
@@ -58,7 +58,32 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The event filters.
+    /// The event filters and the dyad.
+    pub fn browse(&self) -> Result<Browse, ApiError> {
+        let between = self
+            .get("dyad")
+            .map(|d| {
+                let expected = "two countries or actor codes, either direction, such as PRK-RUS";
+                let (a, b) = d
+                    .split_once(['-', ','])
+                    .ok_or_else(|| invalid("dyad", d, expected))?;
+                let side = |v: &str| {
+                    let upper = v.trim().to_ascii_uppercase();
+                    (CountryCode::parse(&upper).is_ok()
+                        || attache_model::ActorCode::parse(&upper).is_ok())
+                    .then_some(upper)
+                    .ok_or_else(|| invalid("dyad", d, expected))
+                };
+                Ok::<_, ApiError>([side(a)?, side(b)?])
+            })
+            .transpose()?;
+        Ok(Browse {
+            query: self.query()?,
+            between,
+        })
+    }
+
+    /// The event filters of `attache events`.
     pub fn query(&self) -> Result<EventQuery, ApiError> {
         Ok(EventQuery {
             actor: self.actor("actor")?,
@@ -206,11 +231,14 @@ mod tests {
                 ("modality", "planned"),
                 ("since", "2019-03-01"),
                 ("until", ""),
+                ("dyad", "rus,PRK"),
             ],
             &[],
         )
         .unwrap();
-        let q = p.query().unwrap();
+        let b = p.browse().unwrap();
+        assert_eq!(b.between, Some(["RUS".to_string(), "PRK".to_string()]));
+        let q = b.query;
         assert_eq!(q.actor.as_deref(), Some("PRK"));
         assert_eq!(q.target.as_deref(), Some("RUSGOV"));
         assert_eq!(q.code_prefix.as_deref(), Some("042"));
@@ -265,10 +293,16 @@ mod tests {
             (&[("limit", "-1")], ErrorCode::InvalidParameter, "limit"),
             (&[("offset", "ten")], ErrorCode::InvalidParameter, "offset"),
             (&[("sort", "outlet")], ErrorCode::InvalidParameter, "sort"),
+            (&[("dyad", "PRK")], ErrorCode::InvalidParameter, "dyad"),
+            (
+                &[("dyad", "PRK-North Korea")],
+                ErrorCode::InvalidParameter,
+                "dyad",
+            ),
         ];
         for (query, code, named) in cases {
             let got = params(query, &["limit", "offset", "sort"]).and_then(|p| {
-                p.query()?;
+                p.browse()?;
                 p.limit(100)?;
                 p.offset()?;
                 p.order()?;

@@ -77,7 +77,7 @@ async fn health(State(stores): StoreState) -> Result<Json<v1::Health>, ApiError>
 async fn events(State(stores): StoreState, query: Pairs) -> Result<Json<v1::EventPage>, ApiError> {
     let p = params(query, &["limit", "offset", "sort"])?;
     let (q, order, offset, limit) = (
-        p.query()?,
+        p.browse()?,
         p.order()?,
         p.offset()?,
         p.limit(DEFAULT_EVENTS)?,
@@ -157,7 +157,7 @@ async fn document(
 
 async fn dyads(State(stores): StoreState, query: Pairs) -> Result<Json<v1::Dyads>, ApiError> {
     let p = params(query, &["limit"])?;
-    let (q, limit) = (p.query()?, p.limit(DEFAULT_DYADS)?);
+    let (q, limit) = (p.browse()?, p.limit(DEFAULT_DYADS)?);
     let counts = stores.with(move |store| Ok(store.dyads(&q)?)).await?;
     let mut dyads: BTreeMap<(String, String), v1::Dyad> = BTreeMap::new();
     for c in counts {
@@ -181,7 +181,7 @@ async fn dyads(State(stores): StoreState, query: Pairs) -> Result<Json<v1::Dyads
 
 async fn actors(State(stores): StoreState, query: Pairs) -> Result<Json<v1::Actors>, ApiError> {
     let p = params(query, &["limit"])?;
-    let (q, limit) = (p.query()?, p.limit(DEFAULT_ACTORS)?);
+    let (q, limit) = (p.browse()?, p.limit(DEFAULT_ACTORS)?);
     let counts = stores
         .with(move |store| Ok(store.actors(&q, limit)?))
         .await?;
@@ -198,7 +198,7 @@ async fn actors(State(stores): StoreState, query: Pairs) -> Result<Json<v1::Acto
 }
 
 async fn load_timeline(stores: Arc<Stores>, p: &Params) -> Result<v1::Timeline, ApiError> {
-    let (q, granularity) = (p.query()?, p.granularity()?);
+    let (q, granularity) = (p.browse()?, p.granularity()?);
     stores
         .with(move |store| {
             let counts = store.timeline(&q, granularity)?;
@@ -216,7 +216,7 @@ async fn timeline(State(stores): StoreState, query: Pairs) -> Result<Json<v1::Ti
 
 async fn timeline_svg(State(stores): StoreState, query: Pairs) -> Result<Response, ApiError> {
     let p = params(query, &["by"])?;
-    let q = p.query()?;
+    let q = p.browse()?;
     let t = load_timeline(stores, &p).await?;
     let svg = chart::timeline_svg(&t, &chart_title(&q, &t.by))
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
@@ -224,7 +224,8 @@ async fn timeline_svg(State(stores): StoreState, query: Pairs) -> Result<Respons
 }
 
 /// "Events per month: actor PRK, code 04, since 2019-01-01".
-pub fn chart_title(q: &attache_store::EventQuery, by: &str) -> String {
+pub fn chart_title(b: &attache_store::Browse, by: &str) -> String {
+    let q = &b.query;
     let mut parts = Vec::new();
     let mut add = |name: &str, v: Option<String>| {
         if let Some(v) = v {
@@ -234,6 +235,7 @@ pub fn chart_title(q: &attache_store::EventQuery, by: &str) -> String {
     add("actor", q.actor.clone());
     add("source", q.source.clone());
     add("target", q.target.clone());
+    add("dyad", b.between.as_ref().map(|[a, b]| format!("{a}-{b}")));
     add("code", q.code_prefix.clone());
     add("modality", q.modality.map(|m| m.as_str().to_string()));
     add("since", q.since.map(|d| d.to_string()));

@@ -1,6 +1,7 @@
 //! Reading for browsing: pages of events, their count, and the counts behind a timeline, a
 //! table of dyads and a list of the most active countries. Every function takes the same
-//! [`EventQuery`] filters as [`Store::events`], so a chart and the list beside it agree.
+//! [`Browse`] filters (those of [`Store::events`], and a dyad in both directions), so a chart
+//! and the list beside it agree.
 
 use attache_model::{Event, Report};
 use rusqlite::params_from_iter;
@@ -8,6 +9,26 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::{sqlite, EventQuery, Store, StoreError};
+
+/// The filters of the browsing queries: an [`EventQuery`] (its `limit` is ignored) and,
+/// optionally, a dyad to match in both directions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Browse {
+    /// The filters of [`Store::events`].
+    pub query: EventQuery,
+    /// Two countries (or actor codes), one the source and the other the target, in either
+    /// order: `["PRK", "RUS"]` matches PRK→RUS and RUS→PRK.
+    pub between: Option<[String; 2]>,
+}
+
+impl From<EventQuery> for Browse {
+    fn from(query: EventQuery) -> Browse {
+        Browse {
+            query,
+            between: None,
+        }
+    }
+}
 
 /// Which way a page of events is ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -98,7 +119,7 @@ impl Store {
     /// `order`. `q.limit` is ignored.
     pub fn events_page(
         &self,
-        q: &EventQuery,
+        q: &Browse,
         order: EventOrder,
         offset: usize,
         limit: usize,
@@ -139,7 +160,7 @@ impl Store {
     }
 
     /// How many events match `q` (ignoring `q.limit`).
-    pub fn count_events(&self, q: &EventQuery) -> Result<u64, StoreError> {
+    pub fn count_events(&self, q: &Browse) -> Result<u64, StoreError> {
         let (filter, args) = filter_sql(q)?;
         self.conn
             .prepare_cached(&format!("WITH f AS ({filter}) SELECT count(*) FROM f"))
@@ -152,7 +173,7 @@ impl Store {
     /// unknown date have no period and are left out.
     pub fn timeline(
         &self,
-        q: &EventQuery,
+        q: &Browse,
         granularity: Granularity,
     ) -> Result<Vec<PeriodCount>, StoreError> {
         let (filter, args) = filter_sql(q)?;
@@ -173,7 +194,7 @@ impl Store {
 
     /// Matching events counted per (source country, target country, root), for events whose
     /// two sides are both countries; ordered by source, target, root.
-    pub fn dyads(&self, q: &EventQuery) -> Result<Vec<DyadCount>, StoreError> {
+    pub fn dyads(&self, q: &Browse) -> Result<Vec<DyadCount>, StoreError> {
         let (filter, args) = filter_sql(q)?;
         let sql = format!(
             "WITH f AS ({filter})
@@ -193,7 +214,7 @@ impl Store {
     }
 
     /// The `limit` countries that appear in most matching events, most first, then by code.
-    pub fn actors(&self, q: &EventQuery, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
+    pub fn actors(&self, q: &Browse, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
         let (filter, mut args) = filter_sql(q)?;
         let sql = format!(
             "WITH f AS ({filter}),
@@ -266,13 +287,32 @@ impl Store {
     }
 }
 
-/// The SQL selecting the ids (and json) of the events matching `q`, without its limit.
-fn filter_sql(q: &EventQuery) -> Result<(String, Vec<Value>), StoreError> {
-    EventQuery {
+/// The SQL selecting the ids of the events matching `q`, without a limit.
+fn filter_sql(q: &Browse) -> Result<(String, Vec<Value>), StoreError> {
+    let (sql, mut args) = EventQuery {
         limit: None,
-        ..q.clone()
+        ..q.query.clone()
     }
-    .to_sql()
+    .to_sql()?;
+    let Some([a, b]) = &q.between else {
+        return Ok((sql, args));
+    };
+    // Three letters is a country, longer an actor code, as in `EventQuery`.
+    let column = |v: &str, side: &str| match v.len() {
+        3 => format!("d.{side}_country"),
+        _ => format!("d.{side}_code"),
+    };
+    let sql = format!(
+        "SELECT q.id FROM ({sql}) q JOIN events d ON d.id = q.id
+         WHERE ({} = ? AND {} = ?) OR ({} = ? AND {} = ?)",
+        column(a, "source"),
+        column(b, "target"),
+        column(b, "source"),
+        column(a, "target"),
+    );
+    let text = |s: &str| Value::Text(s.to_ascii_uppercase());
+    args.extend([text(a), text(b), text(b), text(a)]);
+    Ok((sql, args))
 }
 
 fn count(n: i64) -> u64 {
@@ -333,12 +373,23 @@ mod tests {
     #[test]
     fn pages_split_the_ordered_list() {
         let store = store();
-        let all = EventQuery::default();
-        let prk = EventQuery {
+        let all = Browse::default();
+        let prk = Browse::from(EventQuery {
             actor: Some("PRK".into()),
             ..EventQuery::default()
+        });
+        let both_ways = Browse {
+            between: Some(["rus".into(), "PRK".into()]),
+            ..Browse::default()
         };
-        let cases: Vec<(&EventQuery, EventOrder, usize, usize, &[&str])> = vec![
+        let both_ways_visits = Browse {
+            query: EventQuery {
+                code_prefix: Some("042".into()),
+                ..EventQuery::default()
+            },
+            ..both_ways.clone()
+        };
+        let cases: Vec<(&Browse, EventOrder, usize, usize, &[&str])> = vec![
             (&all, EventOrder::OldestFirst, 0, 3, &["v1", "t1", "v2"]),
             (&all, EventOrder::OldestFirst, 3, 3, &["v3", "v4", "v5"]),
             (&all, EventOrder::OldestFirst, 6, 3, &["u1"]),
@@ -352,6 +403,20 @@ mod tests {
                 10,
                 &["t1", "v2", "v3", "u1"],
             ),
+            (
+                &both_ways,
+                EventOrder::OldestFirst,
+                0,
+                10,
+                &["v1", "v2", "v3"],
+            ),
+            (
+                &both_ways_visits,
+                EventOrder::OldestFirst,
+                0,
+                10,
+                &["v1", "v3"],
+            ),
         ];
         for (q, order, offset, limit, want) in cases {
             let got = ids(store.events_page(q, order, offset, limit).unwrap());
@@ -359,6 +424,7 @@ mod tests {
         }
         assert_eq!(store.count_events(&all).unwrap(), 7);
         assert_eq!(store.count_events(&prk).unwrap(), 5);
+        assert_eq!(store.count_events(&both_ways).unwrap(), 3);
     }
 
     #[test]
@@ -413,7 +479,7 @@ mod tests {
         ];
         for (granularity, q, want) in cases {
             assert_eq!(
-                store.timeline(&q, granularity).unwrap(),
+                store.timeline(&Browse::from(q), granularity).unwrap(),
                 want,
                 "{granularity:?}"
             );
@@ -434,7 +500,7 @@ mod tests {
             events: n,
         };
         assert_eq!(
-            store.dyads(&visits).unwrap(),
+            store.dyads(&Browse::from(visits)).unwrap(),
             [
                 dyad("CHN", "PRK", 1),
                 dyad("IDN", "VNM", 1),
@@ -442,7 +508,7 @@ mod tests {
                 dyad("VNM", "IDN", 1)
             ]
         );
-        let got = store.actors(&EventQuery::default(), 2).unwrap();
+        let got = store.actors(&Browse::default(), 2).unwrap();
         let want = [
             ActorCount {
                 country: "PRK".into(),

@@ -87,7 +87,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use batch::BatchOutcome;
-pub use browse::{ActorCount, DocumentReport, DyadCount, EventOrder, Granularity, PeriodCount};
+pub use browse::{
+    ActorCount, Browse, DocumentReport, DyadCount, EventOrder, Granularity, PeriodCount,
+};
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use query::{EventQuery, Stats, StoredDocument};

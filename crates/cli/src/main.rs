@@ -16,7 +16,7 @@ use attache_ingest::Input;
 use attache_merge::duplicates::{Signature, DUPLICATE_THRESHOLD};
 use attache_merge::Merger;
 use attache_model::Modality;
-use attache_store::{DocumentSignature, EventQuery, Store};
+use attache_store::{Browse, DocumentSignature, EventQuery, Granularity, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -29,7 +29,9 @@ Examples:
   attache ingest --db news.db crawl/            ingest a folder (txt, html, jsonl, .gz)
   attache events --db news.db --actor PRK --code 04
   attache extract article.txt | jq .            events as JSONL, no database
-  attache text page.html                        what the cleaner kept";
+  attache text page.html                        what the cleaner kept
+  attache serve --db news.db                    browse at http://127.0.0.1:8080/
+  attache plot --db news.db --actor PRK --code 04 --out prk-visits.svg";
 
 #[derive(Parser)]
 #[command(name = "attache", version, about = "Turn crawled news into coded, merged event data.", after_help = AFTER_HELP)]
@@ -122,6 +124,33 @@ enum Command {
         format: TextFormat,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Serve the JSON API (/api/v1/) and a web page to browse the stored events.
+    #[command(
+        after_help = "Examples:\n  attache serve --db news.db\n  attache serve --db news.db --addr 127.0.0.1:9000\n\nBinds to loopback unless --addr says otherwise. `attache ingest` may write to the\nsame database meanwhile; each request sees what it has committed. Ctrl-C stops."
+    )]
+    Serve {
+        #[arg(long, default_value = "attache.db")]
+        db: PathBuf,
+        /// Address to listen on; port 0 picks a free port (printed on stderr).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Draw the timeline of the matching events as an SVG chart (the page's chart).
+    #[command(
+        after_help = "Examples:\n  attache plot --actor PRK --code 04 --out prk-visits.svg\n  attache plot --source PRK --target RUS --by year --out prk-rus.svg"
+    )]
+    Plot {
+        #[arg(long, default_value = "attache.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Period of one bar.
+        #[arg(long, value_enum, default_value = "month")]
+        by: PlotBy,
+        /// Output file; must end in .svg.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Ingest the bundled sample corpus and print a summary and a timeline of the visits.
     #[command(after_help = "Example:\n  attache demo --db demo.db")]
@@ -217,6 +246,61 @@ fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
         eprintln!("{line}; loaded in {:.2}s", started.elapsed().as_secs_f64());
     }
     Ok(pipeline)
+}
+
+/// The event filters of `attache plot` (those of `attache events`).
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// Country (ISO 3166 alpha-3) on either side.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Country of the source (who did it).
+    #[arg(long)]
+    source: Option<String>,
+    /// Country of the target (to whom).
+    #[arg(long)]
+    target: Option<String>,
+    /// CAMEO code prefix: 04 matches every code starting 04.
+    #[arg(long)]
+    code: Option<String>,
+    /// actual, planned, possible or negated.
+    #[arg(long)]
+    modality: Option<String>,
+    /// Events on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    since: Option<String>,
+    /// Events on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    until: Option<String>,
+}
+
+impl FilterArgs {
+    fn query(self) -> anyhow::Result<EventQuery> {
+        Ok(EventQuery {
+            actor: self.actor.map(|c| country_arg("--actor", &c)).transpose()?,
+            source: self
+                .source
+                .map(|c| country_arg("--source", &c))
+                .transpose()?,
+            target: self
+                .target
+                .map(|c| country_arg("--target", &c))
+                .transpose()?,
+            code_prefix: self.code.map(|c| code_arg(&c)).transpose()?,
+            modality: self.modality.map(|m| modality_arg(&m)).transpose()?,
+            since: self.since.map(|d| date_arg("--since", &d)).transpose()?,
+            until: self.until.map(|d| date_arg("--until", &d)).transpose()?,
+            limit: None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PlotBy {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -379,6 +463,61 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Serve { db, addr } => {
+            // Open read-write once so an older store is migrated, then serve through
+            // read-only connections that never wait for a running `attache ingest`.
+            drop(open_existing(&db)?);
+            let store =
+                Store::open_read_only(&db).with_context(|| format!("opening {}", db.display()))?;
+            let listener = std::net::TcpListener::bind(&addr)
+                .with_context(|| format!("listening on {addr}"))?;
+            // Port 0 picks a free port: say which, so scripts and tests can find it.
+            let bound = listener.local_addr()?;
+            eprintln!(
+                "serving {} on http://{bound}/ (API under /api/v1/; Ctrl-C stops)",
+                db.display()
+            );
+            if !bound.ip().is_loopback() {
+                eprintln!("warning: {bound} is reachable from other machines; the API has no authentication");
+            }
+            attache_serve::serve(listener, store)?;
+            ExitCode::SUCCESS
+        }
+        Command::Plot {
+            db,
+            filters,
+            by,
+            out: path,
+        } => {
+            if path.extension().and_then(|e| e.to_str()) != Some("svg") {
+                bail!(
+                    "--out {}: only SVG charts are drawn so far; name the file *.svg",
+                    path.display()
+                );
+            }
+            let store = open_existing(&db)?;
+            let query = Browse::from(filters.query()?);
+            let granularity = match by {
+                PlotBy::Day => Granularity::Day,
+                PlotBy::Week => Granularity::Week,
+                PlotBy::Month => Granularity::Month,
+                PlotBy::Year => Granularity::Year,
+            };
+            let counts = store.timeline(&query, granularity)?;
+            let dated: u64 = counts.iter().map(|c| c.events).sum();
+            let undated = store.count_events(&query)?.saturating_sub(dated);
+            let timeline = attache_serve::build_timeline(counts, granularity, undated);
+            let title = attache_serve::chart_title(&query, &timeline.by);
+            let svg = attache_serve::timeline_svg(&timeline, &title)?;
+            std::fs::write(&path, svg).with_context(|| format!("writing {}", path.display()))?;
+            eprintln!(
+                "{}: {dated} events in {} periods ({} undated, not drawn)",
+                path.display(),
+                timeline.periods.len(),
+                undated
+            );
+            ExitCode::SUCCESS
         }
         Command::Demo { db, threads } => {
             set_threads(threads)?;

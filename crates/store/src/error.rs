@@ -24,6 +24,18 @@ pub enum StoreError {
         known: u32,
     },
 
+    /// The store has an older schema than this build and was opened read-only, so it could
+    /// not be migrated.
+    #[error(
+        "{path}: schema version {found} is older than this attache's ({known}); open it once with `attache ingest` to migrate",
+        path = .path.display()
+    )]
+    Outdated {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+
     /// Reading the file's header failed.
     #[error("{path}: {source}", path = .path.display())]
     Io {

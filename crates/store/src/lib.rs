@@ -8,7 +8,8 @@
 //!   runs schema migrations forward (`PRAGMA user_version`; see docs/SCHEMA.md).
 //! * [`Store::put_batch`] writes a batch in one transaction; a document already stored (same id
 //!   or same content hash) is skipped, so re-running a batch changes nothing.
-//! * [`Store::events`] answers [`EventQuery`]s, ordered by date then id.
+//! * [`Store::events`] answers [`EventQuery`]s, ordered by date then id; [`Store::events_page`],
+//!   [`Store::timeline`], [`Store::dyads`] and [`Store::actors`] page and count them for browsing.
 //! * [`Store::link_near_duplicates`] keeps documents' signatures (computed by the caller) and
 //!   links near-duplicate documents; [`Store::duplicates`] reads the links.
 //!
@@ -80,6 +81,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod browse;
 mod duplicates;
 mod error;
 mod open;
@@ -90,6 +92,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use batch::BatchOutcome;
+pub use browse::{
+    ActorCount, Browse, DocumentReport, DyadCount, EventOrder, Granularity, PeriodCount,
+};
 pub use duplicates::{DocumentSignature, Duplicate};
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::{sqlite, Store, StoreError};
 
@@ -59,6 +59,37 @@ impl Store {
         }
         store.configure()?;
         store.migrate()?;
+        Ok(store)
+    }
+
+    /// Open an existing store for reading only, as a server does.
+    ///
+    /// Nothing is ever written through this connection, so it never waits for a writer's
+    /// lock: WAL lets it read the last committed state while `attache ingest` writes. The file
+    /// must be an attache store at exactly [`SCHEMA_VERSION`]: a missing file is an error, a
+    /// newer one [`StoreError::TooNew`], an older (or empty) one [`StoreError::Outdated`]
+    /// (open it once with [`Store::open`] to migrate).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite(path, "opening the database for reading"))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.check_identity()?;
+        let found = store.schema_version()?;
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::Outdated {
+                path: path.to_path_buf(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        store.configure()?;
         Ok(store)
     }
 
@@ -236,6 +267,68 @@ mod tests {
             Store::open_in_memory().unwrap().schema_version().unwrap(),
             SCHEMA_VERSION
         );
+    }
+
+    #[test]
+    fn read_only_connections_read_while_a_writer_holds_the_lock() {
+        use crate::fixtures::{document, fold};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("served.db");
+        let mut writer = Store::open(&path).unwrap();
+        let doc = |id: &str| {
+            let body = format!("HANOI (Wire) -- Story {id}: the envoy arrived on Monday.");
+            (document(id, "wire", None, &body), vec![])
+        };
+        writer.put_batch(&[doc("a")], &fold).unwrap();
+        // A batch in progress holds the write lock; a reader must neither wait nor see it.
+        writer.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        writer
+            .conn
+            .execute("DELETE FROM documents WHERE id = 'a'", [])
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut reader = Store::open_read_only(&path).unwrap();
+        assert_eq!(reader.stats().unwrap().documents, 1);
+        assert!(
+            started.elapsed() < BUSY_TIMEOUT / 4,
+            "{:?}",
+            started.elapsed()
+        );
+        writer.conn.execute_batch("ROLLBACK").unwrap();
+        writer.put_batch(&[doc("b")], &fold).unwrap();
+        assert_eq!(reader.stats().unwrap().documents, 2, "sees the next commit");
+        assert!(
+            reader.put_batch(&[doc("c")], &fold).is_err(),
+            "never writes"
+        );
+        assert_eq!(writer.stats().unwrap().documents, 2);
+        // With every connection closed SQLite removes the -wal and -shm files; a reader alone
+        // must still open the store.
+        drop((reader, writer));
+        assert!(!dir.path().join("served.db-wal").exists());
+        let alone = Store::open_read_only(&path).unwrap();
+        assert_eq!(alone.stats().unwrap().documents, 2);
+    }
+
+    #[test]
+    fn read_only_refuses_what_it_cannot_serve() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.db");
+        assert!(Store::open_read_only(&missing).is_err());
+        assert!(!missing.exists(), "not created");
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(matches!(
+            Store::open_read_only(&empty),
+            Err(StoreError::Outdated { found: 0, .. })
+        ));
+        assert_eq!(std::fs::read(&empty).unwrap(), b"", "left alone");
+        let text = dir.path().join("notes.db");
+        std::fs::write(&text, "SEOUL, Feb. 3 -- not a database\n").unwrap();
+        assert!(matches!(
+            Store::open_read_only(&text),
+            Err(StoreError::NotAttache { .. })
+        ));
     }
 
     #[test]

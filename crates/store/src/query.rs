@@ -262,7 +262,7 @@ impl Store {
 impl EventQuery {
     /// The SQL and its arguments. Only the shape of the SQL depends on which filters are set,
     /// so the statement cache holds a handful of statements, not one per value.
-    fn to_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
+    pub(crate) fn to_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
         let mut sql = String::from("SELECT id, json FROM events WHERE 1");
         let mut args: Vec<Value> = Vec::new();
         let text = |s: &str| Value::Text(s.to_ascii_uppercase());

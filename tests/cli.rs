@@ -122,9 +122,20 @@ fn ingest_is_idempotent_and_events_show_query_it() {
         stderr(&again)
     );
 
+    // "Ri is expected to meet Russian officials": a planned 040 both ways beside the visit.
+    let meetings = attache(
+        &[
+            "events", "--db", "t.db", "--actor", "RUS", "--code", "040", "--format", "json",
+        ],
+        dir.path(),
+    );
+    let meetings: Vec<Value> = serde_json::from_str(&stdout(&meetings)).unwrap();
+    assert_eq!(meetings.len(), 2, "{meetings:?}");
+    assert!(meetings.iter().all(|e| e["modality"] == "planned"));
+
     let o = attache(
         &[
-            "events", "--db", "t.db", "--actor", "RUS", "--code", "04", "--format", "json",
+            "events", "--db", "t.db", "--actor", "RUS", "--code", "042", "--format", "json",
         ],
         dir.path(),
     );
@@ -140,7 +151,7 @@ fn ingest_is_idempotent_and_events_show_query_it() {
 
     let none = attache(
         &[
-            "events", "--db", "t.db", "--source", "RUS", "--format", "jsonl",
+            "events", "--db", "t.db", "--source", "RUS", "--code", "042", "--format", "jsonl",
         ],
         dir.path(),
     );

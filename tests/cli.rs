@@ -337,3 +337,37 @@ fn jsonl_on_stdin_and_gzipped_files_are_read() {
     assert_eq!(e["date"], "2022-06-01");
     assert_eq!(e["outlets"][0], "Wire");
 }
+
+#[test]
+fn eval_plover_prints_accuracy_per_type() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two records of our own in the PLOVER gold shape.
+    std::fs::write(
+        dir.path().join("gold.json"),
+        r#"[{"id": "A-1", "event": "SANCTION", "text": "Canada recalled its ambassador from Peru.",
+             "source": [{"actorText": "Canada", "code": "CAN"}],
+             "target": [{"actorText": "Peru", "code": "PER"}]},
+            {"id": "A-2", "event": "REJECT", "text": "The weather was mild on Tuesday.",
+             "source": [{"actorText": "Chile", "code": "CHL"}], "target": ""}]"#,
+    )
+    .unwrap();
+    let o = attache(&["eval", "plover", "--gold", "gold.json"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row in {table}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("SANCTION")[1..4], ["1", "1", "1.000"]);
+    assert_eq!(row("REJECT")[1..4], ["1", "0", "0.000"]);
+    assert_eq!(row("all")[1..4], ["2", "1", "0.500"]);
+
+    let bad = attache(&["eval", "plover", "--gold", "missing.json"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("missing.json"), "{}", stderr(&bad));
+}

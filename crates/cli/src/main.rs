@@ -28,7 +28,8 @@ Examples:
   attache ingest --db news.db crawl/            ingest a folder (txt, html, jsonl, .gz)
   attache events --db news.db --actor PRK --code 04
   attache extract article.txt | jq .            events as JSONL, no database
-  attache text page.html                        what the cleaner kept";
+  attache text page.html                        what the cleaner kept
+  attache eval plover --gold PLOVER_GSR_CAMEO.txt  score the coder on PLOVER's gold records";
 
 #[derive(Parser)]
 #[command(name = "attache", version, about = "Turn crawled news into coded, merged event data.", after_help = AFTER_HELP)]
@@ -118,6 +119,9 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Score the coder against a gold standard.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Ingest the bundled sample corpus and print a summary and a timeline of the visits.
     #[command(after_help = "Example:\n  attache demo --db demo.db")]
     Demo {
@@ -125,6 +129,20 @@ enum Command {
         db: PathBuf,
         #[arg(long)]
         threads: Option<usize>,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Accuracy of the PLOVER event type and of source and target countries, per type, on
+    /// PLOVER's gold standard records (a JSON array of sentences).
+    #[command(
+        after_help = "Example:\n  attache eval plover --gold PLOVER_GSR_CAMEO.txt\n\nEach sentence is coded alone; the most confident event with a PLOVER type is the prediction."
+    )]
+    Plover {
+        /// The gold file, e.g. PLOVER_GSR_CAMEO.txt.
+        #[arg(long)]
+        gold: PathBuf,
     },
 }
 
@@ -275,6 +293,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Eval(EvalCommand::Plover { gold }) => {
+            let text = std::fs::read_to_string(&gold)
+                .with_context(|| format!("cannot read {}", gold.display()))?;
+            let records = attache::eval::parse_gold(&text, &gold.display().to_string())?;
+            let pipeline = Pipeline::new()?;
+            let scores = attache::eval::score_pipeline(&pipeline, &records);
+            output::eval_scores(&mut out, &scores)?;
+            ExitCode::SUCCESS
         }
         Command::Demo { db, threads } => {
             set_threads(threads)?;

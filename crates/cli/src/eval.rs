@@ -8,12 +8,14 @@
 //! first three letters of one of the gold actors' codes).
 //!
 //! The file uses PLOVER's 2016 type names (DEMAND, DISAPPROVE, FIGHT, INVESTIGATE ...), while
-//! the codebook carries the 2021 ones; [`gsr_type`] maps a CAMEO code to the 2016 name.
+//! the codebook carries the 2021 ones; [`gsr_type`] maps a CAMEO code to the 2016 name. A
+//! planned cooperative event counts as AGREE and a planned coercive one as THREATEN, as CAMEO
+//! codes intentions (roots 03 and 13).
 
 use std::collections::BTreeMap;
 
 use attache_events::codebook::Codebook;
-use attache_model::{Article, CameoCode, EventMention};
+use attache_model::{Actor, Article, CameoCode, EventMention, Modality};
 
 use crate::pipeline::Pipeline;
 
@@ -95,6 +97,8 @@ impl Tally {
 pub struct Scores {
     pub by_type: BTreeMap<String, Tally>,
     pub all: Tally,
+    /// Records whose type was wrong, with what the coder said, in file order.
+    pub misses: Vec<(GoldRecord, Prediction)>,
 }
 
 /// Read the gold file's records; the DOCUMENT record (file documentation) is skipped.
@@ -175,12 +179,32 @@ pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
     }
     match best {
         None => Prediction::default(),
-        Some((e, t)) => Prediction {
-            event: Some(t),
-            source: e.source.country.as_ref().map(|c| c.to_string()),
-            target: e.target.country.as_ref().map(|c| c.to_string()),
-        },
+        Some((e, t)) => {
+            // CAMEO codes a stated plan to cooperate as intent (03, AGREE) and a stated plan of
+            // force or coercion as a threat (13): "X will send aid to Y" is AGREE.
+            let event = match (e.modality, e.code.root()) {
+                (Modality::Planned, "04" | "05" | "06" | "07" | "08") => "AGREE".to_string(),
+                (Modality::Planned, "15" | "16" | "17" | "18" | "19" | "20") => {
+                    "THREATEN".to_string()
+                }
+                _ => t,
+            };
+            Prediction {
+                event: Some(event),
+                source: side(&e.source),
+                target: side(&e.target),
+            }
+        }
     }
+}
+
+/// An actor as the gold file writes it: the country, else the first three letters of the
+/// actor code ("IGO" for the United Nations).
+fn side(a: &Actor) -> Option<String> {
+    a.country
+        .as_ref()
+        .map(|c| c.to_string())
+        .or_else(|| a.code.as_ref().map(|c| c.as_str()[..3].to_string()))
 }
 
 /// Score `predict_one` on every gold record.
@@ -197,6 +221,9 @@ pub fn score(
             .entry(g.event.clone())
             .or_default()
             .add(g, &p);
+        if p.event.as_deref() != Some(g.event.as_str()) {
+            scores.misses.push((g.clone(), p));
+        }
     }
     scores
 }
@@ -274,6 +301,8 @@ mod tests {
             (all.sentences, all.type_ok, all.source_ok, all.target_ok),
             (3, 2, 1, 1)
         );
+        let missed: Vec<&str> = scores.misses.iter().map(|(g, _)| g.id.as_str()).collect();
+        assert_eq!(missed, ["T-3"]);
     }
 
     #[test]

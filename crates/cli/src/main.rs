@@ -143,6 +143,9 @@ enum EvalCommand {
         /// The gold file, e.g. PLOVER_GSR_CAMEO.txt.
         #[arg(long)]
         gold: PathBuf,
+        /// Also list each sentence whose type was wrong: id, gold, prediction, text.
+        #[arg(long)]
+        misses: bool,
     },
 }
 
@@ -294,13 +297,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             }
         }
-        Command::Eval(EvalCommand::Plover { gold }) => {
+        Command::Eval(EvalCommand::Plover { gold, misses }) => {
             let text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("cannot read {}", gold.display()))?;
             let records = attache::eval::parse_gold(&text, &gold.display().to_string())?;
             let pipeline = Pipeline::new()?;
             let scores = attache::eval::score_pipeline(&pipeline, &records);
-            output::eval_scores(&mut out, &scores)?;
+            output::eval_scores(&mut out, &scores, misses)?;
             ExitCode::SUCCESS
         }
         Command::Demo { db, threads } => {

@@ -344,7 +344,7 @@ pub fn demo(out: &mut impl Write, stats: &Stats, visits: &[Event], db: &Path) ->
 
 /// `attache eval plover`: one row per gold type, then the total. Accuracies are over the
 /// sentences of the type (type) or those whose gold names a source / target.
-pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores) -> Result {
+pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores, misses: bool) -> Result {
     let ratio = |ok: usize, n: usize| {
         if n == 0 {
             "-".to_string()
@@ -373,6 +373,23 @@ pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores) -> Resu
             format!("{} ({})", ratio(t.source_ok, t.with_source), t.with_source),
             format!("{} ({})", ratio(t.target_ok, t.with_target), t.with_target),
         )?;
+    }
+    if misses {
+        writeln!(out)?;
+        for (g, p) in &scores.misses {
+            writeln!(
+                out,
+                "{}\tgold {} {}->{}\tgot {} {}->{}\t{}",
+                g.id,
+                g.event,
+                g.sources.join("+"),
+                g.targets.join("+"),
+                p.event.as_deref().unwrap_or("-"),
+                p.source.as_deref().unwrap_or(""),
+                p.target.as_deref().unwrap_or(""),
+                g.text
+            )?;
+        }
     }
     Ok(())
 }

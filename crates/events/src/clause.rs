@@ -311,9 +311,20 @@ impl<'a> SentenceContext<'a> {
     /// "according to X", places after a preposition ("in Moscow, ...") and objects of a verb
     /// ("visited Beijing and left for Moscow"); else a pronoun's antecedent.
     pub(crate) fn subject(&self, clause_start: usize, i: usize) -> Option<&'a ActorMention> {
+        self.subject_where(clause_start, i, |a| a.country.is_some())
+    }
+
+    /// [`Self::subject`] among the actors `eligible` accepts (the pattern coder also takes
+    /// organisations with a code and no country: "the United Nations").
+    pub(crate) fn subject_where(
+        &self,
+        clause_start: usize,
+        i: usize,
+        eligible: impl Fn(&ActorMention) -> bool,
+    ) -> Option<&'a ActorMention> {
         let (from, to) = (self.at(clause_start), self.words[i].span.start);
         let named = self.actors.iter().copied().find(|a| {
-            if a.span.start < from || a.span.end > to || a.country.is_none() {
+            if a.span.start < from || a.span.end > to || !eligible(a) {
                 return false;
             }
             let w = self.word_at(a.span.start);

@@ -20,8 +20,9 @@
 //! - `a_b`: a sequence of words (`+carry_out`: carry out, carries out, carried out ...);
 //! - `word?`: optional;
 //! - `*`: up to four words of any kind (never across a clause boundary);
-//! - `S` / `T`: the source / target slot: an actor with a country within three words, with
-//!   any actors coordinated with it ("Israel and the United States").
+//! - `S` / `T`: the source / target slot: an actor (with a country, or an organisation with
+//!   a code) within three words, with any actors coordinated with it ("Israel and the United
+//!   States").
 //!
 //! The first word must be a required word (it is the trigger's start). Without `S` the source
 //! is the clause's subject; with `S` but no `T` the target is the clause's subject (passives:
@@ -348,7 +349,7 @@ impl PatternCoder {
         let (clause_start, clause_end) = ctx.clause(i);
         let has_source_slot = rule.items.contains(&Item::Source);
         let subjects = || {
-            ctx.subject(clause_start, i)
+            ctx.subject_where(clause_start, i, is_actor)
                 .or_else(|| speaker(ctx, clause_start, i))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
@@ -449,7 +450,7 @@ fn speaker<'a>(
             return None;
         }
         let (start, _) = ctx.clause(boundary);
-        if let Some(s) = ctx.subject(start, boundary) {
+        if let Some(s) = ctx.subject_where(start, boundary, is_actor) {
             return Some(s);
         }
         end = start;
@@ -545,13 +546,19 @@ fn slot<'a>(
     None
 }
 
-/// The actor with a country whose mention starts at word `k`.
+/// Whether a mention can be an event's side: it has a country, or an actor code of its own
+/// ("the United Nations", IGOUNO).
+fn is_actor(a: &ActorMention) -> bool {
+    a.country.is_some() || a.code.is_some()
+}
+
+/// The actor whose mention starts at word `k`.
 fn actor_at<'a>(ctx: &SentenceContext<'a>, k: usize) -> Option<&'a ActorMention> {
     let start = ctx.words.get(k)?.span.start;
     ctx.actors
         .iter()
         .copied()
-        .find(|a| a.span.start == start && a.country.is_some())
+        .find(|a| a.span.start == start && is_actor(a))
 }
 
 /// `first` and the actors coordinated with it: "Israel and the Palestinians", "France,
@@ -733,12 +740,14 @@ mod sentences {
         ("Germany pledged to provide 50 million euros in aid to Ukraine.", "033", "DEU", "UKR", "actual"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "PRK", "RUS", "actual"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "RUS", "PRK", "actual"),
+        ("Turkey offered to negotiate with Armenia over the border.", "036", "TUR", "ARM", "actual"),
         // 04 consult
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "040", "IND", "CHN", "actual"),
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "040", "CHN", "IND", "actual"),
         ("Japanese Prime Minister Kenji Arai will meet South Korean President Park Sung-ho on Thursday.", "040", "JPN", "KOR", "planned"),
         ("The summit between China and Japan was held in Tokyo.", "040", "JPN", "CHN", "actual"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "046", "RUS", "CHN", "actual"),
+        ("Egypt and Israel resumed talks on Monday.", "046", "ISR", "EGY", "actual"),
         // 05 diplomatic cooperation
         ("North Korea and Russia signed a treaty on military cooperation on Wednesday.", "057", "RUS", "PRK", "actual"),
         ("Ethiopia and Eritrea signed a peace agreement.", "057", "ETH", "ERI", "actual"),
@@ -751,10 +760,12 @@ mod sentences {
         // 08 yield
         ("The United States lifted sanctions on Myanmar on Friday.", "085", "USA", "MMR", "actual"),
         ("Israel released 200 Palestinian prisoners on Sunday.", "0841", "ISR", "PSE", "actual"),
+        ("Israel lifted the blockade on Gaza on Thursday.", "0872", "ISR", "PSE", "actual"),
         // 09 investigate
         ("Nigerian police launched an investigation into the bombing.", "090", "NGA", "", "actual"),
         // 10 demand
         ("Serbia demanded that Kosovo withdraw its special police units.", "100", "SRB", "XKX", "actual"),
+        ("Chile pressed Bolivia to reopen the border talks.", "100", "CHL", "BOL", "actual"),
         // 11 disapprove
         ("South Korea accused North Korea of violating the armistice.", "112", "KOR", "PRK", "actual"),
         ("France condemned the Syrian government's use of force against civilians.", "111", "FRA", "SYR", "actual"),
@@ -828,6 +839,18 @@ mod sentences {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn organisations_with_a_code_act_without_a_country() {
+        let stages = Stages::new();
+        let events = stages.code("The United Nations condemned Myanmar on Friday.");
+        let e = events
+            .iter()
+            .find(|e| e.code.as_str() == "111")
+            .unwrap_or_else(|| panic!("no 111 in {:?}", show(&events)));
+        assert_eq!(e.source.code.as_ref().map(|c| c.as_str()), Some("IGOUNO"));
+        assert_eq!(country(&e.target), "MMR");
     }
 
     #[test]

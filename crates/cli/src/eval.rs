@@ -3,7 +3,7 @@
 //! The Open Event Data Alliance's PLOVER_GSR_CAMEO file is a JSON array of single sentences,
 //! each with a PLOVER event type and its source and target actors (CAMEO actor codes, the
 //! country first). Each sentence is run through the whole pipeline as a one-sentence article;
-//! the most confident event mention with a PLOVER type is the prediction. Scored per gold type:
+//! the event mention with a PLOVER type whose trigger comes first is the prediction. Scored per gold type:
 //! the type, and the source and target country (a prediction's country matches when it is the
 //! first three letters of one of the gold actors' codes).
 //!
@@ -97,7 +97,7 @@ impl Tally {
 pub struct Scores {
     pub by_type: BTreeMap<String, Tally>,
     pub all: Tally,
-    /// Records whose type was wrong, with what the coder said, in file order.
+    /// Records with a wrong type, source or target, with what the coder said, in file order.
     pub misses: Vec<(GoldRecord, Prediction)>,
 }
 
@@ -162,8 +162,9 @@ pub fn gsr_type(code: &CameoCode, codebook: &Codebook) -> Option<String> {
     Some(fixed.to_string())
 }
 
-/// The prediction for one sentence from its event mentions: the most confident one with a
-/// PLOVER type (the first on ties).
+/// The prediction for one sentence from its event mentions: the one with a PLOVER type whose
+/// trigger comes first (in wire copy, the main clause's verb; later ones are mostly its
+/// complements: "threatened to ... unless Y accepted").
 pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
     let mut best: Option<(&EventMention, String)> = None;
     for e in events {
@@ -172,7 +173,7 @@ pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
         };
         if best
             .as_ref()
-            .is_none_or(|(b, _)| e.confidence > b.confidence)
+            .is_none_or(|(b, _)| e.trigger.start < b.trigger.start)
         {
             best = Some((e, t));
         }
@@ -221,7 +222,13 @@ pub fn score(
             .entry(g.event.clone())
             .or_default()
             .add(g, &p);
-        if p.event.as_deref() != Some(g.event.as_str()) {
+        let side_wrong = |want: &[String], got: &Option<String>| {
+            !want.is_empty() && !got.as_ref().is_some_and(|x| want.contains(x))
+        };
+        if p.event.as_deref() != Some(g.event.as_str())
+            || side_wrong(&g.sources, &p.source)
+            || side_wrong(&g.targets, &p.target)
+        {
             scores.misses.push((g.clone(), p));
         }
     }
@@ -302,7 +309,7 @@ mod tests {
             (3, 2, 1, 1)
         );
         let missed: Vec<&str> = scores.misses.iter().map(|(g, _)| g.id.as_str()).collect();
-        assert_eq!(missed, ["T-3"]);
+        assert_eq!(missed, ["T-2", "T-3"]);
     }
 
     #[test]

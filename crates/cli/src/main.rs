@@ -137,13 +137,13 @@ enum EvalCommand {
     /// Accuracy of the PLOVER event type and of source and target countries, per type, on
     /// PLOVER's gold standard records (a JSON array of sentences).
     #[command(
-        after_help = "Example:\n  attache eval plover --gold PLOVER_GSR_CAMEO.txt\n\nEach sentence is coded alone; the most confident event with a PLOVER type is the prediction."
+        after_help = "Example:\n  attache eval plover --gold PLOVER_GSR_CAMEO.txt\n\nEach sentence is coded alone; the first event (by trigger) with a PLOVER type is the prediction."
     )]
     Plover {
         /// The gold file, e.g. PLOVER_GSR_CAMEO.txt.
         #[arg(long)]
         gold: PathBuf,
-        /// Also list each sentence whose type was wrong: id, gold, prediction, text.
+        /// Also list each sentence with a wrong type, source or target: id, gold, prediction, text.
         #[arg(long)]
         misses: bool,
     },

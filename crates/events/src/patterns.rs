@@ -367,6 +367,17 @@ impl PatternCoder {
         if sources.is_empty() {
             return Vec::new();
         }
+        // No target slot filled: the first actor after the trigger stands in ("rejected an
+        // Indian proposal", "demanded that Hamas renounce ..."), as the object of the verb.
+        let fallback =
+            targets.is_empty() && !has_source_slot && !(rule.symmetric && sources.len() > 1);
+        let targets = if fallback {
+            // From the word after the first: the object may sit inside the pattern's gap
+            // ("rejected the Turkish proposal").
+            object_after(ctx, i + 1, &sources).into_iter().collect()
+        } else {
+            targets
+        };
         let mut pairs: Vec<(&ActorMention, Option<&ActorMention>)> = Vec::new();
         if targets.is_empty() {
             if rule.symmetric && sources.len() > 1 {
@@ -424,7 +435,11 @@ impl PatternCoder {
                 date_basis,
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
-                confidence: if t.is_some() { 0.7 } else { 0.5 },
+                confidence: match (t, fallback) {
+                    (None, _) => 0.5,
+                    (Some(_), true) => 0.6,
+                    (Some(_), false) => 0.7,
+                },
             });
         }
         out
@@ -540,6 +555,34 @@ fn slot<'a>(
         }
         let w = ctx.words[k].lower.as_str();
         if SLOT_STOPS.contains(&w) || BOUNDARIES.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words an object may lie after the trigger's first word.
+const OBJECT_REACH: usize = 10;
+
+/// The first actor within [`OBJECT_REACH`] words from word `from`, not one of `sources`,
+/// crossing no clause boundary but "that" ("demanded that Hamas ...").
+fn object_after<'a>(
+    ctx: &SentenceContext<'a>,
+    from: usize,
+    sources: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    for k in from..(from + OBJECT_REACH).min(ctx.words.len()) {
+        if let Some(a) = actor_at(ctx, k) {
+            // The source again, or its own country ("Ugandan rebels ... Uganda"), is no object.
+            if !sources
+                .iter()
+                .any(|s| std::ptr::eq(*s, a) || (s.code.is_some() && s.code == a.code))
+            {
+                return Some(a);
+            }
+        }
+        let w = ctx.words[k].lower.as_str();
+        if w != "that" && BOUNDARIES.contains(&w) {
             return None;
         }
     }
@@ -765,12 +808,13 @@ mod sentences {
         ("Nigerian police launched an investigation into the bombing.", "090", "NGA", "", "actual"),
         // 10 demand
         ("Serbia demanded that Kosovo withdraw its special police units.", "100", "SRB", "XKX", "actual"),
+        ("Greece insisted that Albania reopen the crossing.", "100", "GRC", "ALB", "actual"),
         ("Chile pressed Bolivia to reopen the border talks.", "100", "CHL", "BOL", "actual"),
         // 11 disapprove
         ("South Korea accused North Korea of violating the armistice.", "112", "KOR", "PRK", "actual"),
         ("France condemned the Syrian government's use of force against civilians.", "111", "FRA", "SYR", "actual"),
         // 12 reject
-        ("Iraq rejected the Turkish proposal for talks.", "125", "IRQ", "", "actual"),
+        ("Iraq rejected the Turkish proposal for talks.", "125", "IRQ", "TUR", "actual"),
         // 13 threaten
         ("North Korea threatened the United States with a nuclear attack.", "138", "PRK", "USA", "actual"),
         ("Pakistan warned India of consequences if the strikes continued.", "130", "PAK", "IND", "possible"),
@@ -779,7 +823,7 @@ mod sentences {
         // 15 force posture
         ("Russia deployed troops to the Ukrainian border.", "154", "RUS", "UKR", "actual"),
         // 16 reduce relations
-        ("Britain expelled four Russian diplomats on Monday.", "166", "GBR", "", "actual"),
+        ("Britain expelled four Russian diplomats on Monday.", "166", "GBR", "RUS", "actual"),
         // 17 coerce
         ("The United States imposed sanctions on North Korea on Tuesday.", "163", "USA", "PRK", "actual"),
         ("Russia said it would impose sanctions on Georgia.", "163", "RUS", "GEO", "planned"),

@@ -58,7 +58,10 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Prepositions before an "-ing" form that make it another actor's act.
-const GERUND_PREPOSITIONS: &[&str] = &["of", "for", "by", "about", "from", "against", "without"];
+const GERUND_PREPOSITIONS: &[&str] = &[
+    "of", "for", "by", "about", "from", "against", "without", "on", "in", "at", "toward",
+    "towards", "over",
+];
 
 /// Words that report speech: "Russia said it would ..." makes Russia the subject of "would".
 const REPORTING: &[&str] = &["said", "says", "say", "told", "added", "that", "announced"];
@@ -453,7 +456,8 @@ fn speaker<'a>(
     clause_start: usize,
     i: usize,
 ) -> Option<&'a ActorMention> {
-    let pronoun = (clause_start..i.min(clause_start + 2))
+    // "said on Tuesday it had ...": the pronoun within the clause's first four words.
+    let pronoun = (clause_start..i.min(clause_start + 4))
         .any(|j| SPEAKER_PRONOUNS.contains(&ctx.words[j].lower.as_str()));
     if !pronoun {
         return None;
@@ -842,8 +846,9 @@ mod sentences {
     const NOT: &[(&str, &str)] = &[
         // A noun use of a verb is no act of the subject.
         ("Iran denied any involvement in the attack on the tanker.", "190"),
-        // The gerund after "of" is the accused's act.
+        // The gerund after "of" is the accused's act; after "on" it is a topic.
         ("South Korea accused North Korea of violating the armistice.", "128"),
+        ("Kim arrived in Beijing for talks on resuming the stalled negotiations with South Korea.", "046"),
         // "detained" as an adjective, after a determiner.
         ("Poland called on Belarus to free the detained journalists.", "173"),
         // Meetings and talks are not visits.

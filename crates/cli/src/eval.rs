@@ -9,8 +9,8 @@
 //!
 //! The file uses PLOVER's 2016 type names (DEMAND, DISAPPROVE, FIGHT, INVESTIGATE ...), while
 //! the codebook carries the 2021 ones; [`gsr_type`] maps a CAMEO code to the 2016 name. A
-//! planned cooperative event counts as AGREE and a planned coercive one as THREATEN, as CAMEO
-//! codes intentions (roots 03 and 13).
+//! planned cooperative event counts as AGREE, a planned coercive one as THREATEN and a negated
+//! cooperative one as REJECT, as CAMEO codes intentions and refusals (roots 03, 13 and 12).
 
 use std::collections::BTreeMap;
 
@@ -185,8 +185,12 @@ pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
             // force or coercion as a threat (13): "X will send aid to Y" is AGREE.
             let event = match (e.modality, e.code.root()) {
                 (Modality::Planned, "04" | "05" | "06" | "07" | "08") => "AGREE".to_string(),
-                (Modality::Planned, "15" | "16" | "17" | "18" | "19" | "20") => {
+                (Modality::Planned, "14" | "15" | "16" | "17" | "18" | "19" | "20") => {
                     "THREATEN".to_string()
+                }
+                // Refusing to cooperate is CAMEO's 12 (REJECT).
+                (Modality::Negated, "03" | "04" | "05" | "06" | "07" | "08") => {
+                    "REJECT".to_string()
                 }
                 _ => t,
             };

@@ -30,7 +30,7 @@
 
 use std::collections::HashMap;
 
-use attache_model::{Actor, ActorMention, CameoCode, EventMention, Span};
+use attache_model::{Actor, ActorMention, CameoCode, EventMention, Modality, Span};
 
 use crate::clause::{SentenceContext, BOUNDARIES};
 use crate::CoderError;
@@ -90,6 +90,26 @@ struct Rule {
     /// The first word is a `+lemma`: a verb, which a determiner before it makes a noun ("the
     /// attack") that this rule must not read as the subject's act.
     verbal: bool,
+}
+
+impl Rule {
+    /// The pattern starts at the complementiser ("that T must"): its source is the speaker.
+    fn complement_clause(&self) -> bool {
+        matches!(self.items.first(), Some(Item::Words { any_of, .. })
+            if any_of.iter().any(|seq| seq[0] == "that"))
+    }
+
+    /// A bare intent to cooperate that ends in "to" ("agreed to", "is ready to"): the verb
+    /// after it says what was intended.
+    fn takes_complement(&self) -> bool {
+        self.code.root() == "03"
+            && !self
+                .items
+                .iter()
+                .any(|i| matches!(i, Item::Source | Item::Target))
+            && matches!(self.items.last(), Some(Item::Words { any_of, .. })
+                if any_of.iter().any(|seq| seq.last().is_some_and(|w| w == "to")))
+    }
 }
 
 /// What a rule matched at a word.
@@ -304,6 +324,9 @@ impl PatternCoder {
     /// Code the (non-visit) events of one sentence.
     pub(crate) fn code_sentence(&self, ctx: &SentenceContext<'_>, out: &mut Vec<EventMention>) {
         let first_of_sentence = out.len();
+        // The events of the last intent rule ("agreed to"): where they start in `out`, and the
+        // word after the rule.
+        let mut intent: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < ctx.words.len() {
             let Some(candidates) = self.by_first.get(&ctx.words[i].lower) else {
@@ -329,7 +352,23 @@ impl PatternCoder {
                 i += 1;
                 continue;
             };
-            for event in self.events(ctx, rule, i, &m) {
+            let mut events = self.events(ctx, rule, i, &m);
+            // "pledged to release", "is ready to impose": the complement is the event, planned;
+            // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
+            if let Some((first_intent, end)) = intent.take() {
+                if i <= end + 1 && !events.is_empty() {
+                    out.truncate(first_intent);
+                    for e in &mut events {
+                        if e.modality == Modality::Actual {
+                            e.modality = Modality::Planned;
+                        }
+                    }
+                }
+            }
+            if rule.takes_complement() {
+                intent = Some((out.len(), m.end));
+            }
+            for event in events {
                 let same = out[first_of_sentence..].iter().any(|e| {
                     e.code == event.code && e.source == event.source && e.target == event.target
                 });
@@ -353,7 +392,7 @@ impl PatternCoder {
         let has_source_slot = rule.items.contains(&Item::Source);
         let subjects = || {
             ctx.subject_where(clause_start, i, is_actor)
-                .or_else(|| speaker(ctx, clause_start, i))
+                .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
         };
@@ -451,15 +490,17 @@ impl PatternCoder {
 
 /// Reported speech: "Russia said on Tuesday it would impose sanctions": the clause's pronoun
 /// subject is the speaker, the subject of the clause before the reporting word.
+/// A rule that starts at "that" ("that T must") takes the speaker with no pronoun.
 fn speaker<'a>(
     ctx: &SentenceContext<'a>,
     clause_start: usize,
     i: usize,
+    needs_pronoun: bool,
 ) -> Option<&'a ActorMention> {
     // "said on Tuesday it had ...": the pronoun within the clause's first four words.
     let pronoun = (clause_start..i.min(clause_start + 4))
         .any(|j| SPEAKER_PRONOUNS.contains(&ctx.words[j].lower.as_str()));
-    if !pronoun {
+    if needs_pronoun && !pronoun {
         return None;
     }
     let mut end = clause_start;
@@ -786,6 +827,8 @@ mod sentences {
         // 03 intent to cooperate
         ("Germany pledged to provide 50 million euros in aid to Ukraine.", "033", "DEU", "UKR", "actual"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "PRK", "RUS", "actual"),
+        ("Vietnam pledged to release the detained Chinese fishermen.", "0841", "VNM", "CHN", "planned"),
+        ("Iraq said it is prepared to impose martial law in Basra.", "1724", "IRQ", "", "planned"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "RUS", "PRK", "actual"),
         ("Turkey offered to negotiate with Armenia over the border.", "036", "TUR", "ARM", "actual"),
         // 04 consult
@@ -813,6 +856,7 @@ mod sentences {
         // 10 demand
         ("Serbia demanded that Kosovo withdraw its special police units.", "100", "SRB", "XKX", "actual"),
         ("Greece insisted that Albania reopen the crossing.", "100", "GRC", "ALB", "actual"),
+        ("Russia said on Tuesday that Sudan must return the seized helicopter.", "100", "RUS", "SDN", "actual"),
         ("Chile pressed Bolivia to reopen the border talks.", "100", "CHL", "BOL", "actual"),
         // 11 disapprove
         ("South Korea accused North Korea of violating the armistice.", "112", "KOR", "PRK", "actual"),
@@ -859,6 +903,8 @@ mod sentences {
         // The gerund after "of" is the accused's act; after "on" it is a topic.
         ("South Korea accused North Korea of violating the armistice.", "128"),
         ("Kim arrived in Beijing for talks on resuming the stalled negotiations with South Korea.", "046"),
+        // The intent gives way to the act it announces.
+        ("Vietnam pledged to release the detained Chinese fishermen.", "030"),
         // "detained" as an adjective, after a determiner.
         ("Poland called on Belarus to free the detained journalists.", "173"),
         // Meetings and talks are not visits.

@@ -52,9 +52,11 @@ const SLOT_STOPS: &[&str] = &[
     ",", "after", "about",
 ];
 
-/// Words before a verb form that make it a noun.
+/// Words before a verb form that make it a noun or an adjective ("the attack", "faced
+/// tightening sanctions").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "'s", "any", "no", "every",
+    "face", "faces", "faced", "facing",
 ];
 
 /// Prepositions before an "-ing" form that make it another actor's act.
@@ -450,8 +452,13 @@ impl PatternCoder {
         for (s, t) in pairs {
             if let Some(t) = t {
                 // One actor on both sides ("Russia ... Russia") or a country acting on itself
-                // under the same code says nothing.
-                if s.span == t.span || (s.code.is_some() && s.code == t.code) {
+                // under the same code says nothing; nor does a meeting or talks between two
+                // actors of one country, which in wire copy are mostly a misread bare title.
+                let same_country = s.country.is_some() && s.country == t.country;
+                if s.span == t.span
+                    || (s.code.is_some() && s.code == t.code)
+                    || (rule.symmetric && same_country)
+                {
                     continue;
                 }
             }
@@ -905,6 +912,9 @@ mod sentences {
         ("Kim arrived in Beijing for talks on resuming the stalled negotiations with South Korea.", "046"),
         // The intent gives way to the act it announces.
         ("Vietnam pledged to release the detained Chinese fishermen.", "030"),
+        // "tightening" as an adjective after "faced"; "yielded" as produced.
+        ("North Korea has faced tightening sanctions since 2017.", "163"),
+        ("Chile said the Peru trip yielded two trade deals.", "080"),
         // "detained" as an adjective, after a determiner.
         ("Poland called on Belarus to free the detained journalists.", "173"),
         // Meetings and talks are not visits.

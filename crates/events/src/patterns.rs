@@ -5,7 +5,8 @@
 //! clause's subject as source. The coder reuses the visit coder's clause analysis
 //! ([`crate::clause`]): patterns match inside one clause, the source is the clause's subject
 //! (with "X and Y" giving both), modality comes from cue words before the trigger, the date from
-//! the clause's time expression. Symmetric codes (meet, negotiate, sign) give the dyad both
+//! the clause's time expression, the location from the clause's first place after "in" or
+//! "at". Symmetric codes (meet, negotiate, sign) give the dyad both
 //! ways. Visits (042/043) are the visit coder's business; this coder never emits them.
 //!
 //! # File format
@@ -30,7 +31,7 @@
 
 use std::collections::HashMap;
 
-use attache_model::{Actor, ActorMention, CameoCode, EventMention, Modality, Span};
+use attache_model::{Actor, ActorMention, CameoCode, EventMention, Location, Modality, Span};
 
 use crate::clause::{SentenceContext, BOUNDARIES};
 use crate::CoderError;
@@ -448,6 +449,7 @@ impl PatternCoder {
         }
         let trigger = Span::new(ctx.words[i].span.start, ctx.words[m.trigger_end].span.end);
         let modality = ctx.modality(clause_start, i);
+        let location = location(ctx, clause_start, clause_end);
         let mut out = Vec::new();
         for (s, t) in pairs {
             if let Some(t) = t {
@@ -479,7 +481,7 @@ impl PatternCoder {
                 source_span: Some(s.span),
                 target: t.map(|t| ctx.actor(t)).unwrap_or_else(Actor::default),
                 target_span,
-                location: None,
+                location: location.clone(),
                 date,
                 date_basis,
                 rule: rule.id.clone(),
@@ -493,6 +495,24 @@ impl PatternCoder {
         }
         out
     }
+}
+
+/// Where the event took place: the first place after "in" or "at" in the clause ("met ...
+/// in Beijing", "clashed at the border town of ...").
+fn location(ctx: &SentenceContext<'_>, clause_start: usize, clause_end: usize) -> Option<Location> {
+    let (from, to) = (ctx.at(clause_start), ctx.at(clause_end));
+    ctx.places
+        .iter()
+        .find(|p| {
+            p.span.start >= from && p.span.start < to && {
+                let w = ctx.word_at(p.span.start);
+                w > 0 && matches!(ctx.words[w - 1].lower.as_str(), "in" | "at")
+            }
+        })
+        .map(|p| Location {
+            name: p.name.clone(),
+            country: p.country.clone(),
+        })
 }
 
 /// Reported speech: "Russia said on Tuesday it would impose sanctions": the clause's pronoun
@@ -980,6 +1000,28 @@ mod sentences {
             assert_eq!(
                 e.date.map(|d| d.start_iso()).as_deref(),
                 Some(want),
+                "{sentence:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn locations_come_from_in_and_at() {
+        let stages = Stages::new();
+        let cases = [
+            ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "040", Some("Beijing")),
+            ("Israeli police arrested 12 Palestinians in Hebron.", "173", Some("Hebron")),
+            ("The United States imposed sanctions on North Korea on Tuesday.", "163", None),
+        ];
+        for (sentence, code, want) in cases {
+            let events = stages.code(sentence);
+            let e = events
+                .iter()
+                .find(|e| e.code.as_str() == code)
+                .unwrap_or_else(|| panic!("{sentence:?}: no {code} in {:?}", show(&events)));
+            assert_eq!(
+                e.location.as_ref().map(|l| l.name.as_str()),
+                want,
                 "{sentence:?}"
             );
         }

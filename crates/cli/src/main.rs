@@ -317,10 +317,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             let (summary, store) = ingest(&db, &inputs)?;
-            let visits = store.events(&EventQuery {
-                code_prefix: Some("04".into()),
-                ..Default::default()
-            })?;
+            // Visits only: 042 and 043 (the rest of 04, meetings and talks, are not trips).
+            let visits: Vec<_> = store
+                .events(&EventQuery {
+                    code_prefix: Some("04".into()),
+                    ..Default::default()
+                })?
+                .into_iter()
+                .filter(|e| matches!(e.code.as_str(), "042" | "043"))
+                .collect();
             output::demo(&mut out, &store.stats()?, &visits, &db)?;
             exit_code(&summary)
         }

@@ -330,6 +330,8 @@ impl PatternCoder {
         // The events of the last intent rule ("agreed to"): where they start in `out`, and the
         // word after the rule.
         let mut intent: Option<(usize, usize)> = None;
+        // The word after the last match.
+        let mut last_end = 0usize;
         let mut i = 0;
         while i < ctx.words.len() {
             let Some(candidates) = self.by_first.get(&ctx.words[i].lower) else {
@@ -344,9 +346,16 @@ impl PatternCoder {
             // "accused X of violating", "praised X for helping": the gerund is the object's act.
             let gerund_object = ctx.words[i].lower.ends_with("ing")
                 && prev.is_some_and(|p| GERUND_PREPOSITIONS.contains(&p));
+            // "started a hunger strike to protest X": after an event, a bare "to" infinitive
+            // is its purpose, not another event.
+            // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
+            let purpose = prev == Some("to")
+                && i > last_end
+                && intent.is_none()
+                && out.len() > first_of_sentence;
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
-                if rule.verbal && (noun_use || gerund_object) {
+                if rule.verbal && (noun_use || gerund_object || purpose) {
                     return None;
                 }
                 matches(ctx, &rule.items, 0, i, sentence_end, false).map(|m| (rule, m))
@@ -380,6 +389,7 @@ impl PatternCoder {
                 }
             }
             // Words a rule used cannot start another: "signed a trade agreement with" is one 057.
+            last_end = m.end;
             i = m.end.max(i + 1);
         }
     }
@@ -894,6 +904,7 @@ mod sentences {
         ("North Korea threatened the United States with a nuclear attack.", "138", "PRK", "USA", "actual"),
         ("Pakistan warned India of consequences if the strikes continued.", "130", "PAK", "IND", "possible"),
         // 14 protest
+        ("Syrian lawmakers started a hunger strike on Monday to protest the ruling.", "142", "SYR", "", "actual"),
         ("Thousands of Palestinians demonstrated against Israel in Gaza on Friday.", "141", "PSE", "ISR", "actual"),
         // 15 force posture
         ("Russia deployed troops to the Ukrainian border.", "154", "RUS", "UKR", "actual"),
@@ -935,6 +946,8 @@ mod sentences {
         // "tightening" as an adjective after "faced"; "yielded" as produced.
         ("North Korea has faced tightening sanctions since 2017.", "163"),
         ("Chile said the Peru trip yielded two trade deals.", "080"),
+        // A purpose infinitive after an event is no event of its own.
+        ("Syrian lawmakers started a hunger strike on Monday to protest the ruling.", "141"),
         // "detained" as an adjective, after a determiner.
         ("Poland called on Belarus to free the detained journalists.", "173"),
         // Meetings and talks are not visits.

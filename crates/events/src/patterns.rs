@@ -875,6 +875,7 @@ mod sentences {
         ("The summit between China and Japan was held in Tokyo.", "040", "JPN", "CHN", "actual"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "046", "RUS", "CHN", "actual"),
         ("Egypt and Israel resumed talks on Monday.", "046", "ISR", "EGY", "actual"),
+        ("Russian Foreign Minister Sergei Lavin's talks with Japanese Foreign Minister Taro Ueda ended in Moscow.", "046", "JPN", "RUS", "actual"),
         // 05 diplomatic cooperation
         ("North Korea and Russia signed a treaty on military cooperation on Wednesday.", "057", "RUS", "PRK", "actual"),
         ("Ethiopia and Eritrea signed a peace agreement.", "057", "ETH", "ERI", "actual"),
@@ -923,6 +924,8 @@ mod sentences {
         ("Russian troops attacked Ukrainian positions near Donetsk.", "190", "RUS", "UKR", "actual"),
         ("North Korea did not attack South Korea.", "190", "PRK", "KOR", "negated"),
         ("Syria was attacked by Israel on Monday.", "190", "ISR", "SYR", "actual"),
+        ("Kuwait was invaded by Iraq in 1990.", "192", "IRQ", "KWT", "actual"),
+        ("Myanmar was condemned by the European Union and Canada.", "111", "CAN", "MMR", "actual"),
         // modality: possible, negated, questions; reported speech
         ("Russia may impose sanctions on Georgia.", "163", "RUS", "GEO", "possible"),
         ("Japan refused to lift sanctions on Iran.", "085", "JPN", "IRN", "negated"),

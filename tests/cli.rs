@@ -122,9 +122,20 @@ fn ingest_is_idempotent_and_events_show_query_it() {
         stderr(&again)
     );
 
+    // "Ri is expected to meet Russian officials": a planned 040 both ways beside the visit.
+    let meetings = attache(
+        &[
+            "events", "--db", "t.db", "--actor", "RUS", "--code", "040", "--format", "json",
+        ],
+        dir.path(),
+    );
+    let meetings: Vec<Value> = serde_json::from_str(&stdout(&meetings)).unwrap();
+    assert_eq!(meetings.len(), 2, "{meetings:?}");
+    assert!(meetings.iter().all(|e| e["modality"] == "planned"));
+
     let o = attache(
         &[
-            "events", "--db", "t.db", "--actor", "RUS", "--code", "04", "--format", "json",
+            "events", "--db", "t.db", "--actor", "RUS", "--code", "042", "--format", "json",
         ],
         dir.path(),
     );
@@ -140,7 +151,7 @@ fn ingest_is_idempotent_and_events_show_query_it() {
 
     let none = attache(
         &[
-            "events", "--db", "t.db", "--source", "RUS", "--format", "jsonl",
+            "events", "--db", "t.db", "--source", "RUS", "--code", "042", "--format", "jsonl",
         ],
         dir.path(),
     );
@@ -618,4 +629,38 @@ fn user_dictionaries_name_an_official_across_outlets() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn eval_plover_prints_accuracy_per_type() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two records of our own in the PLOVER gold shape.
+    std::fs::write(
+        dir.path().join("gold.json"),
+        r#"[{"id": "A-1", "event": "SANCTION", "text": "Canada recalled its ambassador from Peru.",
+             "source": [{"actorText": "Canada", "code": "CAN"}],
+             "target": [{"actorText": "Peru", "code": "PER"}]},
+            {"id": "A-2", "event": "REJECT", "text": "The weather was mild on Tuesday.",
+             "source": [{"actorText": "Chile", "code": "CHL"}], "target": ""}]"#,
+    )
+    .unwrap();
+    let o = attache(&["eval", "plover", "--gold", "gold.json"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row in {table}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("SANCTION")[1..4], ["1", "1", "1.000"]);
+    assert_eq!(row("REJECT")[1..4], ["1", "0", "0.000"]);
+    assert_eq!(row("all")[1..4], ["2", "1", "0.500"]);
+
+    let bad = attache(&["eval", "plover", "--gold", "missing.json"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("missing.json"), "{}", stderr(&bad));
 }

@@ -245,7 +245,9 @@ fn merged_visits_across_outlets() {
         let candidates: Vec<&Event> = events
             .iter()
             .filter(|e| {
-                e.source.country.as_ref().map(|c| c.as_str()) == Some(row["source"].as_str())
+                // Only visits: a meeting of the same dyad in the same documents is not one.
+                matches!(e.code.as_str(), "042" | "043")
+                    && e.source.country.as_ref().map(|c| c.as_str()) == Some(row["source"].as_str())
                     && e.target.country.as_ref().map(|c| c.as_str()) == Some(row["target"].as_str())
                     && e.modality.as_str() == row["modality"]
                     && docs.iter().all(|d| e.documents.iter().any(|x| x == d))

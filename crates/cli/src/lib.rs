@@ -12,6 +12,7 @@
 //! ```
 
 pub mod driver;
+pub mod eval;
 pub mod pipeline;
 
 /// The bundled sample corpus, compiled in for `attache demo`.

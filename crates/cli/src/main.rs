@@ -31,7 +31,8 @@ Examples:
   attache extract article.txt | jq .            events as JSONL, no database
   attache text page.html                        what the cleaner kept
   attache serve --db news.db                    browse at http://127.0.0.1:8080/
-  attache plot --db news.db --actor PRK --code 04 --out prk-visits.svg";
+  attache plot --db news.db --actor PRK --code 04 --out prk-visits.svg
+  attache eval plover --gold PLOVER_GSR_CAMEO.txt  score the coder on PLOVER's gold records";
 
 #[derive(Parser)]
 #[command(name = "attache", version, about = "Turn crawled news into coded, merged event data.", after_help = AFTER_HELP)]
@@ -179,6 +180,20 @@ enum EvalCommand {
         /// List every error, grouped by kind and form.
         #[arg(long)]
         verbose: bool,
+    },
+
+    /// Accuracy of the PLOVER event type and of source and target countries, per type, on
+    /// PLOVER's gold standard records (a JSON array of sentences).
+    #[command(
+        after_help = "Example:\n  attache eval plover --gold PLOVER_GSR_CAMEO.txt\n\nEach sentence is coded alone; the first event (by trigger) with a PLOVER type is the prediction."
+    )]
+    Plover {
+        /// The gold file, e.g. PLOVER_GSR_CAMEO.txt.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Also list each sentence with a wrong type, source or target: id, gold, prediction, text.
+        #[arg(long)]
+        misses: bool,
     },
 }
 
@@ -519,6 +534,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
+        Command::Eval(EvalCommand::Plover { gold, misses }) => {
+            let text = std::fs::read_to_string(&gold)
+                .with_context(|| format!("cannot read {}", gold.display()))?;
+            let records = attache::eval::parse_gold(&text, &gold.display().to_string())?;
+            let pipeline = Pipeline::new()?;
+            let scores = attache::eval::score_pipeline(&pipeline, &records);
+            output::eval_scores(&mut out, &scores, misses)?;
+            ExitCode::SUCCESS
+        }
         Command::Demo { db, threads } => {
             set_threads(threads)?;
             // The bundled corpus, compiled in: the same reader as files, no temporary copies.
@@ -530,10 +554,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             let (summary, store) = ingest(&Pipeline::new()?, &db, &inputs)?;
-            let visits = store.events(&EventQuery {
-                code_prefix: Some("04".into()),
-                ..Default::default()
-            })?;
+            // Visits only: 042 and 043 (the rest of 04, meetings and talks, are not trips).
+            let visits: Vec<_> = store
+                .events(&EventQuery {
+                    code_prefix: Some("04".into()),
+                    ..Default::default()
+                })?
+                .into_iter()
+                .filter(|e| matches!(e.code.as_str(), "042" | "043"))
+                .collect();
             output::demo(&mut out, &store.stats()?, &visits, &db)?;
             exit_code(&summary)
         }

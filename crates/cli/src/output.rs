@@ -363,3 +363,55 @@ pub fn demo(out: &mut impl Write, stats: &Stats, visits: &[Event], db: &Path) ->
     )?;
     Ok(())
 }
+
+/// `attache eval plover`: one row per gold type, then the total. Accuracies are over the
+/// sentences of the type (type) or those whose gold names a source / target.
+pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores, misses: bool) -> Result {
+    let ratio = |ok: usize, n: usize| {
+        if n == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.3}", ok as f64 / n as f64)
+        }
+    };
+    writeln!(
+        out,
+        "{:<12} {:>9} {:>6} {:>6} {:>10} {:>10}",
+        "type", "sentences", "coded", "type", "source", "target"
+    )?;
+    let rows = scores
+        .by_type
+        .iter()
+        .map(|(t, s)| (t.as_str(), s))
+        .chain(std::iter::once(("all", &scores.all)));
+    for (name, t) in rows {
+        writeln!(
+            out,
+            "{:<12} {:>9} {:>6} {:>6} {:>10} {:>10}",
+            name,
+            t.sentences,
+            t.coded,
+            ratio(t.type_ok, t.sentences),
+            format!("{} ({})", ratio(t.source_ok, t.with_source), t.with_source),
+            format!("{} ({})", ratio(t.target_ok, t.with_target), t.with_target),
+        )?;
+    }
+    if misses {
+        writeln!(out)?;
+        for (g, p) in &scores.misses {
+            writeln!(
+                out,
+                "{}\tgold {} {}->{}\tgot {} {}->{}\t{}",
+                g.id,
+                g.event,
+                g.sources.join("+"),
+                g.targets.join("+"),
+                p.event.as_deref().unwrap_or("-"),
+                p.source.as_deref().unwrap_or(""),
+                p.target.as_deref().unwrap_or(""),
+                g.text
+            )?;
+        }
+    }
+    Ok(())
+}

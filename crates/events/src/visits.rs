@@ -8,26 +8,18 @@
 //! expression of the clause, else the publication date (basis `reported`).
 
 use attache_model::{
-    Actor, ActorCode, ActorMention, CameoCode, DateBasis, DateValue, Document, EventMention,
-    Location, MentionKind, Modality, PlaceMention, Span, TimeMention,
+    Actor, ActorCode, ActorMention, CameoCode, EventMention, Location, MentionKind, PlaceMention,
+    Span,
 };
+
+use crate::clause::{is_noun_modifier, SentenceContext};
+use crate::CoderError;
 
 /// The patterns compiled into the binary.
 const BUILTIN_PATTERNS: &str = include_str!("../../../data/visits.tsv");
 
 /// Version stamped on every event mention this coder makes.
 pub const CODER_VERSION: &str = "visits/0.1";
-
-/// A pattern file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum CoderError {
-    #[error("{path}:{line}: {message}")]
-    Pattern {
-        path: String,
-        line: usize,
-        message: String,
-    },
-}
 
 /// How a rule finds its target relative to the trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,214 +53,27 @@ struct Rule {
     triggers: Vec<Vec<String>>,
 }
 
-/// The event coder. Built once, shared by reference across threads.
+/// The visit coder. Built once, shared by reference across threads.
 #[derive(Debug, Clone)]
-pub struct Coder {
+pub struct VisitCoder {
     rules: Vec<Rule>,
 }
 
-impl Default for Coder {
+impl Default for VisitCoder {
     fn default() -> Self {
-        Coder::new()
+        VisitCoder::new()
     }
 }
 
-/// One word of a sentence: its span in the document and its lower-case form.
-struct Word {
-    span: Span,
-    lower: String,
-}
-
-/// Words that end a clause for the purpose of finding a trigger's subject, object and date.
-const BOUNDARIES: &[&str] = &[
-    "that",
-    "after",
-    "before",
-    "while",
-    "when",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "because",
-    "although",
-    "though",
-    "but",
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "reports",
-    "added",
-    "following",
-    "amid",
-    "as",
-    // "a visit to Laos, the first foreign trip since he took office in July": July is not the visit's.
-    "since",
-    "until",
-    ";",
-    ":",
-    "\"",
-    "“",
-    "”",
-];
-
-/// Cues before a trigger, in the same clause.
-const NEGATION: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "no",
-    "cancelled",
-    "canceled",
-    "cancel",
-    "cancels",
-    "postponed",
-    "scrapped",
-    "refused",
-    "declined",
-];
-const POSSIBILITY: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "possible",
-    "possibly",
-    "potential",
-    "likely",
-    "if",
-    "whether",
-    "considering",
-    "mulling",
-    "rumored",
-    "rumoured",
-];
-const PLAN: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "scheduled",
-    "expected",
-    "plans",
-    "planned",
-    "planning",
-    "plan",
-    "intends",
-    "intend",
-    "upcoming",
-    "set",
-    "due",
-    "slated",
-    "invited",
-    "agreed",
-    "hopes",
-    "wants",
-];
-/// Cues anywhere earlier in the sentence that govern a complement clause ("denied reports
-/// that X visited", "speculation that X may visit").
-const NEGATING_VERBS: &[&str] = &[
-    "denied",
-    "deny",
-    "denies",
-    "denying",
-    "dismissed",
-    "rejected",
-];
-const SPECULATION: &[&str] = &[
-    "speculation",
-    "speculations",
-    "speculated",
-    "rumors",
-    "rumours",
-    "rumor",
-    "rumour",
-];
-
-/// Words that make "visit"/"visits" a noun when they stand right before it.
-const NOUN_CUES: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "'s",
-    "’s",
-    "s",
-    "official",
-    "private",
-    "state",
-    "working",
-    "first",
-    "recent",
-    "this",
-    "that",
-    "planned",
-    "possible",
-    "upcoming",
-    "surprise",
-    "rare",
-    "return",
-    "last",
-    "latest",
-    "week-long",
-    "two-day",
-    "three-day",
-    "four-day",
-    "five-day",
-    "goodwill",
-    "landmark",
-    "historic",
-    "unannounced",
-];
-
-/// Modifiers allowed between a possessor and its visit noun ("Kang's private visit").
-fn is_noun_modifier(word: &str) -> bool {
-    NOUN_CUES.contains(&word)
-        || word.ends_with("-day")
-        || word.chars().all(|c| c.is_ascii_digit())
-        || is_month_word(word)
-}
-
-fn is_month_word(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "aug"
-            | "august"
-            | "sept"
-            | "sep"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-    )
-}
-
-impl Coder {
+impl VisitCoder {
     /// The coder with the compiled-in patterns.
-    pub fn new() -> Coder {
-        Coder::from_tsv(BUILTIN_PATTERNS, "data/visits.tsv")
+    pub fn new() -> VisitCoder {
+        VisitCoder::from_tsv(BUILTIN_PATTERNS, "data/visits.tsv")
             .expect("the built-in data/visits.tsv parses (guarded by a test)")
     }
 
     /// A coder with the user's pattern file (same format as data/visits.tsv).
-    pub fn from_tsv(text: &str, path: &str) -> Result<Coder, CoderError> {
+    pub fn from_tsv(text: &str, path: &str) -> Result<VisitCoder, CoderError> {
         let mut rules = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line_no = i + 1;
@@ -317,54 +122,11 @@ impl Coder {
                 message: "no rules".into(),
             });
         }
-        Ok(Coder { rules })
+        Ok(VisitCoder { rules })
     }
 
-    /// Code the events of one document. `actors`, `places` and `times` are the document's
-    /// mentions, each sorted by span.
-    pub fn code(
-        &self,
-        doc: &Document,
-        actors: &[ActorMention],
-        places: &[PlaceMention],
-        times: &[TimeMention],
-    ) -> Vec<EventMention> {
-        let mut out = Vec::new();
-        // "arrived here": the dateline's city.
-        let dateline_place = doc.dateline.as_ref().and_then(|d| {
-            places
-                .iter()
-                .find(|p| d.span.contains(p.span) && p.country.is_some())
-        });
-        for (index, sentence) in doc.sentences.iter().enumerate() {
-            let words: Vec<Word> = doc.tokens[sentence.tokens.clone()]
-                .iter()
-                .map(|t| Word {
-                    span: t.span,
-                    lower: normalise(t.span.slice(&doc.text)),
-                })
-                .collect();
-            if words.is_empty() {
-                continue;
-            }
-            let inside = |s: Span| sentence.span.contains(s);
-            let ctx = SentenceContext {
-                doc,
-                index,
-                all_actors: actors,
-                dateline_place,
-                words: &words,
-                actors: actors.iter().filter(|a| inside(a.span)).collect(),
-                places: places.iter().filter(|p| inside(p.span)).collect(),
-                times: times.iter().filter(|t| inside(t.span)).collect(),
-                is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
-            };
-            self.code_sentence(&ctx, &mut out);
-        }
-        out
-    }
-
-    fn code_sentence(&self, ctx: &SentenceContext<'_>, out: &mut Vec<EventMention>) {
+    /// Code the visits of one sentence.
+    pub(crate) fn code_sentence(&self, ctx: &SentenceContext<'_>, out: &mut Vec<EventMention>) {
         // Words already used by an event (its trigger up to its target) cannot trigger
         // another: "left Pyongyang to visit Russia" is one departure, not also a planned visit.
         let mut consumed_until = 0usize;
@@ -424,37 +186,6 @@ impl Coder {
     }
 }
 
-fn normalise(token: &str) -> String {
-    token.to_lowercase().replace('’', "'")
-}
-
-/// Words after which an actor is an object, not a subject ("visited Beijing and left ...").
-fn is_verb_like(word: &str) -> bool {
-    (word.len() > 4 && word.ends_with("ed"))
-        || matches!(
-            word,
-            "visit" | "visits" | "met" | "meets" | "left" | "leaves" | "told" | "sent" | "saw"
-        )
-}
-
-/// Verbs that can stand between "to" and a visit noun in an infinitive ("to make a state visit").
-const LIGHT_VERBS: &[&str] = &["make", "pay", "begin", "start", "embark", "undertake", "on"];
-
-const PRONOUNS: &[&str] = &["he", "she", "his", "her"];
-
-struct SentenceContext<'a> {
-    doc: &'a Document,
-    index: usize,
-    /// Every actor of the document, for pronouns ("he", "her visit").
-    all_actors: &'a [ActorMention],
-    dateline_place: Option<&'a PlaceMention>,
-    words: &'a [Word],
-    actors: Vec<&'a ActorMention>,
-    places: Vec<&'a PlaceMention>,
-    times: Vec<&'a TimeMention>,
-    is_question: bool,
-}
-
 /// Where a visit goes: a place in the text, or a host actor (043).
 enum Target<'a> {
     Place(&'a PlaceMention),
@@ -471,114 +202,6 @@ impl<'a> SentenceContext<'a> {
                 Some("to" | "by" | "of" | "is" | "was" | "comes" | "came" | "will" | "would")
             )
             || self.possessor_before(i).is_some()
-    }
-
-    /// Word index range `[start, end)` of the clause around word `i`.
-    fn clause(&self, i: usize) -> (usize, usize) {
-        let start = (0..i)
-            .rev()
-            .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()))
-            .map_or(0, |j| j + 1);
-        let end = (i + 1..self.words.len())
-            .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()))
-            .unwrap_or(self.words.len());
-        (start, end)
-    }
-
-    /// Byte offset where word `j` starts, or the sentence end.
-    fn at(&self, j: usize) -> usize {
-        self.words.get(j).map_or_else(
-            || self.words.last().map_or(0, |w| w.span.end),
-            |w| w.span.start,
-        )
-    }
-
-    /// Index of the first word starting at or after byte `offset`.
-    fn word_at(&self, offset: usize) -> usize {
-        self.words.partition_point(|w| w.span.start < offset)
-    }
-
-    /// Index of the last word of a span.
-    fn last_word_of(&self, span: Span) -> usize {
-        self.words
-            .partition_point(|w| w.span.start < span.end)
-            .saturating_sub(1)
-    }
-
-    /// An actor that possesses the noun at word `i`: "Kang Sok Ju's visit", "Lavrov's trip";
-    /// "his visit" resolves the pronoun.
-    fn possessor_before(&self, i: usize) -> Option<&'a ActorMention> {
-        let trigger_start = self.words[i].span.start;
-        // "his three-day visit": a possessive pronoun right before the noun and its modifiers.
-        let mut j = i;
-        while j > 0
-            && is_noun_modifier(&self.words[j - 1].lower)
-            && !PRONOUNS.contains(&self.words[j - 1].lower.as_str())
-        {
-            j -= 1;
-        }
-        if j > 0 && matches!(self.words[j - 1].lower.as_str(), "his" | "her") {
-            return self.antecedent(j - 1);
-        }
-        let actor = self
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.span.end <= trigger_start)?;
-        let first_after = self.word_at(actor.span.end);
-        let between = &self.words[first_after.min(i)..i];
-        let actor_text = actor.span.slice(&self.doc.text);
-        let possessive = actor_text.ends_with("'s")
-            || actor_text.ends_with("’s")
-            || between
-                .first()
-                .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "s" | "'"));
-        let only_modifiers = between
-            .iter()
-            .all(|w| is_noun_modifier(&w.lower) || w.lower == "'");
-        (possessive && only_modifiers && actor.country.is_some()).then_some(*actor)
-    }
-
-    /// The person a pronoun at word `w` stands for: the last person with a country named
-    /// before it, in this sentence or the three before.
-    fn antecedent(&self, w: usize) -> Option<&'a ActorMention> {
-        let before = self.words[w].span.start;
-        let earliest = self.index.saturating_sub(3);
-        self.all_actors.iter().rev().find(|a| {
-            a.span.end <= before
-                && a.sentence >= earliest
-                && a.sentence <= self.index
-                && a.kind == MentionKind::Person
-                && a.country.is_some()
-        })
-    }
-
-    /// The subject: the first actor with a country in the clause before word `i`, skipping
-    /// "according to X", places after a preposition ("in Moscow, ...") and objects of a verb
-    /// ("visited Beijing and left for Moscow"); else a pronoun's antecedent.
-    fn subject(&self, clause_start: usize, i: usize) -> Option<&'a ActorMention> {
-        let (from, to) = (self.at(clause_start), self.words[i].span.start);
-        let named = self.actors.iter().copied().find(|a| {
-            if a.span.start < from || a.span.end > to || a.country.is_none() {
-                return false;
-            }
-            let w = self.word_at(a.span.start);
-            let prev = w.checked_sub(1).map(|p| self.words[p].lower.as_str());
-            let prev2 = w.checked_sub(2).map(|p| self.words[p].lower.as_str());
-            let according = prev == Some("to") && prev2 == Some("according");
-            let place_object = a.kind == MentionKind::Capital
-                && matches!(
-                    prev,
-                    Some("in" | "at" | "from" | "to" | "for" | "into" | "by")
-                );
-            let verb_object = prev.is_some_and(is_verb_like);
-            !according && !place_object && !verb_object
-        });
-        named.or_else(|| {
-            let pronoun = (clause_start..i)
-                .find(|&j| matches!(self.words[j].lower.as_str(), "he" | "she"))?;
-            self.antecedent(pronoun)
-        })
     }
 
     /// The first place starting within `[from, to)` word indices.
@@ -822,85 +445,6 @@ impl<'a> SentenceContext<'a> {
         }
         out
     }
-
-    fn actor(&self, m: &ActorMention) -> Actor {
-        Actor {
-            text: Some(m.span.slice(&self.doc.text).to_string()),
-            name: m.name.clone(),
-            title: m.title.clone(),
-            code: m.code.clone().or_else(|| {
-                m.country
-                    .as_ref()
-                    .and_then(|c| ActorCode::parse(c.as_str()).ok())
-            }),
-            country: m.country.clone(),
-        }
-    }
-
-    fn modality(&self, clause_start: usize, i: usize) -> Modality {
-        let before: Vec<&str> = self.words[..i].iter().map(|w| w.lower.as_str()).collect();
-        let clause = &before[clause_start..];
-        let near = &clause[clause.len().saturating_sub(8)..];
-        if clause.iter().any(|w| NEGATION.contains(w))
-            || before.iter().any(|w| NEGATING_VERBS.contains(w))
-        {
-            return Modality::Negated;
-        }
-        let conditional = self.words[i..].iter().any(|w| w.lower == "if");
-        if self.is_question
-            || conditional
-            || near.iter().any(|w| POSSIBILITY.contains(w))
-            || before.iter().any(|w| SPECULATION.contains(w))
-        {
-            return Modality::Possible;
-        }
-        // "plans to visit", "to make a state visit": an infinitive trigger is not (yet) an event.
-        let mut j = clause.len();
-        while j > 0 && (is_noun_modifier(clause[j - 1]) || LIGHT_VERBS.contains(&clause[j - 1])) {
-            j -= 1;
-        }
-        let infinitive = j > 0 && clause[j - 1] == "to";
-        if near.iter().any(|w| PLAN.contains(w)) || infinitive || near.ends_with(&["next"]) {
-            return Modality::Planned;
-        }
-        Modality::Actual
-    }
-
-    /// The time expression for a target: the first one after the target (before the next
-    /// target, else after any), else the nearest after the trigger, else the nearest before
-    /// it, all within the clause; else the publication date.
-    fn date(
-        &self,
-        clause_start: usize,
-        clause_end: usize,
-        trigger: Span,
-        target: Span,
-        next_target: Option<usize>,
-    ) -> (Option<DateValue>, DateBasis) {
-        let (a, b) = (self.at(clause_start), self.at(clause_end));
-        let in_clause: Vec<&&TimeMention> = self
-            .times
-            .iter()
-            .filter(|t| t.span.start >= a && t.span.start < b)
-            .collect();
-        let limit = next_target.unwrap_or(usize::MAX);
-        // "to Beijing on Thursday and to Tokyo on Saturday": each target its own date; "to
-        // Seoul and Tokyo on Feb. 2": a date after the last target serves them all.
-        let chosen = in_clause
-            .iter()
-            .find(|t| t.span.start >= target.end && t.span.start < limit)
-            .or_else(|| in_clause.iter().find(|t| t.span.start >= target.end))
-            .or_else(|| {
-                in_clause
-                    .iter()
-                    .find(|t| t.span.start >= trigger.end && t.span.start < limit)
-            })
-            .or_else(|| in_clause.iter().rev().find(|t| t.span.end <= trigger.start));
-        match chosen {
-            Some(t) => (Some(t.value), t.basis),
-            None => (self.doc.published.map(DateValue::day), DateBasis::Reported),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -909,7 +453,7 @@ mod tests {
 
     #[test]
     fn builtin_patterns_parse() {
-        let coder = Coder::new();
+        let coder = VisitCoder::new();
         assert!(coder.rules.iter().any(|r| r.id == "visit.leave-for"));
         assert!(coder.rules.iter().all(|r| !r.triggers.is_empty()));
     }
@@ -931,7 +475,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let err = Coder::from_tsv(text, "p.tsv").unwrap_err().to_string();
+            let err = VisitCoder::from_tsv(text, "p.tsv").unwrap_err().to_string();
             assert!(err.starts_with(want), "{text:?}: got {err}");
         }
     }

@@ -97,7 +97,13 @@ fn visit_sentences() {
     let stages = Stages::new();
     let mut failures = Vec::new();
     for (text, published, want) in CASES {
-        let got: Vec<_> = stages.code(text, published).iter().map(render).collect();
+        // Visits only: other roots are the pattern coder's and have their own tests.
+        let got: Vec<_> = stages
+            .code(text, published)
+            .iter()
+            .filter(|e| matches!(e.code.as_str(), "042" | "043"))
+            .map(render)
+            .collect();
         let want: Vec<_> = want
             .iter()
             .map(|(c, s, t, m, d)| {
@@ -121,7 +127,11 @@ fn visit_sentences() {
 fn evidence_spans_point_at_the_trigger_and_actors() {
     let stages = Stages::new();
     let text = "Russian Defense Minister Oleg Petrov arrived in Hanoi on Tuesday.";
-    let events = stages.code(text, "2023-05-10");
+    let events: Vec<_> = stages
+        .code(text, "2023-05-10")
+        .into_iter()
+        .filter(|e| e.code.as_str() == "042")
+        .collect();
     assert_eq!(events.len(), 1);
     let e = &events[0];
     assert_eq!(e.rule, "visit.arrive");

@@ -351,7 +351,7 @@ const MEANTIME_XML: &str = r#"<?xml version="1.0" ?><Document doc_id="1" doc_nam
 <token number="7" sentence="1" t_id="8">Monday</token>
 <token number="8" sentence="1" t_id="9">after</token>
 <token number="9" sentence="1" t_id="10">talks</token>
-<token number="10" sentence="1" t_id="11">recently</token>
+<token number="10" sentence="1" t_id="11">earlier</token>
 <token number="11" sentence="1" t_id="12">stalled</token>
 <token number="12" sentence="1" t_id="13">.</token>
 <TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="2019-03-04">
@@ -389,7 +389,7 @@ fn eval_time_scores_timex_annotated_files() {
         dir.path(),
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("missed x1: recently"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("missed x1: earlier"), "{}", stdout(&o));
 
     let o = attache(&["eval", "time", "--meantime", "nowhere"], dir.path());
     assert_eq!(o.status.code(), Some(2));

@@ -392,6 +392,13 @@ impl<'a> SentenceContext<'a> {
     /// The time expression for a target: the first one after the target (before the next
     /// target, else after any), else the nearest after the trigger, else the nearest before
     /// it, all within the clause; else the publication date.
+    ///
+    /// A vague one ("recently", "soon") dates the event only when it touches the trigger
+    /// ("recently visited", "the recent visit") or ends the target ("visited Seoul recently"),
+    /// and no real date follows the target at once ("previously traveled to Hanoi on Feb. 12,
+    /// 2024"); it then stands for the publication date, basis reported, as no time expression
+    /// would, and keeps a later date in the clause from being taken ("recently visited Moscow
+    /// and will go to Beijing next week"). Elsewhere it is passed over for a real date.
     pub(crate) fn date(
         &self,
         clause_start: usize,
@@ -405,6 +412,30 @@ impl<'a> SentenceContext<'a> {
             .times
             .iter()
             .filter(|t| t.span.start >= a && t.span.start < b)
+            .collect();
+        let text = &self.doc.text;
+        let blank = |from: usize, to: usize| {
+            from <= to && text.get(from..to).is_some_and(|s| s.trim().is_empty())
+        };
+        let touching = in_clause.iter().any(|t| {
+            t.vague.is_some()
+                && (blank(t.span.end, trigger.start) || blank(target.end, t.span.start))
+        });
+        // "previously traveled to Hanoi on Feb. 12, 2024": a date right after the target
+        // (a preposition or two between) is the event's own and beats the vague word.
+        let right_after_target = |t: &&&TimeMention| {
+            t.vague.is_none()
+                && t.span.start >= target.end
+                && text
+                    .get(target.end..t.span.start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 2 && !gap.contains(','))
+        };
+        if touching && !in_clause.iter().any(right_after_target) {
+            return (self.doc.published.map(DateValue::day), DateBasis::Reported);
+        }
+        let in_clause: Vec<&&TimeMention> = in_clause
+            .into_iter()
+            .filter(|t| t.vague.is_none())
             .collect();
         let limit = next_target.unwrap_or(usize::MAX);
         // "to Beijing on Thursday and to Tokyo on Saturday": each target its own date; "to

@@ -33,5 +33,5 @@ pub use codes::{ActorCode, CameoCode, CodeError, CountryCode};
 pub use date::{DateBasis, DateValue, Precision};
 pub use document::{Dateline, Document, MetaSource, OffsetMap, Segment, Sentence, Token};
 pub use event::{Actor, Event, EventMention, Evidence, Location, Modality, Report, FORMAT_VERSION};
-pub use mention::{ActorMention, MentionKind, PlaceMention, TimeMention};
+pub use mention::{ActorMention, MentionKind, PlaceMention, TimeMention, Vague};
 pub use span::Span;

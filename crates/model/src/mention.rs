@@ -49,11 +49,30 @@ pub struct PlaceMention {
     pub is_country: bool,
 }
 
+/// Which way a vague time expression points from the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Vague {
+    /// "recently", "in recent days", "in the past": on or before publication.
+    Past,
+    /// "now", "currently", "at present": around publication.
+    Present,
+    /// "soon", "in the coming days", "in the future": on or after publication.
+    Future,
+}
+
 /// A time expression resolved against the publication date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeMention {
     pub span: Span,
     pub sentence: usize,
+    /// The interval it names. For a vague expression, the publication day: a bound, not a
+    /// date (see [`TimeMention::vague`]).
     pub value: DateValue,
+    /// `Reported` for a vague expression: the publication date stands in.
     pub basis: DateBasis,
+    /// Set when the expression names no date ("recently", "soon"): then `value` is the
+    /// publication day, an upper bound for `Past`, a lower bound for `Future`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vague: Option<Vague>,
 }

@@ -233,12 +233,21 @@ impl Cleaner {
             });
         }
 
-        // 7. Publication date: the input's wins; else the first date line in the text.
+        // 7. Publication date: the input's wins; else the first date line in the text (an
+        //    ambiguous "08/11/2006" settled by the dateline, the weekday written with it or
+        //    the body's dates); else the latest full date the body writes, flagged as
+        //    inferred. Never today's date.
+        let body_dates = || meta::dates_in(&out.text);
         let (published, published_precision, published_from) = if let Some(d) = article.published {
             (Some(d), Precision::Day, Some(MetaSource::Input))
         } else if let Some(&hit) = text_dates.first() {
-            let (date, settled) =
+            let (mut date, mut settled) =
                 meta::settle(hit, dateline.as_ref().and_then(|d| d.date.as_deref()));
+            if !settled {
+                if let Some(d) = meta::settle_by_evidence(hit, &body_dates()) {
+                    (date, settled) = (d, true);
+                }
+            }
             if !settled {
                 warnings.push(format!(
                     "numeric date {} could be day/month or month/day; read as day/month",
@@ -246,6 +255,11 @@ impl Cleaner {
                 ));
             }
             (Some(date), Precision::Day, Some(MetaSource::Text))
+        } else if let Some(date) = meta::latest_full_date(&body_dates()) {
+            warnings.push(format!(
+                "no publication date given; inferred {date} from the latest full date in the text"
+            ));
+            (Some(date), Precision::Day, Some(MetaSource::Inferred))
         } else {
             (None, Precision::Unknown, None)
         };

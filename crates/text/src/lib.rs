@@ -4,8 +4,10 @@
 //! [`Cleaner::process`] splits the raw body into lines and drops site junk (breadcrumbs, share
 //! and login widgets, newsletter and donation banners, copyright lines, "Related stories"
 //! lists, everything after "(END)") by the rules in `data/junk.tsv`; drops lines printed twice;
-//! picks the title; reads the byline, the publication date and the dateline ("SEOUL, Jan. 29
-//! (UPI) --"); and assembles the clean text, paragraphs separated by `"\n\n"`, with an
+//! picks the title; reads the byline, the publication date (the input's, else a date line, an
+//! ambiguous "08/11/2006" settled by the dateline, its weekday or the body's dates, else
+//! inferred from the latest full date in the text, flagged [`MetaSource::Inferred`](attache_model::MetaSource)
+//! with a warning) and the dateline ("SEOUL, Jan. 29 (UPI) --"); and assembles the clean text, paragraphs separated by `"\n\n"`, with an
 //! [`OffsetMap`](attache_model::OffsetMap) so every clean byte maps back into the raw body.
 //! It then splits sentences (news abbreviations such as "N. Korea", "U.S." and "Gen." do not
 //! end one) and tokens. The dateline stays in the text but belongs to no sentence.

@@ -3,7 +3,7 @@
 //! All parsers take one normalised line (or paragraph) and either recognise it or return
 //! `None`; none of them allocate unless they succeed.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 
 /// Month names and the abbreviations news copy uses, lower-cased.
 const MONTHS: [(&str, i8); 23] = [
@@ -62,6 +62,8 @@ pub(crate) struct DateHit {
     /// Set for numeric "08/11/2006" where both readings are valid: the two numbers and year,
     /// so a dateline's month can settle which is the day.
     pub ambiguous: Option<(i8, i8, i16)>,
+    /// The weekday written with the date ("Wednesday, 08/11/2006"), which can settle it too.
+    pub weekday: Option<Weekday>,
 }
 
 /// Reads a date at the very start of `s`; returns it and the bytes it used.
@@ -97,6 +99,7 @@ fn numeric_date(s: &str) -> Option<(DateHit, usize)> {
             DateHit {
                 date,
                 ambiguous: None,
+                weekday: None,
             },
             len,
         ));
@@ -112,10 +115,12 @@ fn numeric_date(s: &str) -> Option<(DateHit, usize)> {
                 // `settle`); most numeric dates on non-US wire pages are day-first.
                 date: d,
                 ambiguous: Some((x, y, year)),
+                weekday: None,
             },
             (Some(d), _) | (None, Some(d)) => DateHit {
                 date: d,
                 ambiguous: None,
+                weekday: None,
             },
             (None, None) => return None,
         };
@@ -148,6 +153,7 @@ fn written_date(s: &str) -> Option<(DateHit, usize)> {
         DateHit {
             date,
             ambiguous: None,
+            weekday: None,
         },
         len,
     ))
@@ -245,12 +251,24 @@ pub(crate) fn date_line(s: &str) -> Option<DateHit> {
         }
         s = s[used..].trim_start_matches([',', ' ']);
     }
+    let weekday = weekday_prefix(s);
     let s = strip_weekday(s);
-    let (hit, len) = date_prefix(s)?;
+    let (mut hit, len) = date_prefix(s)?;
+    hit.weekday = weekday;
     let rest = &s[len..];
     // ISO "2024-02-13T11:47:28Z": the clock is glued on.
     let rest = rest.strip_prefix('T').unwrap_or(rest);
     is_time_tail(rest).then_some(hit)
+}
+
+/// The weekday a line opens with ("Wednesday", "Wed."), if any.
+fn weekday_prefix(s: &str) -> Option<Weekday> {
+    let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let word = s[..word_len].to_ascii_lowercase();
+    let index = WEEKDAYS
+        .iter()
+        .position(|d| *d == word || (word.len() == 3 && d.starts_with(&word)))?;
+    Weekday::from_monday_zero_offset(index as i8).ok()
 }
 
 /// A metadata line that carries a full date somewhere inside it, with a clock time beside it:
@@ -617,6 +635,125 @@ pub(crate) fn settle(hit: DateHit, dateline_date: Option<&str>) -> (Date, bool) 
     }
 }
 
+/// A date written in the body with a month name, the year optional: "Nov. 7", "7 November
+/// 2006", "November 7, 2006". What [`dates_in`] finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BodyDate {
+    pub month: i8,
+    pub day: i8,
+    pub year: Option<i16>,
+}
+
+impl BodyDate {
+    /// The full date, when the year is written.
+    pub(crate) fn full(&self) -> Option<Date> {
+        Date::new(self.year?, self.month, self.day).ok()
+    }
+}
+
+/// Every date with a capitalised month name in `text`, in order: "Feb. 12, 2024", "12
+/// February 2024", "Nov. 7"; and ISO "2024-02-12". Numeric dates with slashes are left out:
+/// they are what this evidence is meant to settle.
+pub(crate) fn dates_in(text: &str) -> Vec<BodyDate> {
+    let mut out = Vec::new();
+    let starts = text.char_indices().filter(|&(i, c)| {
+        c.is_alphanumeric() && !text[..i].ends_with(|p: char| p.is_alphanumeric())
+    });
+    let mut skip_to = 0;
+    for (i, _) in starts {
+        if i < skip_to {
+            continue;
+        }
+        let rest = &text[i..];
+        if let Some((hit, len)) = numeric_date(rest) {
+            // ISO only: day and month in "08.11.2006" are the question, not the evidence.
+            if rest.as_bytes().get(4) == Some(&b'-') {
+                out.push(BodyDate {
+                    month: hit.date.month(),
+                    day: hit.date.day(),
+                    year: Some(hit.date.year()),
+                });
+            }
+            skip_to = i + len;
+            continue;
+        }
+        if let Some((found, len)) = month_day(rest) {
+            out.push(found);
+            skip_to = i + len;
+        }
+    }
+    out
+}
+
+/// "Nov. 7", "November 7, 2006", "7 November", "7 November 2006" at the start of `s`, with a
+/// capitalised month name; returns it and the bytes it used.
+fn month_day(s: &str) -> Option<(BodyDate, usize)> {
+    let mut words = WordCursor::new(s);
+    let first = words.next()?;
+    let capital = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    // "on Nov. 7." ends a sentence: the day may carry its stop.
+    let day_of = |w: &str| day_number(w.trim_end_matches(['.', ';', ':', ')']));
+    let (month, day) = if capital(first) {
+        let m = month_number(first.trim_end_matches(','))?;
+        (m, day_of(words.next()?)?)
+    } else {
+        let d = day_of(first)?;
+        let m = words.next().filter(|w| capital(w))?;
+        (month_number(m.trim_end_matches([',', '.']))?, d)
+    };
+    let used = words.consumed();
+    let year = words.next().and_then(|w| {
+        let digits = w.trim_end_matches([',', '.']);
+        (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<i16>().ok())
+            .flatten()
+    });
+    let used = if year.is_some() {
+        words.consumed()
+    } else {
+        used
+    };
+    Date::new(year.unwrap_or(2000), month, day).ok()?;
+    Some((BodyDate { month, day, year }, used))
+}
+
+/// The latest full date (year written) among `dates`: the inferred publication date when
+/// nothing better says it.
+pub(crate) fn latest_full_date(dates: &[BodyDate]) -> Option<Date> {
+    dates.iter().filter_map(BodyDate::full).max()
+}
+
+/// Settles an ambiguous numeric date the dateline could not: by the weekday written with it
+/// ("Wednesday, 08/11/2006" is November 8), else by the dates the body writes with a month
+/// name (a reading within 31 days of one, the other not). `None` when nothing decides.
+pub(crate) fn settle_by_evidence(hit: DateHit, body: &[BodyDate]) -> Option<Date> {
+    let (x, y, year) = hit.ambiguous?;
+    let day_month = Date::new(year, y, x).ok()?;
+    let month_day = Date::new(year, x, y).ok()?;
+    if let Some(weekday) = hit.weekday {
+        match (
+            day_month.weekday() == weekday,
+            month_day.weekday() == weekday,
+        ) {
+            (true, false) => return Some(day_month),
+            (false, true) => return Some(month_day),
+            _ => {}
+        }
+    }
+    let distance = |reading: Date| {
+        body.iter()
+            .filter_map(|b| Date::new(b.year.unwrap_or(year), b.month, b.day).ok())
+            .map(|d| (d - reading).get_days().abs())
+            .min()
+    };
+    const NEAR: i32 = 31;
+    match (distance(day_month), distance(month_day)) {
+        (Some(a), Some(b)) if a <= NEAR && b > NEAR => Some(day_month),
+        (Some(a), Some(b)) if b <= NEAR && a > NEAR => Some(month_day),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -816,5 +953,60 @@ mod tests {
         }
         assert!(leading_timestamp("08/11/2006 15:31 the talks went on").is_none());
         assert!(leading_timestamp("2024-02-13 ROME, Feb. 13 (ANSA) - Text").is_some());
+    }
+
+    #[test]
+    fn dates_in_the_body() {
+        let text = "Talks opened on Nov. 7 and ended 9 November 2006, after a pause since \
+                    2006-10-02. Officials may 5 times a day check 08/11/2006 and the 3 may.";
+        let got: Vec<(i8, i8, Option<i16>)> = dates_in(text)
+            .iter()
+            .map(|d| (d.month, d.day, d.year))
+            .collect();
+        assert_eq!(
+            got,
+            [(11, 7, None), (11, 9, Some(2006)), (10, 2, Some(2006))]
+        );
+        assert_eq!(latest_full_date(&dates_in(text)), Some(date(2006, 11, 9)));
+        assert_eq!(
+            latest_full_date(&dates_in("Talks on Nov. 7 went well.")),
+            None
+        );
+    }
+
+    #[test]
+    fn ambiguous_dates_settled_by_weekday_or_body_dates() {
+        let line = |s: &str| match date_line(s) {
+            Some(hit) => hit,
+            None => panic!("no date line in {s:?}"),
+        };
+        // 8 November 2006 was a Wednesday, 11 August 2006 a Friday.
+        let body = |s: &str| dates_in(s);
+        let cases = [
+            ("Wednesday, 08/11/2006", "", Some(date(2006, 11, 8))),
+            ("Fri 08/11/2006 15:31", "", Some(date(2006, 8, 11))),
+            (
+                "08/11/2006",
+                "The envoy arrived on Nov. 6 for talks.",
+                Some(date(2006, 11, 8)),
+            ),
+            (
+                "08/11/2006",
+                "Talks set for Aug. 14, 2006 were moved.",
+                Some(date(2006, 8, 11)),
+            ),
+            ("08/11/2006", "The envoy arrived on Monday.", None),
+            // Both readings near a body date: nothing decides.
+            ("08/11/2006", "Talks ran from Aug. 20 to Oct. 30.", None),
+            // Unambiguous dates need no settling.
+            ("25/12/2019", "Talks on Dec. 20.", None),
+        ];
+        for (date_text, text, want) in cases {
+            assert_eq!(
+                settle_by_evidence(line(date_text), &body(text)),
+                want,
+                "{date_text:?} with {text:?}"
+            );
+        }
     }
 }

@@ -501,6 +501,69 @@ fn dates_when_the_text_is_unsure() {
     }
 }
 
+/// Publication dates the text only suggests: inferred from the body's latest full date, or
+/// an ambiguous numeric date line settled by its weekday or the body's dates.
+#[test]
+fn inferred_and_settled_publication_dates() {
+    let cases = [
+        // No date line: the latest full date in the text, flagged as inferred.
+        (
+            "The Swiss president met the Austrian chancellor in Bern on Feb. 12, 2024. \
+             They last met on 3 October 2023.",
+            Some((date(2024, 2, 12), MetaSource::Inferred)),
+            "inferred 2024-02-12",
+        ),
+        // Month and day without a year are no full date: unknown, never today.
+        (
+            "The Swiss president met the Austrian chancellor in Bern on Feb. 12.",
+            None,
+            "",
+        ),
+        // A date line wins over the body's dates.
+        (
+            "2024-03-01\n\nThe Swiss president met the Austrian chancellor on Feb. 12, 2024.",
+            Some((date(2024, 3, 1), MetaSource::Text)),
+            "",
+        ),
+        // 05/06/2021: 5 June 2021 was a Saturday, 6 May a Thursday.
+        (
+            "Thursday, 05/06/2021\n\nThe Swiss president met the Austrian chancellor in Bern.",
+            Some((date(2021, 5, 6), MetaSource::Text)),
+            "",
+        ),
+        (
+            "05/06/2021\n\nThe Swiss president met the Austrian chancellor in Bern on May 4.",
+            Some((date(2021, 5, 6), MetaSource::Text)),
+            "",
+        ),
+        (
+            "05/06/2021\n\nThe Swiss president met the Austrian chancellor in Bern on June 20.",
+            Some((date(2021, 6, 5), MetaSource::Text)),
+            "",
+        ),
+        // Nothing decides: day/month, with a warning.
+        (
+            "05/06/2021\n\nThe Swiss president met the Austrian chancellor in Bern on Friday.",
+            Some((date(2021, 6, 5), MetaSource::Text)),
+            "could be day/month",
+        ),
+    ];
+    for (body, want, warning) in cases {
+        let doc = clean(body);
+        let got = doc.published.zip(doc.published_from);
+        assert_eq!(got, want, "{body:?}");
+        if warning.is_empty() {
+            assert!(doc.warnings.is_empty(), "{body:?}: {:?}", doc.warnings);
+        } else {
+            assert!(
+                doc.warnings.iter().any(|w| w.contains(warning)),
+                "{body:?}: {:?}",
+                doc.warnings
+            );
+        }
+    }
+}
+
 #[test]
 fn all_junk_is_an_error_and_user_rules_apply() {
     let err = Cleaner::new()

@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use attache_model::{DateValue, Document, Precision, Sentence, Span};
+use attache_model::{DateValue, Document, Precision, Sentence, Span, TimeMention, Vague};
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use crate::{TimeError, TimeTagger};
@@ -344,6 +344,17 @@ pub fn timex_value(v: &DateValue) -> String {
     }
 }
 
+/// A mention written as a TIMEX3 value: [`timex_value`] of its date, or for a vague one
+/// TimeML's `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`.
+pub fn mention_value(m: &TimeMention) -> String {
+    match m.vague {
+        Some(Vague::Past) => "PAST_REF".to_string(),
+        Some(Vague::Present) => "PRESENT_REF".to_string(),
+        Some(Vague::Future) => "FUTURE_REF".to_string(),
+        None => timex_value(&m.value),
+    }
+}
+
 /// Whether our value is the gold one. A range other than a week or a decade ("from 2009 to
 /// 2011", "between April and June") has no single TIMEX3 value; annotators tag its ends
 /// separately, so either end counts.
@@ -528,11 +539,10 @@ pub fn score(tagger: &TimeTagger, documents: &[GoldDocument]) -> Score {
         if doc.published.is_none() {
             score.undated += 1;
         }
-        let ours: Vec<(Span, DateValue)> = tagger
+        let ours: Vec<TimeMention> = tagger
             .find(&doc.as_document())
             .into_iter()
             .filter(|m| m.sentence < doc.annotated)
-            .map(|m| (m.span, m.value))
             .collect();
         score_document(doc, &ours, &mut score);
     }
@@ -543,7 +553,7 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-fn score_document(doc: &GoldDocument, ours: &[(Span, DateValue)], score: &mut Score) {
+fn score_document(doc: &GoldDocument, ours: &[TimeMention], score: &mut Score) {
     let sentence_of = |span: Span| -> String {
         doc.sentences
             .iter()
@@ -551,16 +561,15 @@ fn score_document(doc: &GoldDocument, ours: &[(Span, DateValue)], score: &mut Sc
             .map(|s| s.slice(&doc.text).to_string())
             .unwrap_or_default()
     };
-    let error =
-        |kind, span: Span, gold: Option<&Timex>, ours: Option<&(Span, DateValue)>| ScoreError {
-            kind,
-            form: form(span.slice(&doc.text)),
-            document: doc.name.clone(),
-            text: span.slice(&doc.text).to_string(),
-            gold: gold.map(|g| format!("{} {}", g.kind, g.value)),
-            ours: ours.map(|(s, v)| format!("{} {:?}", timex_value(v), s.slice(&doc.text))),
-            sentence: sentence_of(span),
-        };
+    let error = |kind, span: Span, gold: Option<&Timex>, ours: Option<&TimeMention>| ScoreError {
+        kind,
+        form: form(span.slice(&doc.text)),
+        document: doc.name.clone(),
+        text: span.slice(&doc.text).to_string(),
+        gold: gold.map(|g| format!("{} {}", g.kind, g.value)),
+        ours: ours.map(|m| format!("{} {:?}", mention_value(m), m.span.slice(&doc.text))),
+        sentence: sentence_of(span),
+    };
     let dates: Vec<&Timex> = doc
         .timexes
         .iter()
@@ -571,13 +580,17 @@ fn score_document(doc: &GoldDocument, ours: &[(Span, DateValue)], score: &mut Sc
         if gold.value.starts_with(|c: char| c.is_ascii_digit()) {
             score.gold_calendar += 1;
         }
-        match ours.iter().find(|(s, _)| overlaps(*s, gold.span)) {
+        match ours.iter().find(|m| overlaps(m.span, gold.span)) {
             None => score
                 .errors
                 .push(error(ErrorKind::Missed, gold.span, Some(gold), None)),
             Some(mine) => {
                 score.found += 1;
-                if value_matches(&mine.1, &gold.value) {
+                let right = match mine.vague {
+                    Some(_) => mention_value(mine) == gold.value,
+                    None => value_matches(&mine.value, &gold.value),
+                };
+                if right {
                     score.right_value += 1;
                 } else {
                     score.errors.push(error(
@@ -591,7 +604,7 @@ fn score_document(doc: &GoldDocument, ours: &[(Span, DateValue)], score: &mut Sc
         }
     }
     for mine in ours {
-        let hit = |t: &&Timex| overlaps(t.span, mine.0);
+        let hit = |t: &&Timex| overlaps(t.span, mine.span);
         let neutral = doc
             .timexes
             .iter()
@@ -607,7 +620,7 @@ fn score_document(doc: &GoldDocument, ours: &[(Span, DateValue)], score: &mut Sc
             let other = doc.timexes.iter().find(hit);
             score
                 .errors
-                .push(error(ErrorKind::Spurious, mine.0, other, Some(mine)));
+                .push(error(ErrorKind::Spurious, mine.span, other, Some(mine)));
         }
     }
 }
@@ -673,7 +686,7 @@ mod tests {
     use jiff::civil::date;
 
     /// A tiny file in MEANTIME's format, with text we wrote: a dateline DCT, a weekday, a
-    /// duration, a gold date we miss ("recently"), a DURATION we wrongly date, a TIME, and a
+    /// duration, a vague date we find ("recently"), one we miss ("ongoing"), a DURATION we wrongly date, a TIME, and a
     /// sentence left unannotated.
     const FIXTURE: &str = r#"<?xml version="1.0" ?><Document doc_id="7" doc_name="7_test" lang="en">
 <token number="0" sentence="0" t_id="1">January</token>
@@ -696,7 +709,7 @@ mod tests {
 <token number="17" sentence="2" t_id="18">improved</token>
 <token number="18" sentence="2" t_id="19">&amp;</token>
 <token number="19" sentence="2" t_id="20">talks</token>
-<token number="20" sentence="2" t_id="21">ran</token>
+<token number="20" sentence="2" t_id="21">ongoing</token>
 <token number="21" sentence="2" t_id="22">last</token>
 <token number="22" sentence="2" t_id="23">week</token>
 <token number="23" sentence="2" t_id="24">until</token>
@@ -723,6 +736,9 @@ mod tests {
 </TIMEX3>
 <TIMEX3 functionInDocument="NONE" m_id="4" type="DATE" value="PAST_REF">
 <token_anchor t_id="17"/>
+</TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="8" type="DATE" value="PRESENT_REF">
+<token_anchor t_id="21"/>
 </TIMEX3>
 <TIMEX3 functionInDocument="NONE" m_id="5" type="DURATION" value="P1W">
 <token_anchor t_id="22"/>
@@ -755,7 +771,7 @@ mod tests {
             [
                 "January 10, 2024",
                 "The envoy arrived on Tuesday and met Kim in May.",
-                "Ties recently improved & talks ran last week until 10 p.m. yesterday.",
+                "Ties recently improved & talks ongoing last week until 10 p.m. yesterday.",
                 "Talks resume on Friday."
             ]
         );
@@ -773,6 +789,7 @@ mod tests {
                 ("Tuesday", "DATE", "2024-01-09"),
                 ("May", "DATE", "2023-05"),
                 ("recently", "DATE", "PAST_REF"),
+                ("ongoing", "DATE", "PRESENT_REF"),
                 ("last week", "DURATION", "P1W"),
                 ("10 p.m. yesterday", "TIME", "2024-01-09T22:00"),
             ]
@@ -815,15 +832,16 @@ mod tests {
     #[test]
     fn scores_spans_and_values() {
         let score = score(&TimeTagger::new(), &[fixture()]);
-        // Gold dates: Tuesday, May, recently (the DCT and the unanchored 2058 do not count).
-        assert_eq!(score.gold, 3);
+        // Gold dates: Tuesday, May, recently, ongoing (the DCT and the unanchored 2058 do not
+        // count).
+        assert_eq!(score.gold, 4);
         assert_eq!(score.gold_calendar, 2);
-        // Ours: the DCT line and "yesterday" (inside the TIME) are neutral; Tuesday, May and
-        // "last week" (a DURATION here) count.
-        assert_eq!(score.predicted, 3);
-        assert_eq!(score.found, 2);
-        assert_eq!(score.correct, 2);
-        assert_eq!(score.right_value, 2);
+        // Ours: the DCT line and "yesterday" (inside the TIME) are neutral; Tuesday, May,
+        // "recently" (vague, PAST_REF) and "last week" (a DURATION here) count.
+        assert_eq!(score.predicted, 4);
+        assert_eq!(score.found, 3);
+        assert_eq!(score.correct, 3);
+        assert_eq!(score.right_value, 3);
         let kinds: Vec<(ErrorKind, &str)> = score
             .errors
             .iter()
@@ -832,15 +850,15 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                (ErrorKind::Missed, "recently"),
+                (ErrorKind::Missed, "ongoing"),
                 (ErrorKind::Spurious, "last week")
             ]
         );
-        assert!((score.precision() - 2.0 / 3.0).abs() < 1e-9);
-        assert!((score.recall() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((score.precision() - 3.0 / 4.0).abs() < 1e-9);
+        assert!((score.recall() - 3.0 / 4.0).abs() < 1e-9);
         assert!((score.value_accuracy() - 1.0).abs() < 1e-9);
         let listing = score.listing();
-        assert!(listing.contains("missed x1: recently"), "{listing}");
+        assert!(listing.contains("missed x1: ongoing"), "{listing}");
         assert!(listing.contains("spurious x1: last week"), "{listing}");
     }
 

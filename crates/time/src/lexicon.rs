@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use attache_model::Vague;
 use jiff::civil::Weekday;
 
 use crate::TimeError;
@@ -30,6 +31,9 @@ pub(crate) struct WordInfo {
     pub cues: Vec<(Vec<Box<str>>, Tense)>,
     /// An -ed word that is not a past-tense verb ("united", "scheduled").
     pub not_past: bool,
+    /// Vague time phrases starting with this word ("recently", "in recent days" under
+    /// "recent"): the words after the first, and which way they point.
+    pub vague: Vec<(Vec<Box<str>>, Vague)>,
 }
 
 /// The tagger's vocabulary, keyed by lowercased word.
@@ -121,6 +125,15 @@ impl Lexicon {
                     };
                     lexicon.entry(first).cues.push((rest, tense));
                 }
+                "vague_past" | "vague_present" | "vague_future" => {
+                    no_value()?;
+                    let vague = match kind {
+                        "vague_past" => Vague::Past,
+                        "vague_present" => Vague::Present,
+                        _ => Vague::Future,
+                    };
+                    lexicon.entry(first).vague.push((rest, vague));
+                }
                 "not_past" => {
                     single(kind)?;
                     no_value()?;
@@ -132,6 +145,8 @@ impl Lexicon {
         // Longest phrases first, so "is set to" wins over a shorter cue starting with "is".
         for info in lexicon.words.values_mut() {
             info.cues
+                .sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            info.vague
                 .sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
         Ok(lexicon)
@@ -184,6 +199,7 @@ mod tests {
             ("# c\n\nweekday\tfriday\n", 3, "needs a value"),
             ("month\tjan uary\t1\n", 1, "single word"),
             ("future\twill\t1\n", 1, "takes no value"),
+            ("vague_past\trecently\tyes\n", 1, "takes no value"),
             ("season\tspring\n", 1, "unknown kind"),
             ("past\n", 1, "has no word"),
             ("day\ttoday\t0\textra\n", 1, "extra field"),

@@ -36,11 +36,17 @@
 //! a year used as a modifier counts ("the 2008 Olympic Games", "WWDC 2010"). Several dates in
 //! one clause ("on Dec. 30, Jan. 2 and Jan. 6") are several expressions.
 //!
+//! Vague times ("recently", "in recent days", "in the past", "now", "currently", "soon", "in
+//! the coming weeks"; the `vague_*` lines of the word list) are a flag, not a date: their
+//! [`TimeMention::vague`] says past, present or future, their value is the publication day and
+//! their basis [`DateBasis::Reported`], as for an event with no time expression. Without a
+//! publication date they give nothing. "earlier this week" and "later this year" are not vague:
+//! "this week" and "this year" date them.
+//!
 //! Not dated: durations ("for three days", "over the last year", "a three-day visit"), ages
-//! ("75-year-old"), counts ("fourth", "six-nation"), clock times, "recently" and "in recent
-//! years" (vague: the model has no field to say so yet), and "May" unless a day, a year or a
-//! cue word ("in", "since", "last" ...) makes it the month. "the 90s" is taken for a decade,
-//! even when it is a temperature.
+//! ("75-year-old"), counts ("fourth", "six-nation"), clock times, and "May" unless a day, a
+//! year or a cue word ("in", "since", "last" ...) makes it the month. "the 90s" is taken for a
+//! decade, even when it is a temperature.
 //!
 //! ```
 //! use attache_model::Precision;
@@ -158,13 +164,10 @@ impl TimeTagger {
         let mut anchor = None;
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let text = sentence.span.slice(&doc.text);
-            for (span, value, basis) in self.find_anchored(text, doc.published, &mut anchor) {
-                mentions.push(TimeMention {
-                    span: span.shift(sentence.span.start),
-                    sentence: index,
-                    value,
-                    basis,
-                });
+            for mut m in self.find_anchored(text, doc.published, &mut anchor) {
+                m.span = m.span.shift(sentence.span.start);
+                m.sentence = index;
+                mentions.push(m);
             }
         }
         // Sentences come in text order, but nothing in the model forbids overlap; be sure.
@@ -173,24 +176,34 @@ impl TimeTagger {
     }
 
     /// Resolve one sentence's text (offsets relative to it) against a publication date; used
-    /// by [`TimeTagger::find`] and by tests. Give it one sentence: tense cues are looked for
-    /// across the whole text.
+    /// by tests and examples. Give it one sentence: tense cues are looked for across the whole
+    /// text. Vague expressions come with the publication day and basis `Reported`;
+    /// [`TimeTagger::mentions_in`] says which they are.
     pub fn find_in(
         &self,
         sentence: &str,
         published: Option<Date>,
     ) -> Vec<(Span, DateValue, DateBasis)> {
+        self.mentions_in(sentence, published)
+            .into_iter()
+            .map(|m| (m.span, m.value, m.basis))
+            .collect()
+    }
+
+    /// [`TimeTagger::find_in`] as mentions (sentence 0, spans relative to `sentence`), with
+    /// the vague flag.
+    pub fn mentions_in(&self, sentence: &str, published: Option<Date>) -> Vec<TimeMention> {
         self.find_anchored(sentence, published, &mut None)
     }
 
-    /// [`TimeTagger::find_in`], with `anchor` the last day-precision date mentioned before the
-    /// sentence (for "the next day"); updated to the last one in it.
+    /// [`TimeTagger::mentions_in`], with `anchor` the last day-precision date mentioned before
+    /// the sentence (for "the next day"); updated to the last one in it.
     fn find_anchored(
         &self,
         sentence: &str,
         published: Option<Date>,
         anchor: &mut Option<DateValue>,
-    ) -> Vec<(Span, DateValue, DateBasis)> {
+    ) -> Vec<TimeMention> {
         let toks = scan::tokenize(sentence, &self.lexicon);
         let found = scan::scan(&toks);
         let mut cues: Option<Cues> = None;
@@ -200,15 +213,22 @@ impl TimeTagger {
                 cues.get_or_insert_with(|| Cues::new(&toks))
                     .tense_for(&toks, f.first, f.end)
             };
+            let vague = match f.expr {
+                scan::Expr::Vague(v) => Some(v),
+                _ => None,
+            };
             if let Some((value, basis)) = resolve::resolve(f.expr, published, *anchor, tense) {
-                if value.precision == Precision::Day && value.days() < 7 {
+                // A vague phrase's publication day is no date to count "the next day" from.
+                if vague.is_none() && value.precision == Precision::Day && value.days() < 7 {
                     *anchor = Some(value);
                 }
-                out.push((
-                    Span::new(toks[f.first].start, toks[f.end - 1].end),
+                out.push(TimeMention {
+                    span: Span::new(toks[f.first].start, toks[f.end - 1].end),
+                    sentence: 0,
                     value,
                     basis,
-                ));
+                    vague,
+                });
             }
         }
         out

@@ -22,6 +22,9 @@ pub(crate) fn resolve(
 ) -> Option<(DateValue, DateBasis)> {
     use DateBasis::{Explicit, Relative};
     match expr {
+        // No date: the publication day stands in, as for an event with no time expression;
+        // the caller flags it as vague.
+        Expr::Vague(_) => Some((DateValue::day(published?), DateBasis::Reported)),
         Expr::SlashedShort { year, a, b } => resolve(
             Expr::Slashed {
                 year: century(year, published),

@@ -6,6 +6,7 @@
 //! ("on", "in", "since") are context, not part of the expression, as in TimeML: the span of
 //! "on Friday" is "Friday", while "last Friday" keeps "last" because it changes the meaning.
 
+use attache_model::Vague;
 use jiff::civil::Weekday;
 
 use crate::lexicon::{Lexicon, WordInfo};
@@ -146,6 +147,9 @@ pub(crate) enum Expr {
     /// Days after (or before, when negative) the date mentioned just before: "the next day",
     /// "two days later", "the previous day", "the same day".
     FromAnchor(i32),
+    /// A phrase that names no date but points before, around or after publication:
+    /// "recently", "now", "in the coming days".
+    Vague(Vague),
 }
 
 /// One recognised expression: tokens `first..end` and what they say.
@@ -258,6 +262,30 @@ const EVENT_NAMES: &[&str] = &[
 /// Acronyms followed by a number that is not a year: UN Security Council resolutions.
 const NOT_EVENT_NAMES: &[&str] = &["UNSCR", "UNSC", "RES", "NO", "ID", "ISBN"];
 
+/// Units of time and quantity words that make a preceding vague word part of a duration
+/// ("the past two years", "the past few weeks", "recent decades").
+const UNITS: &[&str] = &[
+    "few",
+    "several",
+    "many",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "hour",
+    "hours",
+    "quarter",
+    "quarters",
+];
+
 /// Counts written as words, for "two days ago".
 const COUNT_WORDS: &[(&str, i32)] = &[
     ("a", 1),
@@ -311,6 +339,7 @@ impl Scanner<'_, '_, '_> {
             .or_else(|| self.quarter(i))
             .or_else(|| self.the_weekend(i))
             .or_else(|| self.earlier_in_the_day(i))
+            .or_else(|| self.vague(i))
             .or_else(|| self.day_word(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.month_led(i, false))
@@ -700,6 +729,43 @@ impl Scanner<'_, '_, '_> {
             && self.is(i + 2, "the")
             && self.is(i + 3, "day"))
         .then_some((i + 4, Expr::SameDay))
+    }
+
+    /// "recently", "now", "in recent years", "in the coming days": a listed vague phrase
+    /// (`vague_*` in the word list). One starting with "the" needs a preposition before it
+    /// ("in the past", not "the past was"); none may run into a number or a unit of time, so
+    /// "the past two years" and "recent weeks' talks" stay what they are.
+    fn vague(&self, i: usize) -> Option<(usize, Expr)> {
+        let info = self.tok(i)?.info?;
+        for (rest, vague) in &info.vague {
+            let all = rest.iter().enumerate().all(|(k, w)| self.is(i + 1 + k, w));
+            if !all {
+                continue;
+            }
+            let end = i + 1 + rest.len();
+            // "their most recent model" ranks things; it dates nothing.
+            if self.prev_is_any(i, &["most"]) {
+                continue;
+            }
+            if self.is(i, "the") && !self.prev_is_any(i, &["in", "for", "into", "of", "near", "at"])
+            {
+                continue;
+            }
+            // "now-defunct", "recent-year": a hyphenated compound is a modifier of its own.
+            if self.dash(end) && self.glued(end) {
+                continue;
+            }
+            let counted = self.tok(end).is_some_and(|t| t.kind == Kind::Number)
+                || self.is_any(end, UNITS)
+                || COUNT_WORDS
+                    .iter()
+                    .any(|(w, _)| self.is(end, w) && *w != "a");
+            if counted {
+                continue;
+            }
+            return Some((end, Expr::Vague(*vague)));
+        }
+        None
     }
 
     /// "over the weekend", "at the weekend", "during the weekend": the one the tense points to.

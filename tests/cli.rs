@@ -396,6 +396,30 @@ fn eval_time_scores_timex_annotated_files() {
     assert!(stderr(&o).contains("nowhere"), "{}", stderr(&o));
 }
 
+/// An article with no date line: the publication date is inferred from the latest full date in
+/// the text, flagged and warned about; events fall back on it with basis `reported`.
+const UNDATED: &str = "\
+Laotian minister ends Hanoi visit
+
+Laotian Foreign Minister Somsak Vong arrived in Hanoi on Feb. 12, 2024, for two days of talks. \
+He last visited Vietnam on 3 October 2023.
+
+The minister recently met Vietnamese officials in Vientiane, the ministry said.
+";
+
+#[test]
+fn text_infers_an_undated_articles_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("undated.txt"), UNDATED).unwrap();
+    let o = attache(&["text", "undated.txt"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(doc["published"], "2024-02-12", "{doc}");
+    assert_eq!(doc["published_from"], "inferred", "{doc}");
+    let warnings = doc["warnings"].to_string();
+    assert!(warnings.contains("inferred 2024-02-12"), "{warnings}");
+}
+
 /// The UPI story as another outlet ran it: own title, date line and dateline, one sentence
 /// added, the rest word for word.
 const SYNDICATED: &str = "\

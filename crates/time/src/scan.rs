@@ -724,11 +724,34 @@ impl Scanner<'_, '_, '_> {
     /// "earlier in the day", "later in the day": the day just mentioned ("said on Tuesday ...
     /// later in the day"), else the publication day.
     fn earlier_in_the_day(&self, i: usize) -> Option<(usize, Expr)> {
-        (self.is_any(i, &["earlier", "later"])
+        if self.is_any(i, &["earlier", "later", "late", "early"])
             && self.is(i + 1, "in")
             && self.is(i + 2, "the")
-            && self.is(i + 3, "day"))
-        .then_some((i + 4, Expr::SameDay))
+            && self.is(i + 3, "day")
+        {
+            return Some((i + 4, Expr::SameDay));
+        }
+        // Market copy: "ended the day down 3 percent", "for the day, the index fell": the
+        // trading day just mentioned, else the publication day.
+        let closes = self.prev_is_any(
+            i,
+            &[
+                "end",
+                "ends",
+                "ended",
+                "ending",
+                "finish",
+                "finished",
+                "finishing",
+                "close",
+                "closed",
+                "closing",
+                "for",
+            ],
+        );
+        let open_ended = self.is_any(i + 2, &["after", "before", "of", "when", "that", "on"]);
+        (closes && self.is(i, "the") && self.is(i + 1, "day") && !open_ended)
+            .then_some((i + 2, Expr::SameDay))
     }
 
     /// "recently", "now", "in recent years", "in the coming days": a listed vague phrase

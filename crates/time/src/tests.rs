@@ -198,6 +198,12 @@ const CASES: &[(&str, &str, &str)] = &[
     // A vague phrase is no anchor for "the next day".
     ("The envoy recently arrived and met Kim the next day.", WED_2024_01_10, "recently => 2024-01-10 day reported vague past"),
     ("The envoy arrived on Monday, recently, and met Kim the next day.", WED_2024_01_10, "Monday => 2024-01-08 day relative | recently => 2024-01-10 day reported vague past | the next day => 2024-01-09 day relative"),
+    // Market copy: the trading day just mentioned, else the publication day.
+    ("Stocks rose on Tuesday and the index ended the day up 2 percent.", WED_2024_01_10, "Tuesday => 2024-01-09 day relative | the day => 2024-01-09 day relative"),
+    ("For the day, the index fell 3 percent.", WED_2024_01_10, "the day => 2024-01-10 day relative"),
+    ("The index rebounded late in the day.", WED_2024_01_10, "late in the day => 2024-01-10 day relative"),
+    ("The talks ended the day after the summit.", WED_2024_01_10, ""),
+    ("Officials waited for the day of the vote.", WED_2024_01_10, ""),
     // Not dates.
     ("The minister arrived for a three-day visit.", WED_2024_01_10, ""),
     ("Ties have improved over the past two years.", WED_2024_01_10, ""),

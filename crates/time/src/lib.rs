@@ -25,8 +25,8 @@
 //! "The next day", "the following day", "two days later", "a week earlier", "the previous day"
 //! and "the same day" count from the last day-precision date mentioned before them, in the
 //! sentence or (through [`TimeTagger::find`]) an earlier one; with none, they give nothing.
-//! So do "late in the day" and market copy's "ended the day", "for the day" (the trading day
-//! just mentioned, else the publication day).
+//! "Later in the day", "late in the day" and market copy's "ended the day", "for the day" are
+//! the day just mentioned, else the publication day.
 //! "last night" is the day before publication, "a week ago" the day seven days back.
 //! Weekends are Saturday-Sunday ranges ("this weekend", "last weekend", "over the weekend" by
 //! tense); quarters and halves are month ranges ("the third quarter of this year", "the fourth

@@ -1009,4 +1009,18 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn body_dates_never_panic_on_cut_text() {
+        let text =
+            "Talks on Nov. 7, 2006 – 08/11/2006; 2024-02-3 and 31 Feb. 2024, «Mai 5», 1/ Dec 31.";
+        for (cut, _) in text.char_indices() {
+            for d in dates_in(&text[..cut]) {
+                assert!(
+                    (1..=12).contains(&d.month) && (1..=31).contains(&d.day),
+                    "{d:?}"
+                );
+            }
+        }
+    }
 }

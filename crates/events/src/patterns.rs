@@ -69,6 +69,21 @@ const GERUND_PREPOSITIONS: &[&str] = &[
 /// Words that report speech: "Russia said it would ..." makes Russia the subject of "would".
 const REPORTING: &[&str] = &["said", "says", "say", "told", "added", "that", "announced"];
 
+/// Words that make the comma-led tail of a sentence an attribution ("..., the Kremlin said").
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "according",
+    "claimed",
+    "claims",
+    "added",
+    "announced",
+    "stated",
+];
+
 /// Pronouns that stand for the speaker of the clause before.
 const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she"];
 
@@ -664,11 +679,22 @@ fn object_after<'a>(
             }
         }
         let w = ctx.words[k].lower.as_str();
-        if w != "that" && BOUNDARIES.contains(&w) {
+        if (w != "that" && BOUNDARIES.contains(&w)) || attribution_at(ctx, k) {
             return None;
         }
     }
     None
+}
+
+/// Whether word `k` is a comma that opens an attribution: a reporting word before the next
+/// comma ("shelled Ganja, Baku said", "..., according to the ministry"). The actor after it is
+/// the speaker, neither the object of the event nor one more coordinated actor.
+fn attribution_at(ctx: &SentenceContext<'_>, k: usize) -> bool {
+    ctx.words[k].lower == ","
+        && ctx.words[k + 1..]
+            .iter()
+            .take_while(|w| w.lower != ",")
+            .any(|w| ATTRIBUTION.contains(&w.lower.as_str()))
 }
 
 /// Whether a mention can be an event's side: it has a country, or an actor code of its own
@@ -699,6 +725,9 @@ fn with_coordinated<'a>(
         let mut k = j;
         let mut joined = false;
         while k < end && matches!(ctx.words[k].lower.as_str(), "," | "and" | "the") {
+            if attribution_at(ctx, k) {
+                return out;
+            }
             joined |= ctx.words[k].lower != "the";
             k += 1;
         }
@@ -857,6 +886,8 @@ mod sentences {
         ("The Chinese government expressed concern over the growing tension in the region.", "012", "CHN", "", "actual"),
         ("Iran denied any involvement in the attack on the tanker.", "016", "IRN", "", "actual"),
         ("Russian President Vladimir Orlov offered condolences to Turkey after the earthquake.", "018", "RUS", "TUR", "actual"),
+        // Attributions after a comma are neither the object nor a coordinated target.
+        ("Ukraine cut diplomatic ties with Belarus, Kiev said on Sunday.", "161", "UKR", "BLR", "actual"),
         // 02 appeals
         ("Afghanistan appealed to the United Nations for humanitarian aid on Tuesday.", "023", "AFG", "", "actual"),
         ("Japanese Prime Minister Kenji Arai urged China to show restraint.", "020", "JPN", "CHN", "actual"),
@@ -882,7 +913,10 @@ mod sentences {
         ("The United States praised Indonesia for its handling of the crisis.", "051", "USA", "IDN", "actual"),
         // 06 material cooperation
         ("Vietnam and Laos held joint military exercises near the border.", "062", "LAO", "VNM", "actual"),
+        ("Indonesia and Malaysia will share intelligence on piracy in the strait.", "064", "MYS", "IDN", "planned"),
+        ("Vietnam agreed to work with Cambodia on flood control.", "030", "VNM", "KHM", "actual"),
         // 07 aid
+        ("Japan gave Nepal $2.5 million in emergency assistance on Monday.", "070", "JPN", "NPL", "actual"),
         ("Japan will provide humanitarian aid to the Philippines, the foreign ministry said.", "073", "JPN", "PHL", "planned"),
         ("Indonesia sent peacekeepers to Lebanon.", "074", "IDN", "LBN", "actual"),
         // 08 yield
@@ -891,6 +925,7 @@ mod sentences {
         ("Israel lifted the blockade on Gaza on Thursday.", "0872", "ISR", "PSE", "actual"),
         // 09 investigate
         ("Nigerian police launched an investigation into the bombing.", "090", "NGA", "", "actual"),
+        ("Canada sent war crimes investigators to Ukraine.", "090", "CAN", "UKR", "actual"),
         // 10 demand
         ("Serbia demanded that Kosovo withdraw its special police units.", "100", "SRB", "XKX", "actual"),
         ("Greece insisted that Albania reopen the crossing.", "100", "GRC", "ALB", "actual"),
@@ -916,10 +951,13 @@ mod sentences {
         // 17 coerce
         ("The United States imposed sanctions on North Korea on Tuesday.", "163", "USA", "PRK", "actual"),
         ("Russia said it would impose sanctions on Georgia.", "163", "RUS", "GEO", "planned"),
+        ("Germany banned arms exports to Saudi Arabia on Friday.", "163", "DEU", "SAU", "actual"),
         ("Israeli police arrested 12 Palestinians in Hebron.", "173", "ISR", "PSE", "actual"),
         // 18 assault, 19 fight
         ("Israeli soldiers beat two Palestinian journalists in Hebron on Sunday.", "182", "ISR", "PSE", "actual"),
         ("Iraqi police tortured Kurdish detainees, a rights group said.", "1822", "IRQ", "", "actual"),
+        ("Tajikistan and Kyrgyzstan clashed along the disputed border on Thursday.", "193", "KGZ", "TJK", "actual"),
+        ("Tajikistan and Kyrgyzstan clashed along the disputed border on Thursday.", "193", "TJK", "KGZ", "actual"),
         ("Turkish forces captured a Syrian border town on Monday.", "192", "TUR", "SYR", "actual"),
         ("Azerbaijan shelled Armenian villages overnight.", "194", "AZE", "ARM", "actual"),
         ("Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "actual"),
@@ -942,6 +980,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // Only the subject agreed: an intent is directed.
+        ("Vietnam agreed to work with Cambodia on flood control.", "030 KHM"),
         // A noun use of a verb is no act of the subject.
         ("Iran denied any involvement in the attack on the tanker.", "190"),
         // The gerund after "of" is the accused's act; after "on" it is a topic.
@@ -992,6 +1032,39 @@ mod sentences {
             }) {
                 failures.push(format!(
                     "{sentence:?}: expected no {code}, got {:?}",
+                    show(&events)
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// One case per line: a sentence ending in an attribution, a code it yields and a source,
+    /// and the speaker's country that must not be the target of that code.
+    #[rustfmt::skip]
+    const ATTRIBUTED: &[(&str, &str, &str, &str)] = &[
+        ("Belarus put its forces on high alert, the Belarusian defence ministry said.", "152", "BLR", "BLR"),
+        ("Russia test-fired two cruise missiles on Saturday, the Kremlin said.", "150", "RUS", "RUS"),
+        ("Ukraine severed diplomatic ties with Belarus, Kiev said.", "161", "UKR", "UKR"),
+        ("Armenia did not attack Georgia, Armenian Prime Minister Aram Petrosyan said.", "190", "ARM", "ARM"),
+        ("Iran expressed concern, according to Iraqi Foreign Minister Karim Hadi.", "012", "IRN", "IRQ"),
+    ];
+
+    #[test]
+    fn attributions_are_not_targets() {
+        let stages = Stages::new();
+        let mut failures = Vec::new();
+        for &(sentence, code, source, speaker) in ATTRIBUTED {
+            let events = stages.code(sentence);
+            let coded = events
+                .iter()
+                .any(|e| e.code.as_str() == code && country(&e.source) == source);
+            let wrong = events
+                .iter()
+                .any(|e| e.code.as_str() == code && country(&e.target) == speaker);
+            if !coded || wrong {
+                failures.push(format!(
+                    "{sentence:?}: expected {code} from {source}, not to {speaker}, got {:?}",
                     show(&events)
                 ));
             }

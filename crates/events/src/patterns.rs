@@ -473,7 +473,10 @@ impl PatternCoder {
             }
         }
         let trigger = Span::new(ctx.words[i].span.start, ctx.words[m.trigger_end].span.end);
-        let modality = ctx.modality(clause_start, i);
+        let mut modality = ctx.modality(clause_start, i);
+        if !rule.verbal && modality == Modality::Actual {
+            modality = nominal_modality(ctx, m.end, clause_end).unwrap_or(modality);
+        }
         let location = location(ctx, clause_start, clause_end);
         let mut out = Vec::new();
         for (s, t) in pairs {
@@ -519,6 +522,24 @@ impl PatternCoder {
             });
         }
         out
+    }
+}
+
+/// The modality a nominal event takes from the verb after it: "a summit between China and
+/// Vietnam will be held" is planned, "... could take place" possible. Cues before the noun
+/// (the clause's own modality) win; this is asked only when they found none.
+fn nominal_modality(ctx: &SentenceContext<'_>, from: usize, clause_end: usize) -> Option<Modality> {
+    let next: Vec<&str> = ctx.words[from.min(clause_end)..clause_end.min(from + 2)]
+        .iter()
+        .map(|w| w.lower.as_str())
+        .collect();
+    match next.as_slice() {
+        ["will" | "shall", ..] => Some(Modality::Planned),
+        ["may" | "might" | "could" | "would", ..] => Some(Modality::Possible),
+        ["is" | "are", "to" | "scheduled" | "expected" | "planned" | "set" | "due" | "slated"] => {
+            Some(Modality::Planned)
+        }
+        _ => None,
     }
 }
 
@@ -888,6 +909,11 @@ mod sentences {
         ("Russian President Vladimir Orlov offered condolences to Turkey after the earthquake.", "018", "RUS", "TUR", "actual"),
         // Attributions after a comma are neither the object nor a coordinated target.
         ("Ukraine cut diplomatic ties with Belarus, Kiev said on Sunday.", "161", "UKR", "BLR", "actual"),
+        // Nominal events take their modality from the verb after them.
+        ("Talks between Serbia and Kosovo will resume in Brussels next week.", "046", "SRB", "XKX", "planned"),
+        ("A meeting between India and Pakistan could take place in Tashkent.", "040", "PAK", "IND", "possible"),
+        ("The summit between Egypt and Sudan is scheduled for March.", "040", "EGY", "SDN", "planned"),
+        ("The treaty between China and Laos calls for the return of fugitives.", "057", "LAO", "CHN", "actual"),
         // 02 appeals
         ("Afghanistan appealed to the United Nations for humanitarian aid on Tuesday.", "023", "AFG", "", "actual"),
         ("Japanese Prime Minister Kenji Arai urged China to show restraint.", "020", "JPN", "CHN", "actual"),

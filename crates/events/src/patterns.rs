@@ -347,6 +347,8 @@ impl PatternCoder {
         let mut intent: Option<(usize, usize)> = None;
         // The word after the last match.
         let mut last_end = 0usize;
+        // Whether the last rule ended "T to" (an appeal or demand that T do something).
+        let mut requested = false;
         let mut i = 0;
         while i < ctx.words.len() {
             let Some(candidates) = self.by_first.get(&ctx.words[i].lower) else {
@@ -365,9 +367,8 @@ impl PatternCoder {
             // is its purpose, not another event.
             // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
             let purpose = prev == Some("to")
-                && i > last_end
-                && intent.is_none()
-                && out.len() > first_of_sentence;
+                && ((i > last_end && intent.is_none() && out.len() > first_of_sentence)
+                    || (i == last_end && requested));
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
                 if rule.verbal && (noun_use || gerund_object || purpose) {
@@ -395,6 +396,15 @@ impl PatternCoder {
             if rule.takes_complement() {
                 intent = Some((out.len(), m.end));
             }
+            // "urged Myanmar to release prisoners": the act after "T to" is what the target is
+            // asked to do; the appeal (or demand) is the event, the release is not (yet).
+            requested = rule.items.ends_with(&[
+                Item::Target,
+                Item::Words {
+                    any_of: vec![vec!["to".to_string()]],
+                    optional: false,
+                },
+            ]);
             for event in events {
                 let same = out[first_of_sentence..].iter().any(|e| {
                     e.code == event.code && e.source == event.source && e.target == event.target
@@ -689,13 +699,27 @@ fn object_after<'a>(
     from: usize,
     sources: &[&'a ActorMention],
 ) -> Option<&'a ActorMention> {
-    for k in from..(from + OBJECT_REACH).min(ctx.words.len()) {
+    let end = (from + OBJECT_REACH).min(ctx.words.len());
+    for k in from..end {
         if let Some(a) = actor_at(ctx, k) {
             // The source again, or its own country ("Ugandan rebels ... Uganda"), is no object.
-            if !sources
-                .iter()
-                .any(|s| std::ptr::eq(*s, a) || (s.code.is_some() && s.code == a.code))
-            {
+            let own = |a: &ActorMention| {
+                sources
+                    .iter()
+                    .any(|s| std::ptr::eq(*s, a) || (s.code.is_some() && s.code == a.code))
+            };
+            // "condemned the seizure of a Vietnamese boat by Chinese vessels": the act named
+            // has its agent after "by", and the agent is what the source acts on.
+            let after = ctx.last_word_of(a.span) + 1;
+            let agent = (after..end.min(after + 4))
+                .take_while(|&j| !BOUNDARIES.contains(&ctx.words[j].lower.as_str()))
+                .find(|&j| ctx.words[j].lower == "by")
+                .and_then(|j| actor_at(ctx, j + 1).or_else(|| actor_at(ctx, j + 2)))
+                .filter(|b| !own(b));
+            if let Some(b) = agent {
+                return Some(b);
+            }
+            if !own(a) {
                 return Some(a);
             }
         }
@@ -914,6 +938,13 @@ mod sentences {
         ("A meeting between India and Pakistan could take place in Tashkent.", "040", "PAK", "IND", "possible"),
         ("The summit between Egypt and Sudan is scheduled for March.", "040", "EGY", "SDN", "planned"),
         ("The treaty between China and Laos calls for the return of fugitives.", "057", "LAO", "CHN", "actual"),
+        // Relative clauses set off by commas; an opening condition; an agent after "by".
+        ("Malaysian Prime Minister Anwar Rahman, who arrived on Monday, met Indonesian President Joko Santoso.", "040", "MYS", "IDN", "actual"),
+        ("If Beijing sends warships into Malaysian waters, Kuala Lumpur will lodge a protest.", "154", "CHN", "MYS", "possible"),
+        ("If Beijing sends warships into Malaysian waters, Kuala Lumpur will lodge a protest.", "114", "MYS", "", "possible"),
+        ("Vietnam's foreign ministry condemned the seizure of a Vietnamese fishing boat by Chinese coast guard vessels.", "111", "VNM", "CHN", "actual"),
+        ("Indonesia denied that it had seized a Malaysian fishing boat.", "1711", "IDN", "MYS", "negated"),
+        ("Will Thailand recognise the new government in Myanmar?", "054", "THA", "MMR", "possible"),
         // 02 appeals
         ("Afghanistan appealed to the United Nations for humanitarian aid on Tuesday.", "023", "AFG", "", "actual"),
         ("Japanese Prime Minister Kenji Arai urged China to show restraint.", "020", "JPN", "CHN", "actual"),
@@ -1006,6 +1037,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // What an appeal asks the target to do is no event of the source's.
+        ("Thai Foreign Minister Somchai Wong urged Myanmar to release political prisoners.", "0841"),
         // Only the subject agreed: an intent is directed.
         ("Vietnam agreed to work with Cambodia on flood control.", "030 KHM"),
         // A noun use of a verb is no act of the subject.

@@ -229,10 +229,31 @@ pub(crate) struct SentenceContext<'a> {
 impl<'a> SentenceContext<'a> {
     /// Word index range `[start, end)` of the clause around word `i`.
     pub(crate) fn clause(&self, i: usize) -> (usize, usize) {
-        let start = (0..i)
+        let boundary = (0..i)
             .rev()
-            .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()))
-            .map_or(0, |j| j + 1);
+            .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()));
+        let start = match boundary {
+            // "Anwar Rahman, who is on a visit to Indonesia, met ...": after a relative clause
+            // set off by commas, the main clause goes on; its subject is before ", who".
+            Some(j)
+                if j >= 2
+                    && matches!(self.words[j].lower.as_str(), "who" | "which")
+                    && self.words[j - 1].lower == ","
+                    && self.words[j + 1..i].iter().any(|w| w.lower == ",") =>
+            {
+                self.clause(j - 2).0
+            }
+            Some(j) => j + 1,
+            None => 0,
+        };
+        // "If Beijing sends warships, Kuala Lumpur will protest": an opening condition ends at
+        // its first comma; the main clause (and its subject) comes after it.
+        let start = match self.words.first() {
+            Some(w) if w.lower == "if" => (0..i)
+                .find(|&j| self.words[j].lower == ",")
+                .map_or(start, |c| start.max(c + 1)),
+            _ => start,
+        };
         let end = (i + 1..self.words.len())
             .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()))
             .unwrap_or(self.words.len());
@@ -339,11 +360,37 @@ impl<'a> SentenceContext<'a> {
             let verb_object = prev.is_some_and(is_verb_like);
             !according && !place_object && !verb_object
         });
-        named.or_else(|| {
-            let pronoun = (clause_start..i)
-                .find(|&j| matches!(self.words[j].lower.as_str(), "he" | "she"))?;
-            self.antecedent(pronoun)
-        })
+        named
+            .or_else(|| {
+                let pronoun = (clause_start..i)
+                    .find(|&j| matches!(self.words[j].lower.as_str(), "he" | "she"))?;
+                self.antecedent(pronoun)
+            })
+            .or_else(|| self.relative_antecedent(clause_start, &eligible))
+    }
+
+    /// "Anwar Rahman, who is on a visit to Indonesia": in a relative clause set off by a comma,
+    /// the subject is the actor just before ", who".
+    fn relative_antecedent(
+        &self,
+        clause_start: usize,
+        eligible: &impl Fn(&ActorMention) -> bool,
+    ) -> Option<&'a ActorMention> {
+        let who = clause_start.checked_sub(1)?;
+        let comma = who.checked_sub(1)?;
+        if !matches!(self.words[who].lower.as_str(), "who" | "which")
+            || self.words[comma].lower != ","
+        {
+            return None;
+        }
+        let before = self.words[comma].span.start;
+        self.actors
+            .iter()
+            .copied()
+            .filter(|a| {
+                eligible(a) && a.span.end <= before && self.last_word_of(a.span) + 1 == comma
+            })
+            .last()
     }
 
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
@@ -369,7 +416,10 @@ impl<'a> SentenceContext<'a> {
         {
             return Modality::Negated;
         }
-        let conditional = self.words[i..].iter().any(|w| w.lower == "if");
+        // "... if Z happens" after the trigger, or a sentence that opens with its condition
+        // ("If Beijing sends warships, Kuala Lumpur will protest").
+        let conditional = self.words[i..].iter().any(|w| w.lower == "if")
+            || self.words.first().is_some_and(|w| w.lower == "if");
         if self.is_question
             || conditional
             || near.iter().any(|w| POSSIBILITY.contains(w))

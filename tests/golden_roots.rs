@@ -1,0 +1,271 @@
+//! Golden tests for the coder on every CAMEO root: our own wire-style articles
+//! (tests/golden/roots/) against our annotations (tests/golden/roots.tsv). A gold row is found
+//! when a report of its sentence has the same root, source country and target country (an
+//! empty target: no country); every other report is a false positive of its root. Precision
+//! and recall are printed per root and overall (run with `--nocapture`), each failure with its
+//! document, sentence, what was expected and what the coder produced; floors only move up.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use attache::pipeline::Pipeline;
+use attache_model::Report;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// One annotated event: the sentence substring and what the coder should make of it.
+struct Gold {
+    document: String,
+    sentence: String,
+    code: String,
+    source: String,
+    target: String,
+    modality: String,
+}
+
+fn gold() -> Vec<Gold> {
+    let path = root().join("tests/golden/roots.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cells.len() >= 6,
+            "{}:{}: expected 6 columns, got {}",
+            path.display(),
+            n + 1,
+            cells.len()
+        );
+        rows.push(Gold {
+            document: cells[0].to_string(),
+            sentence: cells[1].to_string(),
+            code: cells[2].to_string(),
+            source: cells[3].to_string(),
+            target: cells[4].to_string(),
+            modality: cells[5].to_string(),
+        });
+    }
+    rows
+}
+
+/// Every report of the roots corpus, by document id.
+fn run_corpus() -> BTreeMap<String, Vec<Report>> {
+    let pipeline = Pipeline::new().unwrap();
+    let inputs = attache_ingest::walk(&[root().join("tests/golden/roots")]).unwrap();
+    let mut by_doc: BTreeMap<String, Vec<Report>> = BTreeMap::new();
+    for input in &inputs {
+        for article in attache_ingest::read(input) {
+            let article = article.unwrap_or_else(|e| panic!("{} does not read: {e}", e.origin()));
+            let processed = pipeline
+                .process(&article)
+                .unwrap_or_else(|e| panic!("{}: {e}", article.id));
+            by_doc
+                .entry(article.id.clone())
+                .or_default()
+                .extend(processed.reports);
+        }
+    }
+    by_doc
+}
+
+fn country(a: &attache_model::Actor) -> String {
+    a.country
+        .as_ref()
+        .map(|c| c.to_string())
+        .unwrap_or_default()
+}
+
+fn root_of(code: &str) -> String {
+    code.chars().take(2).collect()
+}
+
+fn describe(r: &Report) -> String {
+    format!(
+        "{} {}->{} {} ({})",
+        r.code,
+        country(&r.source),
+        country(&r.target),
+        r.modality.as_str(),
+        r.evidence.rule
+    )
+}
+
+/// Found and expected, matched and predicted, per root.
+#[derive(Default)]
+struct Tally {
+    gold: usize,
+    found: usize,
+    predicted: usize,
+    matched: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[test]
+fn every_root_in_our_corpus() {
+    let by_doc = run_corpus();
+    let gold = gold();
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut used: BTreeMap<(String, usize), ()> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let (mut code_ok, mut modality_ok) = (0usize, 0usize);
+    for row in &gold {
+        assert!(
+            by_doc.contains_key(&row.document),
+            "roots.tsv names document {} that is not in tests/golden/roots/",
+            row.document
+        );
+        let reports = &by_doc[&row.document];
+        let t = tally.entry(root_of(&row.code)).or_default();
+        t.gold += 1;
+        let candidate = |(i, r): &(usize, &Report)| {
+            !used.contains_key(&(row.document.clone(), *i))
+                && r.evidence.text.contains(row.sentence.as_str())
+                && root_of(r.code.as_str()) == root_of(&row.code)
+                && country(&r.source) == row.source
+                && country(&r.target) == row.target
+        };
+        // The report with the expected code if there is one, else any of the same root: two
+        // events of one root in a sentence ("pledges aid, agrees to cooperate") pair up by code.
+        let hit = reports
+            .iter()
+            .enumerate()
+            .find(|c| candidate(c) && c.1.code.as_str() == row.code)
+            .or_else(|| reports.iter().enumerate().find(|c| candidate(c)));
+        match hit {
+            Some((i, r)) => {
+                t.found += 1;
+                used.insert((row.document.clone(), i), ());
+                if r.code.as_str() == row.code {
+                    code_ok += 1;
+                } else {
+                    misses.push(format!(
+                        "{}: code of {:?}: expected {}, got {}",
+                        row.document,
+                        row.sentence,
+                        row.code,
+                        describe(r)
+                    ));
+                }
+                if r.modality.as_str() == row.modality {
+                    modality_ok += 1;
+                } else {
+                    misses.push(format!(
+                        "{}: modality of {:?}: expected {}, got {}",
+                        row.document,
+                        row.sentence,
+                        row.modality,
+                        r.modality.as_str()
+                    ));
+                }
+            }
+            None => {
+                let got: Vec<String> = reports
+                    .iter()
+                    .filter(|r| r.evidence.text.contains(row.sentence.as_str()))
+                    .map(describe)
+                    .collect();
+                misses.push(format!(
+                    "{}: missed {:?}: expected {} {}->{} {}, got {got:?}",
+                    row.document, row.sentence, row.code, row.source, row.target, row.modality
+                ));
+            }
+        }
+    }
+    for (doc, reports) in &by_doc {
+        for (i, r) in reports.iter().enumerate() {
+            let t = tally.entry(root_of(r.code.as_str())).or_default();
+            t.predicted += 1;
+            if used.contains_key(&(doc.clone(), i)) {
+                t.matched += 1;
+            } else {
+                misses.push(format!(
+                    "{doc}: unexpected {} in {:?}",
+                    describe(r),
+                    r.evidence.text
+                ));
+            }
+        }
+    }
+    for m in &misses {
+        println!("{m}");
+    }
+    println!("root  gold  found  predicted  precision  recall");
+    let mut all = Tally::default();
+    for (root, t) in &tally {
+        println!(
+            "{root}    {:>4}  {:>5}  {:>9}  {:>9.3}  {:>6.3}",
+            t.gold,
+            t.found,
+            t.predicted,
+            ratio(t.matched, t.predicted),
+            ratio(t.found, t.gold)
+        );
+        all.gold += t.gold;
+        all.found += t.found;
+        all.predicted += t.predicted;
+        all.matched += t.matched;
+    }
+    let precision = ratio(all.matched, all.predicted);
+    let recall = ratio(all.found, all.gold);
+    let roots_with_gold = tally.values().filter(|t| t.gold > 0).count();
+    let roots_found = tally.values().filter(|t| t.found > 0).count();
+    println!(
+        "all roots: precision {precision:.3} ({}/{}), recall {recall:.3} ({}/{}); \
+         exact code {code_ok}/{}, modality {modality_ok}/{}; {roots_found}/{roots_with_gold} roots found",
+        all.matched, all.predicted, all.found, all.gold, all.found, all.found
+    );
+    assert_eq!(
+        roots_with_gold, 20,
+        "the corpus must cover every CAMEO root"
+    );
+    assert!(
+        tally.values().all(|t| t.gold == 0 || t.gold >= 2),
+        "every root needs two gold rows or more"
+    );
+    assert!(
+        precision >= PRECISION_FLOOR,
+        "precision {precision:.3} fell below {PRECISION_FLOOR}"
+    );
+    assert!(
+        recall >= RECALL_FLOOR,
+        "recall {recall:.3} fell below {RECALL_FLOOR}"
+    );
+    assert!(
+        roots_found >= ROOTS_FOUND_FLOOR,
+        "{roots_found} roots found, fewer than {ROOTS_FOUND_FLOOR}"
+    );
+    let code_rate = ratio(code_ok, all.found);
+    let modality_rate = ratio(modality_ok, all.found);
+    assert!(
+        code_rate >= CODE_FLOOR,
+        "exact code {code_rate:.3} fell below {CODE_FLOOR}"
+    );
+    assert!(
+        modality_rate >= MODALITY_FLOOR,
+        "modality {modality_rate:.3} fell below {MODALITY_FLOOR}"
+    );
+}
+
+/// Floors just under the scores measured when the corpus landed; they only move up.
+const PRECISION_FLOOR: f64 = 0.97;
+const RECALL_FLOOR: f64 = 0.97;
+const ROOTS_FOUND_FLOOR: usize = 20;
+const CODE_FLOOR: f64 = 0.985;
+const MODALITY_FLOOR: f64 = 0.99;

@@ -180,6 +180,16 @@ fn events_match_the_cli_filter_for_filter() {
         ),
         // Empty form fields are no filter.
         ("actor=&code=04", &["--code", "04"]),
+        ("dyad=rus-PRK", &["--dyad", "RUS-PRK"]),
+        (
+            "dyad=PRK,rus&code=042",
+            &["--dyad", "prk-RUS", "--code", "042"],
+        ),
+        ("q=summit", &["--text", "summit"]),
+        (
+            "q=Summit%20Kim&code=04",
+            &["--text", "summit kim", "--code", "04"],
+        ),
     ];
     for (query, flags) in cases {
         let want = Value::Array(cli_events(flags));
@@ -469,6 +479,62 @@ fn the_page_and_the_chart() {
     assert!(svg.contains(first), "the first year {first} is labelled");
 }
 
+/// `q` searches the sentences of the events: every event listed has a sentence with the word,
+/// and every event with such a sentence is listed (a place name, so stemming changes nothing).
+#[test]
+fn text_search_finds_the_events_whose_sentences_hold_the_words() {
+    let server = Server::start(sample_db());
+    let all = server.get("/api/v1/events?limit=1000");
+    let says = |e: &Value, word: &str| {
+        e["mentions"].as_array().unwrap().iter().any(|m| {
+            m["text"]
+                .as_str()
+                .unwrap()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
+    };
+    for word in ["Pyongyang", "moscow", "Ulaanbaatar"] {
+        let want: Vec<String> = all["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| says(e, word))
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect();
+        assert!(!want.is_empty(), "the samples mention {word}");
+        let got = server.get(&format!("/api/v1/events?limit=1000&q={word}"));
+        assert_eq!(ids(&got["events"]), want, "{word}");
+    }
+    // Stems: "visits" finds the sentences that say "visited" too.
+    let visits = server.get("/api/v1/events?limit=1000&q=visits");
+    let visited = all["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| says(e, "visited"))
+        .count();
+    assert!(visited > 0 && visits["total"].as_u64().unwrap() >= visited as u64);
+    for (query, code) in [
+        ("q=%22%20--%20*", "invalid_parameter"),
+        ("q=NEAR(%22Kim", "ok"),
+        (
+            &format!("q={}", "word+".repeat(101))[..],
+            "invalid_parameter",
+        ),
+    ] {
+        let (status, _, body) = server.request("GET", &format!("/api/v1/events?{query}"));
+        let v: Value = serde_json::from_str(&body).unwrap();
+        match code {
+            "ok" => assert_eq!(status, 200, "{query}: {body}"),
+            _ => {
+                assert_eq!(status, 400, "{query}: {body}");
+                assert_eq!(v["error"]["code"], code, "{query}: {body}");
+            }
+        }
+    }
+}
+
 /// Every path the OpenAPI document lists answers; nothing it leaves out is served.
 #[test]
 fn the_openapi_document_matches_the_server() {
@@ -540,7 +606,22 @@ fn plot_writes_the_chart_and_refuses_other_formats() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let svg = std::fs::read_to_string(dir.path().join("prk.svg")).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("actor PRK"));
+    // A dyad, both ways: the chart the page shows for the same filters.
+    let o = attache(
+        &[
+            "plot", "--db", db, "--dyad", "rus-prk", "--by", "year", "--out", "dyad.svg",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(dir.path().join("dyad.svg")).unwrap();
+    assert!(svg.contains("dyad RUS-PRK"), "{svg}");
+    let server = Server::start(sample_db());
+    let (status, _, served) = server.request("GET", "/api/v1/timeline.svg?dyad=RUS-PRK&by=year");
+    assert_eq!((status, served), (200, svg));
     for (args, says) in [
+        (&["--dyad", "PRK", "--out", "x.svg"][..], "--dyad"),
+        (&["--dyad", "PRK-RU", "--out", "x.svg"][..], "--dyad"),
         (&["--out", "prk.png"][..], "SVG"),
         (&["--since", "2019-13-01", "--out", "x.svg"][..], "--since"),
     ] {

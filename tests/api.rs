@@ -648,3 +648,78 @@ fn serve_refuses_a_missing_database() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("none.db does not exist"));
     assert!(!dir.path().join("none.db").exists());
 }
+
+/// Two dispatches of our own as JSONL (dated, so the timeline has periods), small enough that
+/// a change in any snapshot below is read in review rather than waved through.
+const SNAPSHOT_WIRES: &str = concat!(
+    r#"{"id": "wire-khurelsukh-seoul", "source": "Wire", "published": "2024-05-14", "#,
+    r#""title": "Mongolian president in Seoul for state visit", "#,
+    r#""text": "SEOUL, May 14 (Wire) -- Mongolian President Ukhnaagiin Khurelsukh arrived in Seoul "#,
+    r#"on Tuesday for a three-day state visit, his office said.\n\nKhurelsukh is expected to "#,
+    r#"meet South Korean President Yoon Suk Yeol on Wednesday to discuss mining investment, "#,
+    r#"the office said.\n"}"#,
+    "\n",
+    r#"{"id": "wire-sonexay-hanoi", "source": "Wire", "published": "2024-07-01", "#,
+    r#""title": "Lao premier visits Hanoi", "#,
+    r#""text": "HANOI, July 1 (Wire) -- Laotian Prime Minister Sonexay Siphandone visited Hanoi "#,
+    r#"on Monday, Vietnamese state media said.\n\nVietnam did not sign the proposed railway "#,
+    r#"agreement with Laos, officials said.\n"}"#,
+    "\n",
+);
+
+/// Issue 7: API responses snapshot-tested, ids redacted (they are hashes: a change in the id
+/// scheme is docs/FORMAT.md's business, not every snapshot's). After a deliberate change:
+/// `INSTA_UPDATE=always cargo test -p attache --test api`, then read `git diff tests/snapshots`.
+#[test]
+fn responses_match_their_snapshots_with_ids_redacted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("wires.jsonl"), SNAPSHOT_WIRES).unwrap();
+    let o = attache(&["ingest", "--db", "snap.db", "wires.jsonl"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let server = Server::start(&dir.path().join("snap.db"));
+
+    let events = server.get("/api/v1/events?limit=1000");
+    assert!(events["total"].as_u64().unwrap() >= 2, "{events}");
+    insta::assert_json_snapshot!("events", events, {
+        ".events[].id" => "[event id]",
+        ".events[].related[]" => "[event id]",
+        ".events[].documents[]" => "[document id]",
+        ".events[].mentions[].document" => "[document id]",
+    });
+    let first = &events["events"][0];
+    let document = first["documents"][0].as_str().unwrap();
+    insta::assert_json_snapshot!("document", server.get(&format!("/api/v1/documents/{document}")), {
+        ".id" => "[document id]",
+        ".spans[].event_id" => "[event id]",
+    });
+    for (name, path) in [
+        ("dyads", "dyads"),
+        ("actors", "actors?limit=5"),
+        ("timeline_by_month", "timeline?by=month"),
+        (
+            "timeline_of_a_dyad_search",
+            "timeline?by=day&dyad=KOR-MNG&q=visit*",
+        ),
+    ] {
+        insta::assert_json_snapshot!(name, server.get(&format!("/api/v1/{path}")));
+    }
+    insta::assert_json_snapshot!("health", server.get("/api/v1/health"), {
+        ".version" => "[version]",
+    });
+    let errors: Vec<Value> = [
+        "events?actr=MNG",
+        "events?since=2024-02-30",
+        "events?limit=1001",
+        "events?dyad=MNG",
+        "events?q=--",
+        "events/0000000000000000",
+        "timeline?by=decade",
+    ]
+    .iter()
+    .map(|path| {
+        let (status, _, body) = server.request("GET", &format!("/api/v1/{path}"));
+        serde_json::json!({ "path": path, "status": status, "body": serde_json::from_str::<Value>(&body).unwrap() })
+    })
+    .collect();
+    insta::assert_json_snapshot!("errors", errors);
+}

@@ -180,6 +180,16 @@ fn events_match_the_cli_filter_for_filter() {
         ),
         // Empty form fields are no filter.
         ("actor=&code=04", &["--code", "04"]),
+        ("dyad=rus-PRK", &["--dyad", "RUS-PRK"]),
+        (
+            "dyad=PRK,rus&code=042",
+            &["--dyad", "prk-RUS", "--code", "042"],
+        ),
+        ("q=summit", &["--text", "summit"]),
+        (
+            "q=Summit%20Kim&code=04",
+            &["--text", "summit kim", "--code", "04"],
+        ),
     ];
     for (query, flags) in cases {
         let want = Value::Array(cli_events(flags));
@@ -469,6 +479,62 @@ fn the_page_and_the_chart() {
     assert!(svg.contains(first), "the first year {first} is labelled");
 }
 
+/// `q` searches the sentences of the events: every event listed has a sentence with the word,
+/// and every event with such a sentence is listed (a place name, so stemming changes nothing).
+#[test]
+fn text_search_finds_the_events_whose_sentences_hold_the_words() {
+    let server = Server::start(sample_db());
+    let all = server.get("/api/v1/events?limit=1000");
+    let says = |e: &Value, word: &str| {
+        e["mentions"].as_array().unwrap().iter().any(|m| {
+            m["text"]
+                .as_str()
+                .unwrap()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
+    };
+    for word in ["Pyongyang", "moscow", "Ulaanbaatar"] {
+        let want: Vec<String> = all["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| says(e, word))
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect();
+        assert!(!want.is_empty(), "the samples mention {word}");
+        let got = server.get(&format!("/api/v1/events?limit=1000&q={word}"));
+        assert_eq!(ids(&got["events"]), want, "{word}");
+    }
+    // Stems: "visits" finds the sentences that say "visited" too.
+    let visits = server.get("/api/v1/events?limit=1000&q=visits");
+    let visited = all["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| says(e, "visited"))
+        .count();
+    assert!(visited > 0 && visits["total"].as_u64().unwrap() >= visited as u64);
+    for (query, code) in [
+        ("q=%22%20--%20*", "invalid_parameter"),
+        ("q=NEAR(%22Kim", "ok"),
+        (
+            &format!("q={}", "word+".repeat(101))[..],
+            "invalid_parameter",
+        ),
+    ] {
+        let (status, _, body) = server.request("GET", &format!("/api/v1/events?{query}"));
+        let v: Value = serde_json::from_str(&body).unwrap();
+        match code {
+            "ok" => assert_eq!(status, 200, "{query}: {body}"),
+            _ => {
+                assert_eq!(status, 400, "{query}: {body}");
+                assert_eq!(v["error"]["code"], code, "{query}: {body}");
+            }
+        }
+    }
+}
+
 /// Every path the OpenAPI document lists answers; nothing it leaves out is served.
 #[test]
 fn the_openapi_document_matches_the_server() {
@@ -540,7 +606,22 @@ fn plot_writes_the_chart_and_refuses_other_formats() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let svg = std::fs::read_to_string(dir.path().join("prk.svg")).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("actor PRK"));
+    // A dyad, both ways: the chart the page shows for the same filters.
+    let o = attache(
+        &[
+            "plot", "--db", db, "--dyad", "rus-prk", "--by", "year", "--out", "dyad.svg",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(dir.path().join("dyad.svg")).unwrap();
+    assert!(svg.contains("dyad RUS-PRK"), "{svg}");
+    let server = Server::start(sample_db());
+    let (status, _, served) = server.request("GET", "/api/v1/timeline.svg?dyad=RUS-PRK&by=year");
+    assert_eq!((status, served), (200, svg));
     for (args, says) in [
+        (&["--dyad", "PRK", "--out", "x.svg"][..], "--dyad"),
+        (&["--dyad", "PRK-RU", "--out", "x.svg"][..], "--dyad"),
         (&["--out", "prk.png"][..], "SVG"),
         (&["--since", "2019-13-01", "--out", "x.svg"][..], "--since"),
     ] {
@@ -566,4 +647,79 @@ fn serve_refuses_a_missing_database() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("none.db does not exist"));
     assert!(!dir.path().join("none.db").exists());
+}
+
+/// Two dispatches of our own as JSONL (dated, so the timeline has periods), small enough that
+/// a change in any snapshot below is read in review rather than waved through.
+const SNAPSHOT_WIRES: &str = concat!(
+    r#"{"id": "wire-khurelsukh-seoul", "source": "Wire", "published": "2024-05-14", "#,
+    r#""title": "Mongolian president in Seoul for state visit", "#,
+    r#""text": "SEOUL, May 14 (Wire) -- Mongolian President Ukhnaagiin Khurelsukh arrived in Seoul "#,
+    r#"on Tuesday for a three-day state visit, his office said.\n\nKhurelsukh is expected to "#,
+    r#"meet South Korean President Yoon Suk Yeol on Wednesday to discuss mining investment, "#,
+    r#"the office said.\n"}"#,
+    "\n",
+    r#"{"id": "wire-sonexay-hanoi", "source": "Wire", "published": "2024-07-01", "#,
+    r#""title": "Lao premier visits Hanoi", "#,
+    r#""text": "HANOI, July 1 (Wire) -- Laotian Prime Minister Sonexay Siphandone visited Hanoi "#,
+    r#"on Monday, Vietnamese state media said.\n\nVietnam did not sign the proposed railway "#,
+    r#"agreement with Laos, officials said.\n"}"#,
+    "\n",
+);
+
+/// Issue 7: API responses snapshot-tested, ids redacted (they are hashes: a change in the id
+/// scheme is docs/FORMAT.md's business, not every snapshot's). After a deliberate change:
+/// `INSTA_UPDATE=always cargo test -p attache --test api`, then read `git diff tests/snapshots`.
+#[test]
+fn responses_match_their_snapshots_with_ids_redacted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("wires.jsonl"), SNAPSHOT_WIRES).unwrap();
+    let o = attache(&["ingest", "--db", "snap.db", "wires.jsonl"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let server = Server::start(&dir.path().join("snap.db"));
+
+    let events = server.get("/api/v1/events?limit=1000");
+    assert!(events["total"].as_u64().unwrap() >= 2, "{events}");
+    insta::assert_json_snapshot!("events", events, {
+        ".events[].id" => "[event id]",
+        ".events[].related[]" => "[event id]",
+        ".events[].documents[]" => "[document id]",
+        ".events[].mentions[].document" => "[document id]",
+    });
+    let first = &events["events"][0];
+    let document = first["documents"][0].as_str().unwrap();
+    insta::assert_json_snapshot!("document", server.get(&format!("/api/v1/documents/{document}")), {
+        ".id" => "[document id]",
+        ".spans[].event_id" => "[event id]",
+    });
+    for (name, path) in [
+        ("dyads", "dyads"),
+        ("actors", "actors?limit=5"),
+        ("timeline_by_month", "timeline?by=month"),
+        (
+            "timeline_of_a_dyad_search",
+            "timeline?by=day&dyad=KOR-MNG&q=visit*",
+        ),
+    ] {
+        insta::assert_json_snapshot!(name, server.get(&format!("/api/v1/{path}")));
+    }
+    insta::assert_json_snapshot!("health", server.get("/api/v1/health"), {
+        ".version" => "[version]",
+    });
+    let errors: Vec<Value> = [
+        "events?actr=MNG",
+        "events?since=2024-02-30",
+        "events?limit=1001",
+        "events?dyad=MNG",
+        "events?q=--",
+        "events/0000000000000000",
+        "timeline?by=decade",
+    ]
+    .iter()
+    .map(|path| {
+        let (status, _, body) = server.request("GET", &format!("/api/v1/{path}"));
+        serde_json::json!({ "path": path, "status": status, "body": serde_json::from_str::<Value>(&body).unwrap() })
+    })
+    .collect();
+    insta::assert_json_snapshot!("errors", errors);
 }

@@ -273,6 +273,8 @@ fn usage_errors_exit_2() {
     for args in [
         &["events", "--db", "t.db", "--since", "last tuesday"][..],
         &["events", "--db", "t.db", "--modality", "maybe"],
+        &["events", "--db", "t.db", "--dyad", "PRK"],
+        &["events", "--db", "t.db", "--dyad", "PRK-Russia"],
     ] {
         let o = attache(args, dir.path());
         assert_eq!(o.status.code(), Some(2), "{args:?}");

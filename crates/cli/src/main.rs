@@ -81,27 +81,8 @@ enum Command {
     Events {
         #[arg(long, default_value = "attache.db")]
         db: PathBuf,
-        /// Country (ISO 3166 alpha-3) on either side.
-        #[arg(long)]
-        actor: Option<String>,
-        /// Country of the source (who did it).
-        #[arg(long)]
-        source: Option<String>,
-        /// Country of the target (to whom).
-        #[arg(long)]
-        target: Option<String>,
-        /// CAMEO code prefix: 04 matches every code starting 04.
-        #[arg(long)]
-        code: Option<String>,
-        /// actual, planned, possible or negated.
-        #[arg(long)]
-        modality: Option<String>,
-        /// Events on or after this date (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
-        /// Events on or before this date (YYYY-MM-DD).
-        #[arg(long)]
-        until: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
         #[arg(long)]
         limit: Option<usize>,
         #[arg(long, value_enum, default_value = "table")]
@@ -287,6 +268,12 @@ struct FilterArgs {
     /// Events on or before this date (YYYY-MM-DD).
     #[arg(long)]
     until: Option<String>,
+    /// Two countries, either one the source: PRK-RUS matches PRK->RUS and RUS->PRK.
+    #[arg(long)]
+    dyad: Option<String>,
+    /// Words one of the event's sentences contains, all of them ("visit*" is a prefix).
+    #[arg(long)]
+    text: Option<String>,
 }
 
 impl FilterArgs {
@@ -305,6 +292,8 @@ impl FilterArgs {
             modality: self.modality.map(|m| modality_arg(&m)).transpose()?,
             since: self.since.map(|d| date_arg("--since", &d)).transpose()?,
             until: self.until.map(|d| date_arg("--until", &d)).transpose()?,
+            dyad: self.dyad.map(|d| dyad_arg(&d)).transpose()?,
+            text: self.text.filter(|t| !t.trim().is_empty()),
             limit: None,
         })
     }
@@ -400,26 +389,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Events {
             db,
-            actor,
-            source,
-            target,
-            code,
-            modality,
-            since,
-            until,
+            filters,
             limit,
             format,
         } => {
             let store = open_existing(&db)?;
             let query = EventQuery {
-                actor: actor.map(|c| country_arg("--actor", &c)).transpose()?,
-                source: source.map(|c| country_arg("--source", &c)).transpose()?,
-                target: target.map(|c| country_arg("--target", &c)).transpose()?,
-                code_prefix: code.map(|c| code_arg(&c)).transpose()?,
-                modality: modality.map(|m| modality_arg(&m)).transpose()?,
-                since: since.map(|d| date_arg("--since", &d)).transpose()?,
-                until: until.map(|d| date_arg("--until", &d)).transpose()?,
                 limit,
+                ..filters.query()?
             };
             let events = store.events(&query)?;
             match format {
@@ -670,6 +647,16 @@ fn country_arg(flag: &str, s: &str) -> anyhow::Result<String> {
         .map_err(|_| {
             anyhow::anyhow!("{flag} takes an ISO 3166 alpha-3 country code such as PRK, got {s:?}")
         })
+}
+
+fn dyad_arg(s: &str) -> anyhow::Result<[String; 2]> {
+    let (a, b) = s.split_once(['-', ',']).ok_or_else(|| {
+        anyhow::anyhow!("--dyad takes two country codes such as PRK-RUS, got {s:?}")
+    })?;
+    Ok([
+        country_arg("--dyad", a.trim())?,
+        country_arg("--dyad", b.trim())?,
+    ])
 }
 
 fn code_arg(s: &str) -> anyhow::Result<String> {

@@ -3,7 +3,7 @@
 "use strict";
 
 const PAGE = 50;
-const FILTERS = ["actor", "source", "target", "dyad", "code", "modality", "since", "until"];
+const FILTERS = ["actor", "source", "target", "dyad", "code", "modality", "q", "since", "until"];
 const form = document.getElementById("filters");
 let offset = 0;
 

@@ -10,8 +10,11 @@ use crate::error::ApiError;
 
 /// The filters every listing and count takes: those of `attache events`.
 pub const FILTERS: &[&str] = &[
-    "actor", "source", "target", "dyad", "code", "modality", "since", "until",
+    "actor", "source", "target", "dyad", "code", "modality", "since", "until", "q",
 ];
+
+/// The longest `q` taken: a search box needs a few words, not a document.
+const MAX_TEXT: usize = 500;
 
 /// The most events, dyads or actors one response holds.
 pub const MAX_LIMIT: usize = 1000;
@@ -58,9 +61,14 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The event filters and the dyad.
+    /// The event filters, for the browsing queries.
     pub fn browse(&self) -> Result<Browse, ApiError> {
-        let between = self
+        Ok(Browse::from(self.query()?))
+    }
+
+    /// The event filters of `attache events`.
+    pub fn query(&self) -> Result<EventQuery, ApiError> {
+        let dyad = self
             .get("dyad")
             .map(|d| {
                 let expected = "two countries or actor codes, either direction, such as PRK-RUS";
@@ -77,14 +85,18 @@ impl Params {
                 Ok::<_, ApiError>([side(a)?, side(b)?])
             })
             .transpose()?;
-        Ok(Browse {
-            query: self.query()?,
-            between,
-        })
-    }
-
-    /// The event filters of `attache events`.
-    pub fn query(&self) -> Result<EventQuery, ApiError> {
+        let text = self
+            .get("q")
+            .map(|q| {
+                if q.chars().count() > MAX_TEXT {
+                    Err(invalid("q", q, "at most 500 characters of words"))
+                } else if !q.chars().any(char::is_alphanumeric) {
+                    Err(invalid("q", q, "words to search the sentences for"))
+                } else {
+                    Ok(q.to_string())
+                }
+            })
+            .transpose()?;
         Ok(EventQuery {
             actor: self.actor("actor")?,
             source: self.actor("source")?,
@@ -114,6 +126,8 @@ impl Params {
                 .transpose()?,
             since: self.date("since")?,
             until: self.date("until")?,
+            dyad,
+            text,
             limit: None,
         })
     }
@@ -236,9 +250,8 @@ mod tests {
             &[],
         )
         .unwrap();
-        let b = p.browse().unwrap();
-        assert_eq!(b.between, Some(["RUS".to_string(), "PRK".to_string()]));
-        let q = b.query;
+        let q = p.browse().unwrap().query;
+        assert_eq!(q.dyad, Some(["RUS".to_string(), "PRK".to_string()]));
         assert_eq!(q.actor.as_deref(), Some("PRK"));
         assert_eq!(q.target.as_deref(), Some("RUSGOV"));
         assert_eq!(q.code_prefix.as_deref(), Some("042"));

@@ -235,11 +235,12 @@ pub fn chart_title(b: &attache_store::Browse, by: &str) -> String {
     add("actor", q.actor.clone());
     add("source", q.source.clone());
     add("target", q.target.clone());
-    add("dyad", b.between.as_ref().map(|[a, b]| format!("{a}-{b}")));
+    add("dyad", q.dyad.as_ref().map(|[a, b]| format!("{a}-{b}")));
     add("code", q.code_prefix.clone());
     add("modality", q.modality.map(|m| m.as_str().to_string()));
     add("since", q.since.map(|d| d.to_string()));
     add("until", q.until.map(|d| d.to_string()));
+    add("text", q.text.as_ref().map(|t| format!("{t:?}")));
     if parts.is_empty() {
         format!("Events per {by}")
     } else {

@@ -10,23 +10,17 @@ use serde::Serialize;
 
 use crate::{sqlite, EventQuery, Store, StoreError};
 
-/// The filters of the browsing queries: an [`EventQuery`] (its `limit` is ignored) and,
-/// optionally, a dyad to match in both directions.
+/// The filters of the browsing queries: an [`EventQuery`], its `limit` ignored (pages have
+/// their own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Browse {
     /// The filters of [`Store::events`].
     pub query: EventQuery,
-    /// Two countries (or actor codes), one the source and the other the target, in either
-    /// order: `["PRK", "RUS"]` matches PRK→RUS and RUS→PRK.
-    pub between: Option<[String; 2]>,
 }
 
 impl From<EventQuery> for Browse {
     fn from(query: EventQuery) -> Browse {
-        Browse {
-            query,
-            between: None,
-        }
+        Browse { query }
     }
 }
 
@@ -289,30 +283,11 @@ impl Store {
 
 /// The SQL selecting the ids of the events matching `q`, without a limit.
 fn filter_sql(q: &Browse) -> Result<(String, Vec<Value>), StoreError> {
-    let (sql, mut args) = EventQuery {
+    EventQuery {
         limit: None,
         ..q.query.clone()
     }
-    .to_sql()?;
-    let Some([a, b]) = &q.between else {
-        return Ok((sql, args));
-    };
-    // Three letters is a country, longer an actor code, as in `EventQuery`.
-    let column = |v: &str, side: &str| match v.len() {
-        3 => format!("d.{side}_country"),
-        _ => format!("d.{side}_code"),
-    };
-    let sql = format!(
-        "SELECT q.id FROM ({sql}) q JOIN events d ON d.id = q.id
-         WHERE ({} = ? AND {} = ?) OR ({} = ? AND {} = ?)",
-        column(a, "source"),
-        column(b, "target"),
-        column(b, "source"),
-        column(a, "target"),
-    );
-    let text = |s: &str| Value::Text(s.to_ascii_uppercase());
-    args.extend([text(a), text(b), text(b), text(a)]);
-    Ok((sql, args))
+    .to_sql()
 }
 
 fn count(n: i64) -> u64 {
@@ -378,17 +353,14 @@ mod tests {
             actor: Some("PRK".into()),
             ..EventQuery::default()
         });
-        let both_ways = Browse {
-            between: Some(["rus".into(), "PRK".into()]),
-            ..Browse::default()
-        };
-        let both_ways_visits = Browse {
-            query: EventQuery {
-                code_prefix: Some("042".into()),
-                ..EventQuery::default()
-            },
-            ..both_ways.clone()
-        };
+        let both_ways = Browse::from(EventQuery {
+            dyad: Some(["rus".into(), "PRK".into()]),
+            ..EventQuery::default()
+        });
+        let both_ways_visits = Browse::from(EventQuery {
+            code_prefix: Some("042".into()),
+            ..both_ways.query.clone()
+        });
         let cases: Vec<(&Browse, EventOrder, usize, usize, &[&str])> = vec![
             (&all, EventOrder::OldestFirst, 0, 3, &["v1", "t1", "v2"]),
             (&all, EventOrder::OldestFirst, 3, 3, &["v3", "v4", "v5"]),

@@ -16,6 +16,7 @@ pub const APPLICATION_ID: i32 = 0x4154_5441;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_clusters_and_duplicates.sql"),
+    include_str!("../migrations/0003_sentence_search.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after all migrations).
@@ -484,6 +485,56 @@ mod tests {
     }
 
     #[test]
+    fn version_3_indexes_the_sentences_of_stored_events() {
+        let conn = Connection::open_in_memory().unwrap();
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.configure().unwrap();
+        store.migrate_with(&MIGRATIONS[..2]).unwrap();
+        store
+            .conn
+            .execute_batch(
+                r#"INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES
+                     ('e1', 'k1', '042', '04', 'actual', 2, 2, 1, '{"mentions": [
+                        {"text": "Kim Jong Un arrived in Vladivostok by armoured train."},
+                        {"text": "The leader visited a shipyard on the second day."}]}'),
+                     ('e2', 'k2', '036', '03', 'actual', 1, 1, 1, '{"mentions": [
+                        {"text": "The ministers met in Hanoi to discuss fishing rights."}]}');"#,
+            )
+            .unwrap();
+        store.migrate().unwrap();
+        let matching = |store: &Store, words: &str| -> Vec<String> {
+            let mut stmt = store
+                .conn
+                .prepare(
+                    "SELECT DISTINCT s.event_id FROM event_sentences s JOIN event_sentences_fts f
+                     ON f.rowid = s.id WHERE event_sentences_fts MATCH ?1 ORDER BY 1",
+                )
+                .unwrap();
+            let ids = stmt.query_map([words], |r| r.get(0)).unwrap();
+            ids.collect::<Result<_, _>>().unwrap()
+        };
+        // Stored before the migration, found after it; stems match ("visits" ~ "visited").
+        assert_eq!(matching(&store, "visits"), ["e1"]);
+        assert_eq!(matching(&store, "hanoi"), ["e2"]);
+        // A rewritten event leaves no stale sentence behind.
+        store
+            .conn
+            .execute_batch(
+                r#"DELETE FROM events WHERE id = 'e1';
+                   INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES ('e1', 'k1', '042', '04', 'actual', 1, 1, 1,
+                       '{"mentions": [{"text": "Kim left Vladivostok for Pyongyang."}]}');"#,
+            )
+            .unwrap();
+        assert!(matching(&store, "shipyard").is_empty());
+        assert_eq!(matching(&store, "pyongyang"), ["e1"]);
+    }
+
+    #[test]
     fn version_2_turns_month_keys_into_buckets_of_family_and_dyad() {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().unwrap();
@@ -506,7 +557,7 @@ mod tests {
                      ('e2', '042|PRK|RUS|actual|2019-07', '042', '04', 'actual', 1, 1, 1, '{}');"#,
             )
             .unwrap();
-        store.migrate().unwrap();
+        store.migrate_with(&MIGRATIONS[..2]).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
         let rows = |sql: &str| -> Vec<String> {
             let mut stmt = store.conn.prepare(sql).unwrap();

@@ -29,6 +29,13 @@ pub struct EventQuery {
     pub since: Option<Date>,
     /// The last day of the window (inclusive); see `since`.
     pub until: Option<Date>,
+    /// Two countries (or actor codes), one the source and the other the target, in either
+    /// order: `["PRK", "RUS"]` matches PRK→RUS and RUS→PRK.
+    pub dyad: Option<[String; 2]>,
+    /// Words that one of the event's sentences contains, all of them (SQLite FTS5, Porter
+    /// stems: "visit" finds "visited"); a word ending in `*` is a prefix. Quotes and FTS5
+    /// operators are taken as plain words, so no input is a syntax error.
+    pub text: Option<String>,
     /// At most this many events, after ordering.
     pub limit: Option<usize>,
 }
@@ -284,6 +291,27 @@ impl EventQuery {
                 args.push(text(v));
             }
         }
+        if let Some([a, b]) = &self.dyad {
+            let column = |v: &str, side: &str| match is_country(v) {
+                true => format!("{side}_country"),
+                false => format!("{side}_code"),
+            };
+            sql.push_str(&format!(
+                " AND (({} = ? AND {} = ?) OR ({} = ? AND {} = ?))",
+                column(a, "source"),
+                column(b, "target"),
+                column(b, "source"),
+                column(a, "target"),
+            ));
+            args.extend([text(a), text(b), text(b), text(a)]);
+        }
+        if let Some(words) = self.text.as_deref() {
+            sql.push_str(
+                " AND id IN (SELECT s.event_id FROM event_sentences s
+                  JOIN event_sentences_fts f ON f.rowid = s.id WHERE event_sentences_fts MATCH ?)",
+            );
+            args.push(Value::Text(fts_query(words)?));
+        }
         if let Some(prefix) = self.code_prefix.as_deref() {
             if prefix.len() > 4 || !prefix.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(StoreError::InvalidQuery(format!(
@@ -331,6 +359,29 @@ impl EventQuery {
 }
 
 /// Three letters is a country code; anything longer is an actor code.
+/// An FTS5 query that matches sentences holding every word of `words`: each word becomes a
+/// quoted string (inner quotes doubled), so `AND`, `NEAR(`, `-` or a stray quote are words,
+/// never syntax; a trailing `*` stays outside the quotes as a prefix search.
+fn fts_query(words: &str) -> Result<String, StoreError> {
+    let terms: Vec<String> = words
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            let (word, star) = match w.strip_suffix('*') {
+                Some(stem) => (stem, "*"),
+                None => (w, ""),
+            };
+            format!("\"{}\"{star}", word.replace('"', "\"\""))
+        })
+        .collect();
+    if terms.is_empty() {
+        return Err(StoreError::InvalidQuery(format!(
+            "text {words:?} has no word to search for"
+        )));
+    }
+    Ok(terms.join(" "))
+}
+
 fn is_country(s: &str) -> bool {
     s.len() == 3
 }
@@ -670,6 +721,80 @@ mod tests {
                 },
                 &["k5"],
             ),
+            (
+                "dyad, both directions, any case",
+                EventQuery {
+                    dyad: Some(["prk".into(), "RUS".into()]),
+                    ..q()
+                },
+                &["k6", "k3"],
+            ),
+            (
+                "dyad of an actor code and a country",
+                EventQuery {
+                    dyad: Some(["PRK".into(), "CHNGOV".into()]),
+                    ..q()
+                },
+                &["k5"],
+            ),
+            (
+                "dyad and code",
+                EventQuery {
+                    dyad: Some(["RUS".into(), "PRK".into()]),
+                    code_prefix: s("04"),
+                    ..q()
+                },
+                &["k6"],
+            ),
+            (
+                "text, every word",
+                EventQuery {
+                    text: s("Story k3"),
+                    ..q()
+                },
+                &["k3"],
+            ),
+            (
+                "text, stems and a prefix",
+                EventQuery {
+                    text: s("official meets k"),
+                    ..q()
+                },
+                &[],
+            ),
+            (
+                "text, a prefix",
+                EventQuery {
+                    text: s("offici* K5"),
+                    ..q()
+                },
+                &["k5"],
+            ),
+            (
+                "text, operators are words",
+                EventQuery {
+                    text: s("officials\" -from both) side*"),
+                    ..q()
+                },
+                &["k6", "k5", "k1", "k2", "k3", "k7", "k4"],
+            ),
+            (
+                "text and dyad",
+                EventQuery {
+                    text: s("both sides"),
+                    dyad: Some(["USA".into(), "PRK".into()]),
+                    ..q()
+                },
+                &["k4"],
+            ),
+            (
+                "text absent from every sentence",
+                EventQuery {
+                    text: s("Pyongyang"),
+                    ..q()
+                },
+                &[],
+            ),
         ];
         for (name, query, want) in cases {
             let got: Vec<String> = store
@@ -702,6 +827,10 @@ mod tests {
             EventQuery {
                 since: Some(date(2024, 3, 5)),
                 until: Some(date(2024, 3, 4)),
+                ..q()
+            },
+            EventQuery {
+                text: s(" -- ** \" "),
                 ..q()
             },
         ];

@@ -381,7 +381,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             set_threads(threads)?;
             let inputs = attache_ingest::walk(&paths)?;
             let pipeline = build_pipeline(&dictionaries)?;
-            let mut merger = Merger::new(pipeline.codebook().clone());
+            let names = |n: &str| pipeline.recognizer().name_key(n);
+            let mut merger = Merger::new(pipeline.codebook().clone()).with_names(&names);
             let mut progress = Reporter::new(inputs.len());
             let summary = driver::run(&pipeline, &inputs, &mut progress, |batch| {
                 for p in batch {
@@ -598,8 +599,10 @@ fn ingest(pipeline: &Pipeline, db: &Path, inputs: &[Input]) -> anyhow::Result<(S
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let codebook = pipeline.codebook().clone();
     let windows = attache_merge::Windows::default();
+    let recognizer = pipeline.recognizer();
+    let names = |n: &str| recognizer.name_key(n);
     let fold = move |key: &str, reports: &[attache_model::Report]| {
-        attache_merge::merge(&codebook, key, reports, &windows)
+        attache_merge::merge_named(&codebook, key, reports, &windows, &names)
     };
     let mut progress = Reporter::new(inputs.len());
     let mut unchanged = 0usize;

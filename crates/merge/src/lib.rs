@@ -6,7 +6,9 @@
 //! hosted A" share the bucket of A's visit to B. Within a bucket and modality, [`cluster`] groups reports
 //! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
 //! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
-//! October 2023 and January 2024 are not), and [`merge`] folds each cluster into one [`Event`]
+//! October 2023 and January 2024 are not), splits a cluster whose visitor side names different
+//! persons (name keys and titles both differ: two ministers of one country in one capital the
+//! same week; see [`merge_named`]), and [`merge`] folds each cluster into one [`Event`]
 //! whose id hashes the bucket, the modality and the cluster's anchor (its earliest founding
 //! date), and links each actual visit to the planned ones it fulfilled ([`Event::related`]). The same
 //! input in any order gives the same events and ids; new reports merge into stored events by
@@ -18,11 +20,13 @@
 //! assert!(merger.events().is_empty());
 //! ```
 
+mod actors;
 mod cluster;
 pub mod duplicates;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use actors::{plain_key, NameKeys};
 pub use cluster::{cluster, Cluster, Windows};
 
 use attache_events::codebook::Codebook;
@@ -125,6 +129,22 @@ fn informativeness(actor: &Actor) -> usize {
 /// (see [`planned_for`]). Deterministic: the same reports in any order give the same events
 /// and ids.
 pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
+    merge_named(codebook, key, reports, windows, &plain_key)
+}
+
+/// [`merge`] comparing names with `names` (the pipeline passes `Recognizer::name_key`, which
+/// folds romanisation variants). Within a date cluster, reports whose visitor side names
+/// different persons (name keys differ AND titles differ: a trade minister's trip and a
+/// defence minister's the same week) become separate events, whose ids add the person's
+/// smallest name key to the anchor (see the `actors` module); the event's actor names are the
+/// most common spelling of their name key.
+pub fn merge_named(
+    codebook: &Codebook,
+    key: &str,
+    reports: &[Report],
+    windows: &Windows,
+    names: &NameKeys,
+) -> Vec<Event> {
     let mut by_modality: BTreeMap<Modality, Vec<&Report>> = BTreeMap::new();
     for r in reports {
         by_modality.entry(r.modality).or_default().push(r);
@@ -135,16 +155,20 @@ pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windo
     for (modality, group) in by_modality {
         for c in cluster::cluster_refs(&group, windows) {
             let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
-            let reported_only = members.iter().all(|r| r.date_basis == DateBasis::Reported);
-            let event = fold_refs(
-                codebook,
-                &format!("{key}|{}|{}", modality.as_str(), c.anchor),
-                members,
-            );
-            if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
-                planned.push((d, reported_only, event.id.clone()));
+            for (person, part) in actors::split_by_person(&members, visitor, names) {
+                let part: Vec<&Report> = part.iter().map(|&i| members[i]).collect();
+                let reported_only = part.iter().all(|r| r.date_basis == DateBasis::Reported);
+                // An unsplit cluster keeps the id it had before persons were compared.
+                let id_key = match person {
+                    None => format!("{key}|{}|{}", modality.as_str(), c.anchor),
+                    Some(p) => format!("{key}|{}|{}|p{p}", modality.as_str(), c.anchor),
+                };
+                let event = fold_refs(codebook, &id_key, part, names);
+                if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                    planned.push((d, reported_only, event.id.clone()));
+                }
+                events.push(event);
             }
-            events.push(event);
         }
     }
     // Plans by start date; a compatible plan starts no later than the visit ends (plus the
@@ -200,10 +224,19 @@ pub fn planned_for(
 /// Fold reports into one event whose id is [`event_id`] of `id_key`. Deterministic for a given
 /// set of reports, whatever their order.
 pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
-    fold_refs(codebook, id_key, reports.iter().collect())
+    fold_refs(codebook, id_key, reports.iter().collect(), &plain_key)
 }
 
-fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event {
+/// The visitor side of a visit report (the target of a 043 "B hosted A"), else the source.
+fn visitor(r: &Report) -> &Actor {
+    if is_host(&r.code) {
+        &r.target
+    } else {
+        &r.source
+    }
+}
+
+fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &NameKeys) -> Event {
     sorted.sort_by(|a, b| {
         let (x, y) = (&a.evidence, &b.evidence);
         (&x.document, x.sentence, x.start, x.end, &a.code).cmp(&(
@@ -236,8 +269,19 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event 
             .max_by_key(informativeness)
             .unwrap_or_default()
     };
-    let source = best(|(s, _)| s);
-    let target = best(|(_, t)| t);
+    // The name of each side: the most common spelling of the chosen actor's name key, so
+    // outlets' romanisations give one stable name.
+    let named = |mut actor: Actor, pick: fn((Actor, Actor)) -> Actor| -> Actor {
+        if let Some(k) = actor.name.as_deref().map(names) {
+            let sides: Vec<Actor> = sorted.iter().map(|r| pick(oriented(r))).collect();
+            if let Some(n) = actors::stable_name(&k, sides.iter(), names) {
+                actor.name = Some(n);
+            }
+        }
+        actor
+    };
+    let source = named(best(|(s, _)| s), |(s, _)| s);
+    let target = named(best(|(_, t)| t), |(_, t)| t);
     // The most precise date a text gave; the publication date only when none did. A range of
     // days that covers it wins over the single day: "left on Monday" and "the March 11-14
     // visit" describe one trip of four days.
@@ -298,28 +342,44 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event 
     }
 }
 
-/// An in-memory merger, for runs with no database (`attache extract`).
-pub struct Merger {
+/// An in-memory merger, for runs with no database (`attache extract`). Names compare by
+/// [`plain_key`] unless [`Merger::with_names`] gives another key.
+pub struct Merger<'n> {
     codebook: Codebook,
     windows: Windows,
+    names: &'n NameKeys<'n>,
     reports: BTreeMap<String, Vec<Report>>,
 }
 
-impl Merger {
+impl Merger<'static> {
     /// A merger with the default [`Windows`].
-    pub fn new(codebook: Codebook) -> Merger {
+    pub fn new(codebook: Codebook) -> Merger<'static> {
         Merger {
             codebook,
             windows: Windows::default(),
+            names: &plain_key,
             reports: BTreeMap::new(),
         }
     }
 
     /// A merger with other date windows (see [`Windows`]).
-    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger {
+    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger<'static> {
         Merger {
             windows,
             ..Merger::new(codebook)
+        }
+    }
+}
+
+impl<'n> Merger<'n> {
+    /// The same merger comparing names with `names` (e.g. `Recognizer::name_key`, which folds
+    /// romanisation variants); see [`merge_named`].
+    pub fn with_names<'a>(self, names: &'a NameKeys<'a>) -> Merger<'a> {
+        Merger {
+            codebook: self.codebook,
+            windows: self.windows,
+            names,
+            reports: self.reports,
         }
     }
 
@@ -335,7 +395,7 @@ impl Merger {
         let mut events: Vec<Event> = self
             .reports
             .iter()
-            .flat_map(|(k, rs)| merge(&self.codebook, k, rs, &self.windows))
+            .flat_map(|(k, rs)| merge_named(&self.codebook, k, rs, &self.windows, self.names))
             .collect();
         sort_events(&mut events);
         events

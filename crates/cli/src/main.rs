@@ -182,6 +182,17 @@ enum EvalCommand {
         verbose: bool,
     },
 
+    /// Pairwise precision and recall of merged events against MEANTIME's cross-document
+    /// event instances, over the gold mentions our reports' triggers overlap.
+    #[command(
+        after_help = "Example:\n  attache eval merge --meantime /work/shared/reference/dev-gold/meantime/intra_cross-doc_annotation\n\nEvery .xml file under DIR is rebuilt from its tokens, run through the pipeline and merged as `extract` does; pairs of aligned mentions from different documents are scored."
+    )]
+    Merge {
+        /// Folder of MEANTIME XML files with cross-document annotation (walked recursively).
+        #[arg(long, value_name = "DIR")]
+        meantime: PathBuf,
+    },
+
     /// Accuracy of the PLOVER event type and of source and target countries, per type, on
     /// PLOVER's gold standard records (a JSON array of sentences).
     #[command(
@@ -566,6 +577,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect();
             output::demo(&mut out, &store.stats()?, &visits, &db)?;
             exit_code(&summary)
+        }
+        Command::Eval(EvalCommand::Merge { meantime }) => {
+            let documents = attache::eval_merge::read_cross_documents(&meantime)?;
+            if documents.is_empty() {
+                bail!("{}: no .xml files", meantime.display());
+            }
+            let pipeline = Pipeline::new()?;
+            let s = attache::eval_merge::score(&pipeline, &documents)?;
+            let figure =
+                |f: Option<f64>| f.map_or_else(|| "n/a (no pair)".into(), |f| format!("{f:.3}"));
+            writeln!(
+                out,
+                "documents       {}\n\
+                 gold mentions   {} with a cross-document instance, {} aligned with a report of ours\n\
+                 pairs           {} gold-linked, {} merged, {} both (different documents only)\n\
+                 precision       {}\n\
+                 recall          {}",
+                documents.len(),
+                s.gold_mentions,
+                s.aligned,
+                s.linked,
+                s.merged,
+                s.both,
+                figure(s.precision()),
+                figure(s.recall())
+            )?;
+            ExitCode::SUCCESS
         }
         Command::Eval(EvalCommand::Time { meantime, verbose }) => {
             let documents = attache_time::eval::read_meantime_dir(&meantime)?;

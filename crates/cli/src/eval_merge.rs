@@ -228,6 +228,8 @@ pub struct Aligned {
     pub document: String,
     pub instance: String,
     pub event: String,
+    /// The gold mention's words, for listings.
+    pub words: String,
 }
 
 /// Pairwise agreement of our events with the gold instances over cross-document pairs.
@@ -243,6 +245,11 @@ pub struct PairScore {
     pub merged: usize,
     /// Pairs both linked and merged.
     pub both: usize,
+    /// The same three counts over pairs from one document (not in precision and recall):
+    /// whether the headline and later mentions of one event became one.
+    pub within: (usize, usize, usize),
+    /// The aligned mentions, sorted by document, for `--verbose`.
+    pub listing: Vec<Aligned>,
 }
 
 impl PairScore {
@@ -265,11 +272,14 @@ pub fn pairwise(aligned: &[Aligned]) -> PairScore {
     };
     for (i, a) in aligned.iter().enumerate() {
         for b in &aligned[i + 1..] {
-            if a.document == b.document {
-                continue;
-            }
             let linked = a.instance == b.instance;
             let merged = a.event == b.event;
+            if a.document == b.document {
+                score.within.0 += usize::from(linked);
+                score.within.1 += usize::from(merged);
+                score.within.2 += usize::from(linked && merged);
+                continue;
+            }
             score.linked += usize::from(linked);
             score.merged += usize::from(merged);
             score.both += usize::from(linked && merged);
@@ -331,15 +341,22 @@ pub fn score(
     }
     let aligned: Vec<Aligned> = hits
         .into_iter()
-        .filter_map(|((document, _), (instance, events))| {
+        .filter_map(|((document, span), (instance, events))| {
+            let words = by_doc
+                .get(document.as_str())
+                .and_then(|d| d.text.get(span.start..span.end))
+                .unwrap_or_default()
+                .to_string();
             Some(Aligned {
                 document,
                 instance,
                 event: events.into_iter().next()?,
+                words,
             })
         })
         .collect();
     let mut score = pairwise(&aligned);
+    score.listing = aligned;
     score.gold_mentions = documents.iter().map(|d| d.mentions.len()).sum();
     Ok(score)
 }
@@ -412,6 +429,7 @@ mod tests {
             document: document.into(),
             instance: instance.into(),
             event: event.into(),
+            words: String::new(),
         }
     }
 
@@ -447,6 +465,9 @@ mod tests {
                 (linked, merged, both),
                 "{why}"
             );
+            if why.starts_with("same document") {
+                assert_eq!(s.within, (1, 1, 1), "{why}: counted within");
+            }
         }
         let s = pairwise(&[a("d1", "I", "e"), a("d2", "J", "e"), a("d3", "J", "e")]);
         assert!((s.precision().unwrap() - 1.0 / 3.0).abs() < 1e-9);

@@ -191,6 +191,9 @@ enum EvalCommand {
         /// Folder of MEANTIME XML files with cross-document annotation (walked recursively).
         #[arg(long, value_name = "DIR")]
         meantime: PathBuf,
+        /// Also list each aligned mention: document, its words, gold instance, our event id.
+        #[arg(long)]
+        verbose: bool,
     },
 
     /// Accuracy of the PLOVER event type and of source and target countries, per type, on
@@ -578,7 +581,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output::demo(&mut out, &store.stats()?, &visits, &db)?;
             exit_code(&summary)
         }
-        Command::Eval(EvalCommand::Merge { meantime }) => {
+        Command::Eval(EvalCommand::Merge { meantime, verbose }) => {
             let documents = attache::eval_merge::read_cross_documents(&meantime)?;
             if documents.is_empty() {
                 bail!("{}: no .xml files", meantime.display());
@@ -592,6 +595,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "documents       {}\n\
                  gold mentions   {} with a cross-document instance, {} aligned with a report of ours\n\
                  pairs           {} gold-linked, {} merged, {} both (different documents only)\n\
+                 within a doc    {} gold-linked, {} merged, {} both (not scored)\n\
                  precision       {}\n\
                  recall          {}",
                 documents.len(),
@@ -600,9 +604,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 s.linked,
                 s.merged,
                 s.both,
+                s.within.0,
+                s.within.1,
+                s.within.2,
                 figure(s.precision()),
                 figure(s.recall())
             )?;
+            if verbose {
+                for a in &s.listing {
+                    writeln!(
+                        out,
+                        "{}\t{:?}\t{}\t{}",
+                        a.document, a.words, a.instance, a.event
+                    )?;
+                }
+            }
             ExitCode::SUCCESS
         }
         Command::Eval(EvalCommand::Time { meantime, verbose }) => {

@@ -719,3 +719,42 @@ fn eval_merge_scores_cross_document_pairs() {
     assert!(text.contains("precision       0.333"), "{text}");
     assert!(text.contains("recall          1.000"), "{text}");
 }
+
+#[test]
+fn extract_links_near_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("upi.txt"), WIRE).unwrap();
+    // A syndicated copy under another credit, and an unrelated story.
+    let copy = WIRE.replace("SEOUL, March 4 (UPI) --", "TOKYO (Daily) --");
+    std::fs::write(dir.path().join("daily.txt"), copy).unwrap();
+    std::fs::write(
+        dir.path().join("other.txt"),
+        "Japan's premier to visit Hanoi\n\nTOKYO, March 5 (Daily) -- Japan's prime minister \
+         will travel to Hanoi next month for talks on maritime security and rice imports, \
+         officials said on Tuesday.\n",
+    )
+    .unwrap();
+    let out = attache(
+        &[
+            "extract",
+            "--format",
+            "table",
+            "upi.txt",
+            "daily.txt",
+            "other.txt",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let links: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("near-duplicates:"))
+        .collect();
+    assert_eq!(links.len(), 1, "{text}");
+    assert!(
+        links[0].starts_with("near-duplicates: daily ~ upi"),
+        "{text}"
+    );
+    assert!(stderr(&out).contains("1 near-duplicate document pairs"));
+}

@@ -397,19 +397,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let pipeline = build_pipeline(&dictionaries)?;
             let names = |n: &str| pipeline.recognizer().name_key(n);
             let mut merger = Merger::new(pipeline.codebook().clone()).with_names(&names);
+            let mut duplicates = attache_merge::duplicates::Index::new();
             let mut progress = Reporter::new(inputs.len());
             let summary = driver::run(&pipeline, &inputs, &mut progress, |batch| {
                 for p in batch {
+                    duplicates.add(&p.document.id, &p.document.text);
                     merger.add(p.reports);
                 }
                 Ok(())
             })?;
             let events = merger.events();
+            let pairs = duplicates.pairs(DUPLICATE_THRESHOLD);
             progress.finish(&summary, None, events.len());
+            if !pairs.is_empty() {
+                eprintln!(
+                    "{} near-duplicate document pairs (each document still a source of its events)",
+                    pairs.len()
+                );
+            }
             match format {
                 ExtractFormat::Jsonl => output::events_jsonl(&mut out, &events)?,
                 ExtractFormat::Json => output::events_json(&mut out, &events)?,
-                ExtractFormat::Table => output::events_table(&mut out, &events)?,
+                ExtractFormat::Table => {
+                    output::events_table(&mut out, &events)?;
+                    output::near_duplicates(&mut out, &pairs)?;
+                }
             }
             exit_code(&summary)
         }

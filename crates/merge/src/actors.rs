@@ -127,6 +127,33 @@ pub(crate) fn split_by_person(
         .collect()
 }
 
+/// The persons (name key, title key) the visitor side of `reports` names in full.
+pub(crate) fn persons(
+    reports: &[&Report],
+    visitor: impl Fn(&Report) -> &Actor,
+    names: &NameKeys,
+) -> BTreeSet<(String, String)> {
+    reports
+        .iter()
+        .filter_map(|r| match identity(visitor(r), names) {
+            (Some(n), Some(t)) => Some((n, t)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether two events' persons can be one traveller: either names none, or some person of one
+/// shares a name key or a title with some person of the other.
+pub(crate) fn same_traveller(
+    a: &BTreeSet<(String, String)>,
+    b: &BTreeSet<(String, String)>,
+) -> bool {
+    a.is_empty()
+        || b.is_empty()
+        || a.iter()
+            .any(|(n, t)| b.iter().any(|(m, u)| n == m || t == u))
+}
+
 /// The most common spelling among `actors` of the name whose key is `key` (tie: the
 /// lexicographically smallest), so "Ri Kwang-sok" and "Ri Kwang Sok" give one stable name
 /// whatever the order of the reports.

@@ -150,8 +150,10 @@ pub fn merge_named(
         by_modality.entry(r.modality).or_default().push(r);
     }
     let mut events = Vec::new();
-    // The plans' dates, whether only publication dates gave them, and their ids.
+    // The plans' dates, whether only publication dates gave them, and their ids; each event's
+    // visitor persons, so a plan links only to a visit of the same traveller.
     let mut planned: Vec<(DateValue, bool, String)> = Vec::new();
+    let mut travellers: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     for (modality, group) in by_modality {
         for c in cluster::cluster_refs(&group, windows) {
             let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
@@ -163,7 +165,9 @@ pub fn merge_named(
                     None => format!("{key}|{}|{}", modality.as_str(), c.anchor),
                     Some(p) => format!("{key}|{}|{}|p{p}", modality.as_str(), c.anchor),
                 };
+                let event_persons = actors::persons(&part, visitor, names);
                 let event = fold_refs(codebook, &id_key, part, names);
+                travellers.insert(event.id.clone(), event_persons);
                 if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
                     planned.push((d, reported_only, event.id.clone()));
                 }
@@ -188,6 +192,11 @@ pub fn merge_named(
             .iter()
             .take_while(|(d, _, _)| d.first <= to)
             .filter(|(d, reported_only, _)| planned_for(d, *reported_only, &a, windows))
+            .filter(|(_, _, id)| {
+                let none = BTreeSet::new();
+                let person = |id: &String| travellers.get(id).unwrap_or(&none);
+                actors::same_traveller(person(id), person(&event.id))
+            })
             .map(|(_, _, id)| id.clone())
             .collect();
         related.sort();
@@ -633,6 +642,96 @@ mod tests {
         reversed.reverse();
         let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
         let mut events = events;
+        sort_events(&mut events);
+        sort_events(&mut again);
+        assert_eq!(again, events);
+    }
+
+    #[test]
+    fn two_ministers_in_one_week_are_two_trips_each_with_its_own_plan() {
+        let day = |d| Some(DateValue::day(date(2024, 4, d)));
+        let by = |mut m: EventMention, name: &str, title: &str| {
+            let side = if m.code.as_str() == "043" {
+                &mut m.target
+            } else {
+                &mut m.source
+            };
+            side.name = Some(name.into());
+            side.title = Some(title.into());
+            m
+        };
+        let plan = |m: EventMention| EventMention {
+            modality: Modality::Planned,
+            ..m
+        };
+        let trade = ("Nurlan Bekturov", "Trade Minister");
+        let defence = ("Yerlan Zhaksybekov", "Defense Minister");
+        let reports = [
+            report_of(
+                by(mention("042", "KAZ", "TUR", day(8)), trade.0, trade.1),
+                "a",
+                "A",
+            ),
+            report_of(
+                by(mention("043", "TUR", "KAZ", day(9)), trade.0, trade.1),
+                "b",
+                "B",
+            ),
+            report_of(
+                by(mention("042", "KAZ", "TUR", day(10)), defence.0, defence.1),
+                "c",
+                "C",
+            ),
+            // "Ri Kwang Sok"-style respelling: one name key, so one trip.
+            report_of(
+                by(
+                    mention("042", "KAZ", "TUR", day(11)),
+                    "Yerlan ZHAKSYBEKOV",
+                    defence.1,
+                ),
+                "d",
+                "D",
+            ),
+            // Each minister's plan, announced the week before for the same days.
+            report_of(
+                plan(by(mention("042", "KAZ", "TUR", day(8)), trade.0, trade.1)),
+                "e",
+                "E",
+            ),
+            report_of(
+                plan(by(
+                    mention("042", "KAZ", "TUR", day(10)),
+                    defence.0,
+                    defence.1,
+                )),
+                "f",
+                "F",
+            ),
+        ];
+        let key = &reports[0].key;
+        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let of = |doc: &str| {
+            events
+                .iter()
+                .find(|e| e.documents.iter().any(|d| d == doc))
+                .unwrap()
+        };
+        assert_eq!(of("a").documents, ["a", "b"]);
+        assert_eq!(of("c").documents, ["c", "d"]);
+        assert_eq!(of("a").source.name.as_deref(), Some("Nurlan Bekturov"));
+        // A tie between two spellings: the lexicographically smallest.
+        assert_eq!(of("c").source.name.as_deref(), Some("Yerlan ZHAKSYBEKOV"));
+        assert_eq!(of("a").related, [of("e").id.clone()]);
+        assert_eq!(of("c").related, [of("f").id.clone()]);
+        let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 4, "distinct ids");
+        // Any order: the same events, ids and links.
+        let mut reversed = reports.to_vec();
+        reversed.reverse();
+        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut events = events.clone();
         sort_events(&mut events);
         sort_events(&mut again);
         assert_eq!(again, events);

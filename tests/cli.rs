@@ -690,3 +690,97 @@ fn eval_plover_prints_accuracy_per_type() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("missing.json"), "{}", stderr(&bad));
 }
+
+/// One MEANTIME-style file: a headline and one sentence, its token `t_id` 6 (the sentence's
+/// fourth word, "signed" below) linked to cross-document instance `instance`. Written for
+/// this test.
+fn meantime_file(doc_id: &str, date: &str, sentence: &str, instance: &str) -> String {
+    let mut xml = format!("<?xml version=\"1.0\" ?><Document doc_id=\"{doc_id}\">\n");
+    let words: Vec<&str> = ["Treaty", "signed"]
+        .into_iter()
+        .chain(sentence.split(' '))
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let s = usize::from(i >= 2);
+        xml.push_str(&format!(
+            "<token number=\"{i}\" sentence=\"{s}\" t_id=\"{}\">{w}</token>\n",
+            i + 1
+        ));
+    }
+    xml.push_str(&format!(
+        "<Markables>\n<EVENT_MENTION m_id=\"1\" pred=\"sign\">\n<token_anchor t_id=\"6\"/>\n\
+         </EVENT_MENTION>\n<TIMEX3 functionInDocument=\"CREATION_TIME\" m_id=\"2\" type=\"DATE\" \
+         value=\"{date}\">\n</TIMEX3>\n<EVENT class=\"OTHER\" instance_id=\"{instance}\" m_id=\"3\"/>\n\
+         </Markables>\n<Relations>\n<REFERS_TO r_id=\"1\">\n<source m_id=\"1\"/>\n\
+         <target m_id=\"3\"/>\n</REFERS_TO>\n</Relations>\n</Document>\n"
+    ));
+    xml
+}
+
+#[test]
+fn eval_merge_scores_cross_document_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("mt");
+    std::fs::create_dir(&corpus).unwrap();
+    let sentence = "Russia and China signed a trade treaty in Beijing on Tuesday .";
+    for (name, date, instance) in [
+        ("a", "2019-06-05", "OTH1"),
+        ("b", "2019-06-05", "OTH1"),
+        ("c", "2019-06-06", "OTH2"),
+    ] {
+        std::fs::write(
+            corpus.join(format!("{name}.xml")),
+            meantime_file(name, date, sentence, instance),
+        )
+        .unwrap();
+    }
+    let out = attache(&["eval", "merge", "--meantime", "mt"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    // Three aligned mentions of one signing: a-b is linked and merged; a-c and b-c are merged
+    // (one treaty, one day apart) but gold keeps c apart.
+    assert!(text.contains("documents       3"), "{text}");
+    assert!(text.contains("3 aligned"), "{text}");
+    assert!(text.contains("1 gold-linked, 3 merged, 1 both"), "{text}");
+    assert!(text.contains("precision       0.333"), "{text}");
+    assert!(text.contains("recall          1.000"), "{text}");
+}
+
+#[test]
+fn extract_links_near_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("upi.txt"), WIRE).unwrap();
+    // A syndicated copy under another credit, and an unrelated story.
+    let copy = WIRE.replace("SEOUL, March 4 (UPI) --", "TOKYO (Daily) --");
+    std::fs::write(dir.path().join("daily.txt"), copy).unwrap();
+    std::fs::write(
+        dir.path().join("other.txt"),
+        "Japan's premier to visit Hanoi\n\nTOKYO, March 5 (Daily) -- Japan's prime minister \
+         will travel to Hanoi next month for talks on maritime security and rice imports, \
+         officials said on Tuesday.\n",
+    )
+    .unwrap();
+    let out = attache(
+        &[
+            "extract",
+            "--format",
+            "table",
+            "upi.txt",
+            "daily.txt",
+            "other.txt",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let links: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("near-duplicates:"))
+        .collect();
+    assert_eq!(links.len(), 1, "{text}");
+    assert!(
+        links[0].starts_with("near-duplicates: daily ~ upi"),
+        "{text}"
+    );
+    assert!(stderr(&out).contains("1 near-duplicate document pairs"));
+}

@@ -4,7 +4,10 @@
 //! precision and recall over the sentences the coder found: a pair is "merged" when both
 //! sentences' mentions are in one event. Printed with `--nocapture`, beside the score the
 //! month-keyed merge of the first slice would get on the same reports. Rows of trip "plan:X"
-//! report the plan of trip X, which must stay its own event and be linked from X's.
+//! report the plan of trip X, which must stay its own event and be linked from X's. Two
+//! officials of one country visiting one host in one week (a trade and a defence minister) are
+//! two trips; tests/golden/merge-names.tsv gives the visitor name each trip must carry (the
+//! most common spelling of its name key).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,6 +37,27 @@ fn gold() -> Vec<(String, String, String)> {
                 n + 3
             );
             (cells[0].into(), cells[1].into(), cells[2].into())
+        })
+        .collect()
+}
+
+/// (trip label, expected visitor name) rows of tests/golden/merge-names.tsv.
+fn names_gold() -> Vec<(String, String)> {
+    let path = root().join("tests/golden/merge-names.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|(n, l)| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            assert!(
+                cells.len() >= 2,
+                "{}:{}: fewer than 2 columns",
+                path.display(),
+                n + 1
+            );
+            (cells[0].into(), cells[1].into())
         })
         .collect()
 }
@@ -78,7 +102,8 @@ fn merging_trips_across_outlets() {
     let pipeline = Pipeline::new().unwrap();
     let inputs = attache_ingest::walk(&[root().join("tests/golden/merge")]).unwrap();
     let mut reports: Vec<Report> = Vec::new();
-    let mut merger = Merger::new(pipeline.codebook().clone());
+    let names = |n: &str| pipeline.recognizer().name_key(n);
+    let mut merger = Merger::new(pipeline.codebook().clone()).with_names(&names);
     for input in &inputs {
         for article in attache_ingest::read(input) {
             let article = article.unwrap_or_else(|e| panic!("{} does not read: {e}", e.origin()));
@@ -157,6 +182,24 @@ fn merging_trips_across_outlets() {
         }
     }
     println!("planned -> actual links: {linked} of {links} plan sentences");
+    // Each trip of merge-names.tsv carries its visitor's most common spelling.
+    let mut named = 0usize;
+    let want_names = names_gold();
+    for (trip, want) in &want_names {
+        let got = rows
+            .iter()
+            .zip(&ours)
+            .find(|(r, e)| &r.2 == trip && e.is_some())
+            .and_then(|(_, e)| events.iter().find(|ev| Some(&ev.id) == e.as_ref()))
+            .and_then(|ev| ev.source.name.clone());
+        if got.as_deref() == Some(want.as_str()) {
+            named += 1;
+        } else {
+            println!("trip {trip}: visitor named {got:?}, expected {want:?}");
+        }
+    }
+    println!("visitor names: {named} of {} trips", want_names.len());
+    assert_eq!(named, want_names.len(), "merged visitor names differ");
     assert!(links > 0, "no plan sentence coded");
     assert_eq!(
         linked, links,

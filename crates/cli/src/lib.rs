@@ -13,6 +13,7 @@
 
 pub mod driver;
 pub mod eval;
+pub mod eval_merge;
 pub mod pipeline;
 
 /// The bundled sample corpus, compiled in for `attache demo`.

@@ -163,6 +163,20 @@ enum EvalCommand {
         verbose: bool,
     },
 
+    /// Pairwise precision and recall of merged events against MEANTIME's cross-document
+    /// event instances, over the gold mentions our reports' triggers overlap.
+    #[command(
+        after_help = "Example:\n  attache eval merge --meantime /work/shared/reference/dev-gold/meantime/intra_cross-doc_annotation\n\nEvery .xml file under DIR is rebuilt from its tokens, run through the pipeline and merged as `extract` does; pairs of aligned mentions from different documents are scored."
+    )]
+    Merge {
+        /// Folder of MEANTIME XML files with cross-document annotation (walked recursively).
+        #[arg(long, value_name = "DIR")]
+        meantime: PathBuf,
+        /// Also list each aligned mention: document, its words, gold instance, our event id.
+        #[arg(long)]
+        verbose: bool,
+    },
+
     /// Accuracy of the PLOVER event type and of source and target countries, per type, on
     /// PLOVER's gold standard records (a JSON array of sentences).
     #[command(
@@ -370,20 +384,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             set_threads(threads)?;
             let inputs = attache_ingest::walk(&paths)?;
             let pipeline = build_pipeline(&dictionaries)?;
-            let mut merger = Merger::new(pipeline.codebook().clone());
+            let names = |n: &str| pipeline.recognizer().name_key(n);
+            let mut merger = Merger::new(pipeline.codebook().clone()).with_names(&names);
+            let mut duplicates = attache_merge::duplicates::Index::new();
             let mut progress = Reporter::new(inputs.len());
             let summary = driver::run(&pipeline, &inputs, &mut progress, |batch| {
                 for p in batch {
+                    duplicates.add(&p.document.id, &p.document.text);
                     merger.add(p.reports);
                 }
                 Ok(())
             })?;
             let events = merger.events();
+            let pairs = duplicates.pairs(DUPLICATE_THRESHOLD);
             progress.finish(&summary, None, events.len());
+            if !pairs.is_empty() {
+                eprintln!(
+                    "{} near-duplicate document pairs (each document still a source of its events)",
+                    pairs.len()
+                );
+            }
             match format {
                 ExtractFormat::Jsonl => output::events_jsonl(&mut out, &events)?,
                 ExtractFormat::Json => output::events_json(&mut out, &events)?,
-                ExtractFormat::Table => output::events_table(&mut out, &events)?,
+                ExtractFormat::Table => {
+                    output::events_table(&mut out, &events)?;
+                    output::near_duplicates(&mut out, &pairs)?;
+                }
             }
             exit_code(&summary)
         }
@@ -543,6 +570,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output::demo(&mut out, &store.stats()?, &visits, &db)?;
             exit_code(&summary)
         }
+        Command::Eval(EvalCommand::Merge { meantime, verbose }) => {
+            let documents = attache::eval_merge::read_cross_documents(&meantime)?;
+            if documents.is_empty() {
+                bail!("{}: no .xml files", meantime.display());
+            }
+            let pipeline = Pipeline::new()?;
+            let s = attache::eval_merge::score(&pipeline, &documents)?;
+            let figure =
+                |f: Option<f64>| f.map_or_else(|| "n/a (no pair)".into(), |f| format!("{f:.3}"));
+            writeln!(
+                out,
+                "documents       {}\n\
+                 gold mentions   {} with a cross-document instance, {} aligned with a report of ours\n\
+                 pairs           {} gold-linked, {} merged, {} both (different documents only)\n\
+                 within a doc    {} gold-linked, {} merged, {} both (not scored)\n\
+                 precision       {}\n\
+                 recall          {}",
+                documents.len(),
+                s.gold_mentions,
+                s.aligned,
+                s.linked,
+                s.merged,
+                s.both,
+                s.within.0,
+                s.within.1,
+                s.within.2,
+                figure(s.precision()),
+                figure(s.recall())
+            )?;
+            if verbose {
+                for a in &s.listing {
+                    writeln!(
+                        out,
+                        "{}\t{:?}\t{}\t{}",
+                        a.document, a.words, a.instance, a.event
+                    )?;
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Command::Eval(EvalCommand::Time { meantime, verbose }) => {
             let documents = attache_time::eval::read_meantime_dir(&meantime)?;
             if documents.is_empty() {
@@ -575,8 +642,10 @@ fn ingest(pipeline: &Pipeline, db: &Path, inputs: &[Input]) -> anyhow::Result<(S
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let codebook = pipeline.codebook().clone();
     let windows = attache_merge::Windows::default();
+    let recognizer = pipeline.recognizer();
+    let names = |n: &str| recognizer.name_key(n);
     let fold = move |key: &str, reports: &[attache_model::Report]| {
-        attache_merge::merge(&codebook, key, reports, &windows)
+        attache_merge::merge_named(&codebook, key, reports, &windows, &names)
     };
     let mut progress = Reporter::new(inputs.len());
     let mut unchanged = 0usize;

@@ -73,6 +73,18 @@ pub fn events_table(out: &mut impl Write, events: &[Event]) -> Result {
     Ok(())
 }
 
+/// Near-duplicate documents found by `extract`, one pair a line after the events table; nothing
+/// when there are none.
+pub fn near_duplicates(out: &mut impl Write, pairs: &[(String, String, f64)]) -> Result {
+    for (a, b, similarity) in pairs {
+        writeln!(
+            out,
+            "near-duplicates: {a} ~ {b} (similarity {similarity:.2})"
+        )?;
+    }
+    Ok(())
+}
+
 pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([

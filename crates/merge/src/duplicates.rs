@@ -23,6 +23,8 @@
 //! assert!(similarity(&a, &b) > 0.5);
 //! ```
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 /// Words per shingle: four keep a rewrite's changed word from touching more than four
 /// shingles, and are rare enough that unrelated stories share few.
 pub const SHINGLE_WORDS: usize = 4;
@@ -104,6 +106,61 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     same as f64 / n as f64
 }
 
+/// Near-duplicate links among documents held in memory (`attache extract`; the store keeps
+/// its own index for `ingest`): documents sharing a band key are candidates, kept when their
+/// [`similarity`] reaches the threshold.
+#[derive(Debug, Default)]
+pub struct Index {
+    signatures: BTreeMap<String, Signature>,
+    bands: HashMap<(usize, u64), Vec<String>>,
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Index {
+        Index::default()
+    }
+
+    /// Add a document by id; texts too short for a [`Signature`] are left out. A second
+    /// document with an id already held is ignored.
+    pub fn add(&mut self, id: &str, text: &str) {
+        if self.signatures.contains_key(id) {
+            return;
+        }
+        let Some(signature) = Signature::of(text) else {
+            return;
+        };
+        for (band, key) in signature.bands().into_iter().enumerate() {
+            self.bands
+                .entry((band, key))
+                .or_default()
+                .push(id.to_string());
+        }
+        self.signatures.insert(id.to_string(), signature);
+    }
+
+    /// Every pair of near-duplicates at `threshold` or above, as (smaller id, larger id,
+    /// similarity), sorted by ids: the same documents in any order give the same pairs.
+    pub fn pairs(&self, threshold: f64) -> Vec<(String, String, f64)> {
+        let mut candidates: BTreeSet<(&str, &str)> = BTreeSet::new();
+        for ids in self.bands.values() {
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    let (a, b) = if a < b { (a, b) } else { (b, a) };
+                    candidates.insert((a.as_str(), b.as_str()));
+                }
+            }
+        }
+        candidates
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let sim = similarity(&self.signatures[a], &self.signatures[b]);
+                (sim >= threshold).then(|| (a.to_string(), b.to_string(), sim))
+            })
+            .collect()
+    }
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
@@ -180,6 +237,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn index_links_copies_in_any_order() {
+        let copy = STORY.replace("HANOI, Jan. 30 (Wire) --", "ULAANBAATAR (Daily) --");
+        let other = "ULAANBAATAR (Daily) -- Vietnam and Mongolia agreed on Thursday to open a \
+            direct flight between their capitals before the end of the year, after talks between \
+            Foreign Minister Enkhbayar Ganzorig and Vietnamese leaders in Hanoi.";
+        let docs = [
+            ("wire", STORY),
+            ("daily", copy.as_str()),
+            ("other", other),
+            ("brief", "Ganzorig arrived in Hanoi."),
+        ];
+        let pairs = |order: &[usize]| {
+            let mut index = Index::new();
+            for &i in order {
+                index.add(docs[i].0, docs[i].1);
+            }
+            index
+                .pairs(DUPLICATE_THRESHOLD)
+                .into_iter()
+                .map(|(a, b, _)| (a, b))
+                .collect::<Vec<_>>()
+        };
+        let want = vec![("daily".to_string(), "wire".to_string())];
+        assert_eq!(pairs(&[0, 1, 2, 3]), want);
+        assert_eq!(pairs(&[3, 2, 1, 0]), want, "reversed");
     }
 
     #[test]

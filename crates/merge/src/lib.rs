@@ -6,7 +6,9 @@
 //! hosted A" share the bucket of A's visit to B. Within a bucket and modality, [`cluster`] groups reports
 //! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
 //! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
-//! October 2023 and January 2024 are not), and [`merge`] folds each cluster into one [`Event`]
+//! October 2023 and January 2024 are not), splits a cluster whose visitor side names different
+//! persons (name keys and titles both differ: two ministers of one country in one capital the
+//! same week; see [`merge_named`]), and [`merge`] folds each cluster into one [`Event`]
 //! whose id hashes the bucket, the modality and the cluster's anchor (its earliest founding
 //! date), and links each actual visit to the planned ones it fulfilled ([`Event::related`]). The same
 //! input in any order gives the same events and ids; new reports merge into stored events by
@@ -18,11 +20,13 @@
 //! assert!(merger.events().is_empty());
 //! ```
 
+mod actors;
 mod cluster;
 pub mod duplicates;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use actors::{plain_key, NameKeys};
 pub use cluster::{cluster, Cluster, Windows};
 
 use attache_events::codebook::Codebook;
@@ -125,26 +129,50 @@ fn informativeness(actor: &Actor) -> usize {
 /// (see [`planned_for`]). Deterministic: the same reports in any order give the same events
 /// and ids.
 pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
+    merge_named(codebook, key, reports, windows, &plain_key)
+}
+
+/// [`merge`] comparing names with `names` (the pipeline passes `Recognizer::name_key`, which
+/// folds romanisation variants). Within a date cluster, reports whose visitor side names
+/// different persons (name keys differ AND titles differ: a trade minister's trip and a
+/// defence minister's the same week) become separate events, whose ids add the person's
+/// smallest name key to the anchor (see the `actors` module); the event's actor names are the
+/// most common spelling of their name key.
+pub fn merge_named(
+    codebook: &Codebook,
+    key: &str,
+    reports: &[Report],
+    windows: &Windows,
+    names: &NameKeys,
+) -> Vec<Event> {
     let mut by_modality: BTreeMap<Modality, Vec<&Report>> = BTreeMap::new();
     for r in reports {
         by_modality.entry(r.modality).or_default().push(r);
     }
     let mut events = Vec::new();
-    // The plans' dates, whether only publication dates gave them, and their ids.
+    // The plans' dates, whether only publication dates gave them, and their ids; each event's
+    // visitor persons, so a plan links only to a visit of the same traveller.
     let mut planned: Vec<(DateValue, bool, String)> = Vec::new();
+    let mut travellers: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     for (modality, group) in by_modality {
         for c in cluster::cluster_refs(&group, windows) {
             let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
-            let reported_only = members.iter().all(|r| r.date_basis == DateBasis::Reported);
-            let event = fold_refs(
-                codebook,
-                &format!("{key}|{}|{}", modality.as_str(), c.anchor),
-                members,
-            );
-            if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
-                planned.push((d, reported_only, event.id.clone()));
+            for (person, part) in actors::split_by_person(&members, visitor, names) {
+                let part: Vec<&Report> = part.iter().map(|&i| members[i]).collect();
+                let reported_only = part.iter().all(|r| r.date_basis == DateBasis::Reported);
+                // An unsplit cluster keeps the id it had before persons were compared.
+                let id_key = match person {
+                    None => format!("{key}|{}|{}", modality.as_str(), c.anchor),
+                    Some(p) => format!("{key}|{}|{}|p{p}", modality.as_str(), c.anchor),
+                };
+                let event_persons = actors::persons(&part, visitor, names);
+                let event = fold_refs(codebook, &id_key, part, names);
+                travellers.insert(event.id.clone(), event_persons);
+                if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                    planned.push((d, reported_only, event.id.clone()));
+                }
+                events.push(event);
             }
-            events.push(event);
         }
     }
     // Plans by start date; a compatible plan starts no later than the visit ends (plus the
@@ -164,6 +192,11 @@ pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windo
             .iter()
             .take_while(|(d, _, _)| d.first <= to)
             .filter(|(d, reported_only, _)| planned_for(d, *reported_only, &a, windows))
+            .filter(|(_, _, id)| {
+                let none = BTreeSet::new();
+                let person = |id: &String| travellers.get(id).unwrap_or(&none);
+                actors::same_traveller(person(id), person(&event.id))
+            })
             .map(|(_, _, id)| id.clone())
             .collect();
         related.sort();
@@ -200,10 +233,19 @@ pub fn planned_for(
 /// Fold reports into one event whose id is [`event_id`] of `id_key`. Deterministic for a given
 /// set of reports, whatever their order.
 pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
-    fold_refs(codebook, id_key, reports.iter().collect())
+    fold_refs(codebook, id_key, reports.iter().collect(), &plain_key)
 }
 
-fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event {
+/// The visitor side of a visit report (the target of a 043 "B hosted A"), else the source.
+fn visitor(r: &Report) -> &Actor {
+    if is_host(&r.code) {
+        &r.target
+    } else {
+        &r.source
+    }
+}
+
+fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &NameKeys) -> Event {
     sorted.sort_by(|a, b| {
         let (x, y) = (&a.evidence, &b.evidence);
         (&x.document, x.sentence, x.start, x.end, &a.code).cmp(&(
@@ -236,8 +278,19 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event 
             .max_by_key(informativeness)
             .unwrap_or_default()
     };
-    let source = best(|(s, _)| s);
-    let target = best(|(_, t)| t);
+    // The name of each side: the most common spelling of the chosen actor's name key, so
+    // outlets' romanisations give one stable name.
+    let named = |mut actor: Actor, pick: fn((Actor, Actor)) -> Actor| -> Actor {
+        if let Some(k) = actor.name.as_deref().map(names) {
+            let sides: Vec<Actor> = sorted.iter().map(|r| pick(oriented(r))).collect();
+            if let Some(n) = actors::stable_name(&k, sides.iter(), names) {
+                actor.name = Some(n);
+            }
+        }
+        actor
+    };
+    let source = named(best(|(s, _)| s), |(s, _)| s);
+    let target = named(best(|(_, t)| t), |(_, t)| t);
     // The most precise date a text gave; the publication date only when none did. A range of
     // days that covers it wins over the single day: "left on Monday" and "the March 11-14
     // visit" describe one trip of four days.
@@ -298,28 +351,44 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>) -> Event 
     }
 }
 
-/// An in-memory merger, for runs with no database (`attache extract`).
-pub struct Merger {
+/// An in-memory merger, for runs with no database (`attache extract`). Names compare by
+/// [`plain_key`] unless [`Merger::with_names`] gives another key.
+pub struct Merger<'n> {
     codebook: Codebook,
     windows: Windows,
+    names: &'n NameKeys<'n>,
     reports: BTreeMap<String, Vec<Report>>,
 }
 
-impl Merger {
+impl Merger<'static> {
     /// A merger with the default [`Windows`].
-    pub fn new(codebook: Codebook) -> Merger {
+    pub fn new(codebook: Codebook) -> Merger<'static> {
         Merger {
             codebook,
             windows: Windows::default(),
+            names: &plain_key,
             reports: BTreeMap::new(),
         }
     }
 
     /// A merger with other date windows (see [`Windows`]).
-    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger {
+    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger<'static> {
         Merger {
             windows,
             ..Merger::new(codebook)
+        }
+    }
+}
+
+impl<'n> Merger<'n> {
+    /// The same merger comparing names with `names` (e.g. `Recognizer::name_key`, which folds
+    /// romanisation variants); see [`merge_named`].
+    pub fn with_names<'a>(self, names: &'a NameKeys<'a>) -> Merger<'a> {
+        Merger {
+            codebook: self.codebook,
+            windows: self.windows,
+            names,
+            reports: self.reports,
         }
     }
 
@@ -335,7 +404,7 @@ impl Merger {
         let mut events: Vec<Event> = self
             .reports
             .iter()
-            .flat_map(|(k, rs)| merge(&self.codebook, k, rs, &self.windows))
+            .flat_map(|(k, rs)| merge_named(&self.codebook, k, rs, &self.windows, self.names))
             .collect();
         sort_events(&mut events);
         events
@@ -573,6 +642,96 @@ mod tests {
         reversed.reverse();
         let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
         let mut events = events;
+        sort_events(&mut events);
+        sort_events(&mut again);
+        assert_eq!(again, events);
+    }
+
+    #[test]
+    fn two_ministers_in_one_week_are_two_trips_each_with_its_own_plan() {
+        let day = |d| Some(DateValue::day(date(2024, 4, d)));
+        let by = |mut m: EventMention, name: &str, title: &str| {
+            let side = if m.code.as_str() == "043" {
+                &mut m.target
+            } else {
+                &mut m.source
+            };
+            side.name = Some(name.into());
+            side.title = Some(title.into());
+            m
+        };
+        let plan = |m: EventMention| EventMention {
+            modality: Modality::Planned,
+            ..m
+        };
+        let trade = ("Nurlan Bekturov", "Trade Minister");
+        let defence = ("Yerlan Zhaksybekov", "Defense Minister");
+        let reports = [
+            report_of(
+                by(mention("042", "KAZ", "TUR", day(8)), trade.0, trade.1),
+                "a",
+                "A",
+            ),
+            report_of(
+                by(mention("043", "TUR", "KAZ", day(9)), trade.0, trade.1),
+                "b",
+                "B",
+            ),
+            report_of(
+                by(mention("042", "KAZ", "TUR", day(10)), defence.0, defence.1),
+                "c",
+                "C",
+            ),
+            // "Ri Kwang Sok"-style respelling: one name key, so one trip.
+            report_of(
+                by(
+                    mention("042", "KAZ", "TUR", day(11)),
+                    "Yerlan ZHAKSYBEKOV",
+                    defence.1,
+                ),
+                "d",
+                "D",
+            ),
+            // Each minister's plan, announced the week before for the same days.
+            report_of(
+                plan(by(mention("042", "KAZ", "TUR", day(8)), trade.0, trade.1)),
+                "e",
+                "E",
+            ),
+            report_of(
+                plan(by(
+                    mention("042", "KAZ", "TUR", day(10)),
+                    defence.0,
+                    defence.1,
+                )),
+                "f",
+                "F",
+            ),
+        ];
+        let key = &reports[0].key;
+        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let of = |doc: &str| {
+            events
+                .iter()
+                .find(|e| e.documents.iter().any(|d| d == doc))
+                .unwrap()
+        };
+        assert_eq!(of("a").documents, ["a", "b"]);
+        assert_eq!(of("c").documents, ["c", "d"]);
+        assert_eq!(of("a").source.name.as_deref(), Some("Nurlan Bekturov"));
+        // A tie between two spellings: the lexicographically smallest.
+        assert_eq!(of("c").source.name.as_deref(), Some("Yerlan ZHAKSYBEKOV"));
+        assert_eq!(of("a").related, [of("e").id.clone()]);
+        assert_eq!(of("c").related, [of("f").id.clone()]);
+        let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 4, "distinct ids");
+        // Any order: the same events, ids and links.
+        let mut reversed = reports.to_vec();
+        reversed.reverse();
+        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut events = events.clone();
         sort_events(&mut events);
         sort_events(&mut again);
         assert_eq!(again, events);

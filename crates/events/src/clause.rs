@@ -280,11 +280,9 @@ impl<'a> SentenceContext<'a> {
             .saturating_sub(1)
     }
 
-    /// An actor that possesses the noun at word `i`: "Kang Sok Ju's visit", "Lavrov's trip";
-    /// "his visit" resolves the pronoun.
-    pub(crate) fn possessor_before(&self, i: usize) -> Option<&'a ActorMention> {
-        let trigger_start = self.words[i].span.start;
-        // "his three-day visit": a possessive pronoun right before the noun and its modifiers.
+    /// The index of a possessive pronoun owning the noun at word `i`, past its modifiers:
+    /// "his three-day visit".
+    pub(crate) fn possessive_pronoun_before(&self, i: usize) -> Option<usize> {
         let mut j = i;
         while j > 0
             && is_noun_modifier(&self.words[j - 1].lower)
@@ -292,8 +290,15 @@ impl<'a> SentenceContext<'a> {
         {
             j -= 1;
         }
-        if j > 0 && matches!(self.words[j - 1].lower.as_str(), "his" | "her") {
-            return self.antecedent(j - 1);
+        (j > 0 && matches!(self.words[j - 1].lower.as_str(), "his" | "her")).then(|| j - 1)
+    }
+
+    /// An actor that possesses the noun at word `i`: "Kang Sok Ju's visit", "Lavrov's trip";
+    /// "his visit" resolves the pronoun.
+    pub(crate) fn possessor_before(&self, i: usize) -> Option<&'a ActorMention> {
+        let trigger_start = self.words[i].span.start;
+        if let Some(pronoun) = self.possessive_pronoun_before(i) {
+            return self.antecedent(pronoun);
         }
         let actor = self
             .actors
@@ -315,17 +320,31 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// The person a pronoun at word `w` stands for: the last person with a country named
-    /// before it, in this sentence or the three before.
+    /// before it, in this sentence or the three before, unless another name stands between.
     pub(crate) fn antecedent(&self, w: usize) -> Option<&'a ActorMention> {
         let before = self.words[w].span.start;
         let earliest = self.index.saturating_sub(3);
-        self.all_actors.iter().rev().find(|a| {
+        let candidate = self.all_actors.iter().rev().find(|a| {
             a.span.end <= before
                 && a.sentence >= earliest
                 && a.sentence <= self.index
                 && a.kind == MentionKind::Person
                 && a.country.is_some()
-        })
+        })?;
+        // Another name between the candidate and the pronoun makes it ambiguous: in "Choi, an
+        // interpreter for Bill Clinton during his 2009 visit", "his" is Clinton's.
+        let known = |s: Span| {
+            self.all_actors.iter().any(|a| a.span.contains(s))
+                || self.places.iter().any(|p| p.span.contains(s))
+                || self.times.iter().any(|t| t.span.contains(s))
+        };
+        let other_name = self.words.get(1..w).unwrap_or(&[]).iter().any(|x| {
+            x.span.start >= candidate.span.end
+                && self.doc.text[x.span.start..].starts_with(char::is_uppercase)
+                && x.lower != "i"
+                && !known(x.span)
+        });
+        (!other_name).then_some(candidate)
     }
 
     /// The subject: the first actor with a country in the clause before word `i`, skipping

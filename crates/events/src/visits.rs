@@ -318,6 +318,11 @@ impl<'a> SentenceContext<'a> {
                     }
                 } else {
                     source_mention = self.possessor_before(i);
+                    // "met Petersen during his visit": a pronoun we could not resolve owns
+                    // the visit; the clause's subject is not its visitor.
+                    if source_mention.is_none() && self.possessive_pronoun_before(i).is_some() {
+                        return Vec::new();
+                    }
                 }
                 self.place_after_prep(search_from, clause_end.min(search_from + 5), &["to", "in"])
                     .or_else(|| {

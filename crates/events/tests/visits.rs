@@ -86,6 +86,8 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Japan denied reports that Japanese Foreign Minister Aki Sato had visited Pyongyang.", "2018-05-02", &[("042", "JPN", "PRK", "negated", "2018-05-02")]),
     ("Analysts said Iranian President Reza Ahmadi may travel to Moscow.", "2017-03-01", &[("042", "IRN", "RUS", "possible", "2017-03-01")]),
     ("Will Russian President Ivan Sokolov visit Pyongyang?", "2023-08-30", &[("042", "RUS", "PRK", "possible", "2023-08-30")]),
+    // A pronoun after another name is not resolved: "his" is Petersen's, whose country is unknown.
+    ("North Korean Vice Foreign Minister Ri Chol-ho met Lars Petersen during his visit to Seoul.", "2019-06-03", &[]),
     // Not visits.
     ("North Korean leader Kim Jong Un visited a munitions factory in Pyongyang.", "2023-09-01", &[]),
     ("The number of foreign visitors to Seoul fell by 3 percent.", "2017-07-05", &[]),

@@ -14,6 +14,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use attache_time::eval::{xml_attr, xml_unescape};
+
 use attache_merge::Merger;
 use attache_model::{Article, Span};
 use jiff::civil::Date;
@@ -59,22 +61,6 @@ const NO_SPACE_BEFORE: &[&str] = &[
 /// Tokens that take no space after them.
 const NO_SPACE_AFTER: &[&str] = &["(", "[", "$"];
 
-/// The value of attribute `name` in one line of XML.
-fn attr<'a>(line: &'a str, name: &str) -> Option<&'a str> {
-    let pattern = format!(" {name}=\"");
-    let at = line.find(&pattern)? + pattern.len();
-    let len = line[at..].find('"')?;
-    Some(&line[at..at + len])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// Read one MEANTIME file of the cross-document annotation (`name` names it in errors). The
 /// format is read line by line, as the corpus writes it: one element a line.
 pub fn read_cross_document(xml: &str, name: &str) -> Result<CrossDocument, MergeEvalError> {
@@ -99,7 +85,7 @@ pub fn read_cross_document(xml: &str, name: &str) -> Result<CrossDocument, Merge
         let line_no = n + 1;
         let line = line.trim();
         if line.starts_with("<token ") {
-            let (Some(t_id), Some(s)) = (attr(line, "t_id"), attr(line, "sentence")) else {
+            let (Some(t_id), Some(s)) = (xml_attr(line, "t_id"), xml_attr(line, "sentence")) else {
                 return Err(err(line_no, "token without t_id or sentence"));
             };
             let start = line
@@ -107,7 +93,7 @@ pub fn read_cross_document(xml: &str, name: &str) -> Result<CrossDocument, Merge
                 .ok_or_else(|| err(line_no, "unclosed token"))?
                 + 1;
             let end = line.rfind("</token>").unwrap_or(line.len()).max(start);
-            let word = unescape(&line[start..end]);
+            let word = xml_unescape(&line[start..end]);
             if sentence.as_deref() != Some(s) {
                 if sentence.is_some() {
                     text.push_str("\n\n");
@@ -121,17 +107,18 @@ pub fn read_cross_document(xml: &str, name: &str) -> Result<CrossDocument, Merge
             token_spans.insert(t_id.to_string(), Span::new(at, text.len()));
             no_space_next = NO_SPACE_AFTER.contains(&word.as_str());
         } else if line.starts_with("<EVENT_MENTION ") {
-            let m = attr(line, "m_id").ok_or_else(|| err(line_no, "EVENT_MENTION without m_id"))?;
+            let m =
+                xml_attr(line, "m_id").ok_or_else(|| err(line_no, "EVENT_MENTION without m_id"))?;
             open_mention = Some(m.to_string());
             mentions.entry(m.to_string()).or_default();
         } else if line.starts_with("</EVENT_MENTION") {
             open_mention = None;
         } else if line.starts_with("<token_anchor ") {
-            if let (Some(m), Some(t)) = (&open_mention, attr(line, "t_id")) {
+            if let (Some(m), Some(t)) = (&open_mention, xml_attr(line, "t_id")) {
                 mentions.entry(m.clone()).or_default().push(t.to_string());
             }
         } else if line.starts_with("<EVENT ") {
-            if let (Some(m), Some(i)) = (attr(line, "m_id"), attr(line, "instance_id")) {
+            if let (Some(m), Some(i)) = (xml_attr(line, "m_id"), xml_attr(line, "instance_id")) {
                 instances.insert(m.to_string(), i.to_string());
             }
         } else if line.starts_with("<REFERS_TO") {
@@ -139,17 +126,17 @@ pub fn read_cross_document(xml: &str, name: &str) -> Result<CrossDocument, Merge
         } else if line.starts_with("</REFERS_TO") {
             links.extend(open_link.take());
         } else if line.starts_with("<source ") {
-            if let (Some(link), Some(m)) = (&mut open_link, attr(line, "m_id")) {
+            if let (Some(link), Some(m)) = (&mut open_link, xml_attr(line, "m_id")) {
                 link.0.push(m.to_string());
             }
         } else if line.starts_with("<target ") {
-            if let (Some(link), Some(m)) = (&mut open_link, attr(line, "m_id")) {
+            if let (Some(link), Some(m)) = (&mut open_link, xml_attr(line, "m_id")) {
                 link.1 = Some(m.to_string());
             }
         } else if line.starts_with("<TIMEX3 ")
-            && attr(line, "functionInDocument") == Some("CREATION_TIME")
+            && xml_attr(line, "functionInDocument") == Some("CREATION_TIME")
         {
-            published = attr(line, "value")
+            published = xml_attr(line, "value")
                 .and_then(|v| v.get(..10))
                 .and_then(|v| v.parse::<Date>().ok());
         }
@@ -187,9 +174,8 @@ pub fn read_cross_document(xml: &str, name: &str) -> Result<CrossDocument, Merge
 
 /// Read every `.xml` file under `dir` (recursively, sorted by path).
 pub fn read_cross_documents(dir: &Path) -> Result<Vec<CrossDocument>, MergeEvalError> {
-    let mut files = Vec::new();
-    collect_xml(dir, &mut files)?;
-    files.sort();
+    let files = attache_time::eval::xml_files(dir)
+        .map_err(|(path, source)| MergeEvalError::Io { path, source })?;
     files
         .iter()
         .map(|path| {
@@ -204,22 +190,6 @@ pub fn read_cross_documents(dir: &Path) -> Result<Vec<CrossDocument>, MergeEvalE
             read_cross_document(&xml, &stem)
         })
         .collect()
-}
-
-fn collect_xml(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), MergeEvalError> {
-    let io = |source| MergeEvalError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            collect_xml(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// One gold mention both sides coded: its document, its gold instance, our event id.

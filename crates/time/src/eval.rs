@@ -112,9 +112,7 @@ impl GoldDocument {
 
 /// Read every `.xml` file under `dir` (recursively, sorted by path).
 pub fn read_meantime_dir(dir: &Path) -> Result<Vec<GoldDocument>, TimeError> {
-    let mut files = Vec::new();
-    collect_xml(dir, &mut files)?;
-    files.sort();
+    let files = xml_files(dir).map_err(|(path, source)| TimeError::Io { path, source })?;
     files
         .iter()
         .map(|path| {
@@ -127,20 +125,30 @@ pub fn read_meantime_dir(dir: &Path) -> Result<Vec<GoldDocument>, TimeError> {
         .collect()
 }
 
-fn collect_xml(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), TimeError> {
-    let io = |source| TimeError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            collect_xml(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            files.push(path);
+/// Every `.xml` file under `dir`, recursively, sorted by path. An error names the folder or
+/// entry that could not be read. Shared by the MEANTIME readers (time here, merging in the CLI).
+pub fn xml_files(
+    dir: &Path,
+) -> Result<Vec<std::path::PathBuf>, (std::path::PathBuf, std::io::Error)> {
+    fn walk(
+        dir: &Path,
+        files: &mut Vec<std::path::PathBuf>,
+    ) -> Result<(), (std::path::PathBuf, std::io::Error)> {
+        let io = |e| (dir.to_path_buf(), e);
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let path = entry.map_err(io)?.path();
+            if path.is_dir() {
+                walk(&path, files)?;
+            } else if path.extension().is_some_and(|e| e == "xml") {
+                files.push(path);
+            }
         }
+        Ok(())
     }
-    Ok(())
+    let mut files = Vec::new();
+    walk(dir, &mut files)?;
+    files.sort();
+    Ok(files)
 }
 
 /// Tokens that take no space before them when the text is rebuilt.
@@ -169,28 +177,28 @@ pub fn read_meantime(xml: &str, name: &str) -> Result<GoldDocument, TimeError> {
         let line = index + 1;
         let l = raw.trim();
         if l.starts_with("<token ") {
-            let id = attr(l, "t_id")
+            let id = xml_attr(l, "t_id")
                 .and_then(|v| v.parse().ok())
                 .ok_or_else(|| err(line, "token without a numeric t_id".into()))?;
-            let sentence = attr(l, "sentence")
+            let sentence = xml_attr(l, "sentence")
                 .and_then(|v| v.parse().ok())
                 .ok_or_else(|| err(line, "token without a numeric sentence".into()))?;
             let text = l
                 .split_once('>')
                 .and_then(|(_, rest)| rest.rsplit_once("</token>"))
-                .map(|(text, _)| unescape(text))
+                .map(|(text, _)| xml_unescape(text))
                 .ok_or_else(|| err(line, "token element not closed on its line".into()))?;
             tokens.push((id, sentence, text));
         } else if l.starts_with("<TIMEX3 ") {
-            let kind = attr(l, "type").unwrap_or_default().to_string();
-            let value = attr(l, "value").unwrap_or_default().to_string();
-            let creation = attr(l, "functionInDocument") == Some("CREATION_TIME");
+            let kind = xml_attr(l, "type").unwrap_or_default().to_string();
+            let value = xml_attr(l, "value").unwrap_or_default().to_string();
+            let creation = xml_attr(l, "functionInDocument") == Some("CREATION_TIME");
             timexes.push((line, kind, value, creation, Vec::new()));
             open = !l.ends_with("/>");
         } else if l.starts_with("</TIMEX3") {
             open = false;
         } else if l.starts_with("<token_anchor ") {
-            let id = attr(l, "t_id")
+            let id = xml_attr(l, "t_id")
                 .and_then(|v| v.parse().ok())
                 .ok_or_else(|| err(line, "token_anchor without a numeric t_id".into()))?;
             anchored.push(id);
@@ -292,7 +300,8 @@ fn creation_date(value: &str) -> Option<Date> {
 }
 
 /// The value of attribute `name` in one XML tag written on one line.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+/// The value of attribute `name` in one XML tag (`name` must follow a space).
+pub fn xml_attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = tag;
     loop {
         let at = rest.find(name)?;
@@ -306,7 +315,8 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     }
 }
 
-fn unescape(s: &str) -> String {
+/// The five predefined XML entities, decoded.
+pub fn xml_unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")

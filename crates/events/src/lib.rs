@@ -21,6 +21,7 @@
 
 mod clause;
 pub mod codebook;
+mod pattern_file;
 pub mod patterns;
 pub mod visits;
 

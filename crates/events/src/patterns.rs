@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use attache_model::{Actor, ActorMention, CameoCode, EventMention, Location, Modality, Span};
 
 use crate::clause::{SentenceContext, BOUNDARIES};
-use crate::CoderError;
+use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
 const BUILTIN_PATTERNS: &str = include_str!("../../../data/patterns.tsv");
@@ -260,23 +260,10 @@ impl PatternCoder {
     /// A coder with the user's pattern file (same format as data/patterns.tsv).
     pub fn from_tsv(text: &str, path: &str) -> Result<PatternCoder, CoderError> {
         let mut rules = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            let err = |message: String| CoderError::Pattern {
-                path: path.to_string(),
-                line: n + 1,
-                message,
-            };
-            let line = line.trim_end();
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 4 {
-                return Err(err(format!(
-                    "expected 4 tab-separated columns (rule, code, dyad, pattern), found {}",
-                    cols.len()
-                )));
-            }
+        for row in pattern_file::rows(text, path, 4, " (rule, code, dyad, pattern)") {
+            let row = row?;
+            let err = |message: String| pattern_file::error(path, row.line, message);
+            let cols = &row.cols;
             let code = CameoCode::parse(cols[1]).map_err(|e| err(e.to_string()))?;
             if matches!(code.as_str(), "042" | "043") {
                 return Err(err("042/043 belong to data/visits.tsv".into()));

@@ -13,7 +13,7 @@ use attache_model::{
 };
 
 use crate::clause::{is_noun_modifier, SentenceContext};
-use crate::CoderError;
+use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
 const BUILTIN_PATTERNS: &str = include_str!("../../../data/visits.tsv");
@@ -75,24 +75,10 @@ impl VisitCoder {
     /// A coder with the user's pattern file (same format as data/visits.tsv).
     pub fn from_tsv(text: &str, path: &str) -> Result<VisitCoder, CoderError> {
         let mut rules = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let err = |message: String| CoderError::Pattern {
-                path: path.to_string(),
-                line: line_no,
-                message,
-            };
-            let line = line.trim_end();
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 4 {
-                return Err(err(format!(
-                    "expected 4 tab-separated columns, found {}",
-                    cols.len()
-                )));
-            }
+        for row in pattern_file::rows(text, path, 4, "") {
+            let row = row?;
+            let err = |message: String| pattern_file::error(path, row.line, message);
+            let cols = &row.cols;
             let code = CameoCode::parse(cols[1]).map_err(|e| err(e.to_string()))?;
             let frame =
                 Frame::parse(cols[2]).ok_or_else(|| err(format!("unknown frame {:?}", cols[2])))?;

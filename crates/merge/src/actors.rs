@@ -181,43 +181,15 @@ pub(crate) fn stable_name<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use attache_model::{CameoCode, DateBasis, Evidence, Modality};
 
     fn report(name: Option<&str>, title: Option<&str>) -> Report {
-        let code = CameoCode::parse("042").unwrap();
-        let visitor = Actor {
+        let mut r = crate::test_report("042|KAZ|TUR", "d");
+        r.source = Actor {
             name: name.map(str::to_string),
             title: title.map(str::to_string),
             ..Actor::default()
         };
-        Report {
-            key: "042|KAZ|TUR".into(),
-            code: code.clone(),
-            modality: Modality::Actual,
-            source: visitor,
-            target: Actor::default(),
-            location: None,
-            date: None,
-            date_basis: DateBasis::Relative,
-            evidence: Evidence {
-                document: "d".into(),
-                title: None,
-                outlet: None,
-                published: None,
-                sentence: 0,
-                start: 0,
-                end: 1,
-                text: String::new(),
-                sentence_start: 0,
-                sentence_end: 0,
-                trigger: String::new(),
-                rule: String::new(),
-                coder: String::new(),
-                code,
-                modality: Modality::Actual,
-                confidence: 1.0,
-            },
-        }
+        r
     }
 
     type Side = (Option<&'static str>, Option<&'static str>);

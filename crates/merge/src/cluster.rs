@@ -262,39 +262,14 @@ fn attach_or_found(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use attache_model::{CameoCode, DateValue, Evidence, Modality};
+    use attache_model::DateValue;
     use jiff::civil::date;
 
     fn report(date: Option<DateValue>, basis: DateBasis, document: &str) -> Report {
-        let code = CameoCode::parse("042").unwrap();
-        Report {
-            key: "042|PRK|RUS|actual".into(),
-            code: code.clone(),
-            modality: Modality::Actual,
-            source: Default::default(),
-            target: Default::default(),
-            location: None,
-            date,
-            date_basis: basis,
-            evidence: Evidence {
-                document: document.into(),
-                title: None,
-                outlet: None,
-                published: None,
-                sentence: 0,
-                start: 0,
-                end: 1,
-                text: String::new(),
-                sentence_start: 0,
-                sentence_end: 0,
-                trigger: String::new(),
-                rule: String::new(),
-                coder: String::new(),
-                code,
-                modality: Modality::Actual,
-                confidence: 1.0,
-            },
-        }
+        let mut r = crate::test_report("042|PRK|RUS|actual", document);
+        r.date = date;
+        r.date_basis = basis;
+        r
     }
 
     fn day(y: i16, m: i8, d: i8) -> Option<DateValue> {

@@ -425,6 +425,40 @@ pub fn parse_modality(s: &str) -> Option<Modality> {
     Modality::parse(s)
 }
 
+/// A blank visit report for unit tests: key, document and the fields a test sets.
+#[cfg(test)]
+pub(crate) fn test_report(key: &str, document: &str) -> Report {
+    let code = CameoCode::parse("042").expect("a valid code");
+    Report {
+        key: key.into(),
+        code: code.clone(),
+        modality: Modality::Actual,
+        source: Actor::default(),
+        target: Actor::default(),
+        location: None,
+        date: None,
+        date_basis: DateBasis::Relative,
+        evidence: Evidence {
+            document: document.into(),
+            title: None,
+            outlet: None,
+            published: None,
+            sentence: 0,
+            start: 0,
+            end: 1,
+            text: String::new(),
+            sentence_start: 0,
+            sentence_end: 0,
+            trigger: String::new(),
+            rule: String::new(),
+            coder: String::new(),
+            code,
+            modality: Modality::Actual,
+            confidence: 1.0,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,35 +541,19 @@ mod tests {
     }
 
     fn report_of(em: EventMention, document: &str, outlet: &str) -> Report {
-        let code = em.code.clone();
-        Report {
-            key: merge_key(&em),
-            code: em.code,
-            modality: em.modality,
-            source: em.source,
-            target: em.target,
-            location: None,
-            date: em.date,
-            date_basis: em.date_basis,
-            evidence: Evidence {
-                document: document.into(),
-                title: None,
-                outlet: Some(outlet.into()),
-                published: None,
-                sentence: 0,
-                start: 0,
-                end: 1,
-                text: "x".into(),
-                sentence_start: 0,
-                sentence_end: 1,
-                trigger: "x".into(),
-                rule: em.rule,
-                coder: em.coder,
-                code,
-                modality: em.modality,
-                confidence: 1.0,
-            },
-        }
+        let mut r = crate::test_report(&merge_key(&em), document);
+        r.evidence.outlet = Some(outlet.into());
+        r.evidence.code = em.code.clone();
+        r.evidence.modality = em.modality;
+        r.evidence.rule = em.rule;
+        r.evidence.coder = em.coder;
+        r.code = em.code;
+        r.modality = em.modality;
+        r.source = em.source;
+        r.target = em.target;
+        r.date = em.date;
+        r.date_basis = em.date_basis;
+        r
     }
 
     #[test]

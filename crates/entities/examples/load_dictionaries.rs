@@ -12,38 +12,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use attache_entities::{Recognizer, RecognizerOptions};
-use attache_model::{Document, Precision, Sentence, Span};
+use attache_model::Document;
 
 /// A document with one sentence per line: enough for the actor stage.
 fn doc(id: &str, text: String) -> Document {
-    let mut sentences = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        sentences.push(Sentence {
-            span: Span::new(at, at + line.len()),
-            tokens: 0..0,
-            is_title: false,
-        });
-        at += line.len() + 1;
-    }
-    Document {
-        id: id.into(),
-        origin: id.into(),
-        url: None,
-        title: None,
-        published: "2019-03-04".parse().ok(),
-        published_precision: Precision::Day,
-        published_from: None,
-        dateline: None,
-        byline: None,
-        source: None,
-        text,
-        offsets: Default::default(),
-        sentences,
-        tokens: Vec::new(),
-        content_hash: String::new(),
-        warnings: Vec::new(),
-    }
+    Document::from_lines(id, text)
 }
 
 /// Megabytes per second of recognition over `docs`, repeated, and the actors found per round.

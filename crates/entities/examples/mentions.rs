@@ -6,37 +6,10 @@
 use std::time::Instant;
 
 use attache_entities::Recognizer;
-use attache_model::{Document, Precision, Sentence, Span};
+use attache_model::Document;
 
 fn doc(id: &str, text: String) -> Document {
-    let mut sentences = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        sentences.push(Sentence {
-            span: Span::new(at, at + line.len()),
-            tokens: 0..0,
-            is_title: false,
-        });
-        at += line.len() + 1;
-    }
-    Document {
-        id: id.into(),
-        origin: id.into(),
-        url: None,
-        title: None,
-        published: None,
-        published_precision: Precision::Unknown,
-        published_from: None,
-        dateline: None,
-        byline: None,
-        source: None,
-        text,
-        offsets: Default::default(),
-        sentences,
-        tokens: Vec::new(),
-        content_hash: String::new(),
-        warnings: Vec::new(),
-    }
+    Document::from_lines(id, text)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -26,21 +26,15 @@
 //!
 //! ```
 //! use attache_entities::Recognizer;
-//! use attache_model::{Document, MentionKind, Precision, Sentence, Span};
+//! use attache_model::{Document, MentionKind, Span};
 //!
 //! let text = "Russian President Vladimir Putin met a North Korean delegation in Moscow. \
 //!             Putin said talks went well.";
-//! let doc = Document {
-//!     id: "example".into(), origin: "example".into(), url: None, title: None,
-//!     published: None, published_precision: Precision::Unknown, published_from: None,
-//!     dateline: None, byline: None, source: None, text: text.into(),
-//!     offsets: Default::default(),
-//!     sentences: vec![
-//!         Sentence { span: Span::new(0, 73), tokens: 0..0, is_title: false },
-//!         Sentence { span: Span::new(74, text.len()), tokens: 0..0, is_title: false },
-//!     ],
-//!     tokens: vec![], content_hash: String::new(), warnings: vec![],
-//! };
+//! let doc = Document::from_sentences(
+//!     "example",
+//!     text,
+//!     vec![Span::new(0, 73), Span::new(74, text.len())],
+//! );
 //! let recognizer = Recognizer::new()?;
 //! let found = recognizer.find(&doc);
 //!

@@ -1,40 +1,13 @@
 //! Recognition rules, one invented wire-copy case per line.
 
-use attache_model::{Document, MentionKind, Precision, Sentence, Span};
+use attache_model::{Document, MentionKind, Span};
 
 use super::*;
 
 /// A document with one sentence per line and no tokens: enough for this stage, which reads
 /// only the text and the sentence spans.
 fn doc(text: &str) -> Document {
-    let mut sentences = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        sentences.push(Sentence {
-            span: Span::new(at, at + line.len()),
-            tokens: 0..0,
-            is_title: false,
-        });
-        at += line.len() + 1;
-    }
-    Document {
-        id: "test".into(),
-        origin: "test".into(),
-        url: None,
-        title: None,
-        published: None,
-        published_precision: Precision::Unknown,
-        published_from: None,
-        dateline: None,
-        byline: None,
-        source: None,
-        text: text.into(),
-        offsets: Default::default(),
-        sentences,
-        tokens: Vec::new(),
-        content_hash: String::new(),
-        warnings: Vec::new(),
-    }
+    Document::from_lines("test", text)
 }
 
 fn recognizer() -> Recognizer {

@@ -153,6 +153,49 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document with the given sentence spans and nothing else: no metadata, no tokens, no
+    /// offset map. For tests and examples of stages that read only the text and its sentences
+    /// (entities, time); the text stage builds real documents.
+    pub fn from_sentences(id: &str, text: impl Into<String>, sentences: Vec<Span>) -> Document {
+        Document {
+            id: id.into(),
+            origin: id.into(),
+            url: None,
+            title: None,
+            published: None,
+            published_precision: Precision::Unknown,
+            published_from: None,
+            dateline: None,
+            byline: None,
+            source: None,
+            text: text.into(),
+            offsets: OffsetMap::default(),
+            sentences: sentences
+                .into_iter()
+                .map(|span| Sentence {
+                    span,
+                    tokens: 0..0,
+                    is_title: false,
+                })
+                .collect(),
+            tokens: Vec::new(),
+            content_hash: String::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// [`Document::from_sentences`] with one sentence per line.
+    pub fn from_lines(id: &str, text: impl Into<String>) -> Document {
+        let text = text.into();
+        let mut spans = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            spans.push(Span::new(at, at + line.len()));
+            at += line.len() + 1;
+        }
+        Document::from_sentences(id, text, spans)
+    }
+
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences[i].span.slice(&self.text)
@@ -188,6 +231,15 @@ mod tests {
             m.span_to_raw(Span::new(0, 14)).slice(raw),
             "SEOUL,\u{a0}Jan. 29"
         );
+    }
+
+    #[test]
+    fn documents_from_lines_have_one_sentence_per_line() {
+        let d = Document::from_lines("t", "Kim left.\nLavrov arrived.");
+        let got: Vec<&str> = (0..d.sentences.len()).map(|i| d.sentence_text(i)).collect();
+        assert_eq!(got, ["Kim left.", "Lavrov arrived."]);
+        assert_eq!(d.sentence_at(10), Some(1));
+        assert_eq!(d.published, None);
     }
 
     #[test]

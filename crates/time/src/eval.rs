@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use attache_model::{DateValue, Document, Precision, Sentence, Span, TimeMention, Vague};
+use attache_model::{DateValue, Document, Precision, Span, TimeMention, Vague};
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use crate::{TimeError, TimeTagger};
@@ -79,34 +79,15 @@ impl GoldDocument {
     /// The article as the pipeline's [`Document`], for [`TimeTagger::find`]: its text,
     /// sentences and creation time, nothing else.
     pub fn as_document(&self) -> Document {
-        Document {
-            id: self.name.clone(),
-            origin: self.name.clone(),
-            url: None,
-            title: None,
-            published: self.published,
-            published_precision: Precision::Day,
-            published_from: None,
-            dateline: None,
-            byline: None,
-            source: None,
-            text: self.text.clone(),
-            offsets: Default::default(),
-            sentences: self
-                .sentences
-                .iter()
-                .enumerate()
-                .map(|(i, &span)| Sentence {
-                    span,
-                    tokens: 0..0,
-                    // MEANTIME's first sentence is the headline.
-                    is_title: i == 0,
-                })
-                .collect(),
-            tokens: Vec::new(),
-            content_hash: String::new(),
-            warnings: Vec::new(),
+        let mut doc =
+            Document::from_sentences(&self.name, self.text.clone(), self.sentences.clone());
+        doc.published = self.published;
+        doc.published_precision = Precision::Day;
+        // MEANTIME's first sentence is the headline.
+        if let Some(first) = doc.sentences.first_mut() {
+            first.is_title = true;
         }
+        doc
     }
 }
 

@@ -1,6 +1,6 @@
 //! The tagger's behaviour on sentences we wrote in the style of wire copy.
 
-use attache_model::{DateBasis, Document, Precision, Sentence, Span, Vague};
+use attache_model::{DateBasis, Document, Precision, Span, Vague};
 use jiff::civil::{date, Date};
 
 use crate::{TimeError, TimeTagger};
@@ -313,39 +313,16 @@ fn document(text: &str, published: Option<Date>) -> Document {
     let mut sentences = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices(". ") {
-        if !text[i + 2..].starts_with(|c: char| c.is_uppercase()) {
-            continue;
+        if text[i + 2..].starts_with(|c: char| c.is_uppercase()) {
+            sentences.push(Span::new(start, i + 1));
+            start = i + 2;
         }
-        sentences.push(Sentence {
-            span: Span::new(start, i + 1),
-            tokens: 0..0,
-            is_title: false,
-        });
-        start = i + 2;
     }
-    sentences.push(Sentence {
-        span: Span::new(start, text.len()),
-        tokens: 0..0,
-        is_title: false,
-    });
-    Document {
-        id: "test".into(),
-        origin: "test".into(),
-        url: None,
-        title: None,
-        published,
-        published_precision: Precision::Day,
-        published_from: None,
-        dateline: None,
-        byline: None,
-        source: None,
-        text: text.into(),
-        offsets: Default::default(),
-        sentences,
-        tokens: Vec::new(),
-        content_hash: String::new(),
-        warnings: Vec::new(),
-    }
+    sentences.push(Span::new(start, text.len()));
+    let mut doc = Document::from_sentences("test", text, sentences);
+    doc.published = published;
+    doc.published_precision = Precision::Day;
+    doc
 }
 
 #[test]

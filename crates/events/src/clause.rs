@@ -525,6 +525,18 @@ impl<'a> SentenceContext<'a> {
         }
     }
 }
+/// The mentions inside `sentence`. Mentions come sorted by span (the entities and time
+/// stages promise it), so a binary search finds them without scanning the document's list for
+/// every sentence.
+fn within<M>(mentions: &[M], span: impl Fn(&M) -> Span, sentence: Span) -> Vec<&M> {
+    let from = mentions.partition_point(|m| span(m).start < sentence.start);
+    let to = mentions.partition_point(|m| span(m).start < sentence.end);
+    mentions[from..to.max(from)]
+        .iter()
+        .filter(|m| sentence.contains(span(m)))
+        .collect()
+}
+
 /// Build the context of every non-empty sentence of `doc` and hand it to `f`: the one loop
 /// every coder shares, so words are lower-cased and mentions filtered once per sentence.
 pub(crate) fn for_each_sentence(
@@ -551,16 +563,15 @@ pub(crate) fn for_each_sentence(
         if words.is_empty() {
             continue;
         }
-        let inside = |s: Span| sentence.span.contains(s);
         let ctx = SentenceContext {
             doc,
             index,
             all_actors: actors,
             dateline_place,
             words: &words,
-            actors: actors.iter().filter(|a| inside(a.span)).collect(),
-            places: places.iter().filter(|p| inside(p.span)).collect(),
-            times: times.iter().filter(|t| inside(t.span)).collect(),
+            actors: within(actors, |a| a.span, sentence.span),
+            places: within(places, |p| p.span, sentence.span),
+            times: within(times, |t| t.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
         };
         f(&ctx);

@@ -48,6 +48,23 @@ pub(crate) const BOUNDARIES: &[&str] = &[
     "”",
 ];
 
+/// Verbs that report speech: their subject is the claimant of the events in their complement
+/// ("Zakharova said that ...") or of the clause before a comma ("..., the Kremlin said").
+pub(crate) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "added",
+    "announced",
+    "stated",
+    "claimed",
+    "quoted",
+    "denied",
+    "according",
+];
+
 /// Cues before a trigger, in the same clause.
 pub(crate) const NEGATION: &[&str] = &[
     "not",
@@ -410,6 +427,140 @@ impl<'a> SentenceContext<'a> {
                 eligible(a) && a.span.end <= before && self.last_word_of(a.span) + 1 == comma
             })
             .last()
+    }
+
+    /// The claimant of an event triggered at word `i`: who the sentence says reported it.
+    ///
+    /// - a speech verb before the trigger governs its clause ("Zakharova said that Choe is
+    ///   scheduled to meet Lavrov", "Peskov told reporters ...", "Russia said on Tuesday it
+    ///   would ..."): the claimant is that verb's subject;
+    /// - "according to KCNA" anywhere in the sentence;
+    /// - an attribution after the trigger, led by a comma ("..., the Kremlin said", "..., state
+    ///   media reported"): the actor named in it, else its words ("state media").
+    ///
+    /// A speaker with no actor mention is kept as its words alone ("officials", "the report").
+    pub(crate) fn claimant(&self, i: usize) -> Option<Actor> {
+        if let Some(a) = self.according_to(0, self.words.len()) {
+            return Some(a);
+        }
+        if let Some(v) = self.governing_speech_verb(i) {
+            let (start, _) = self.clause(v);
+            return match self.subject_where(start, v, |_| true) {
+                Some(m) => Some(self.actor(m)),
+                None => self.speaker_words(start, v),
+            };
+        }
+        let comma = (i + 1..self.words.len()).find(|&k| {
+            self.words[k].lower == ","
+                && self.words[k + 1..]
+                    .iter()
+                    .take_while(|w| w.lower != ",")
+                    .any(|w| SPEECH.contains(&w.lower.as_str()))
+        })?;
+        let end = (comma + 1..self.words.len())
+            .find(|&k| self.words[k].lower == ",")
+            .unwrap_or(self.words.len());
+        let verb = (comma + 1..end).find(|&k| SPEECH.contains(&self.words[k].lower.as_str()))?;
+        self.speaker_in(comma + 1, end, verb)
+    }
+
+    /// The speaker named in words `from..to` (`words_end` ends the words that name it): the
+    /// first actor there; an actor after a preposition is where the speaker is, not the
+    /// speaker ("analysts in Beijing said": the analysts, in China); else the words alone.
+    fn speaker_in(&self, from: usize, to: usize, words_end: usize) -> Option<Actor> {
+        let (a, b) = (self.at(from), self.at(to));
+        let Some(first) = self
+            .actors
+            .iter()
+            .find(|m| m.span.start >= a && m.span.end <= b)
+        else {
+            return self.speaker_words(from, words_end);
+        };
+        let w = self.word_at(first.span.start);
+        let placed = w > from
+            && matches!(
+                self.words[w - 1].lower.as_str(),
+                "in" | "at" | "from" | "of" | "near"
+            );
+        if !placed {
+            return Some(self.actor(first));
+        }
+        let mut speaker = self.speaker_words(from, words_end)?;
+        speaker.country = first.country.clone();
+        Some(speaker)
+    }
+
+    /// The nearest speech verb before word `i` whose complement holds `i`: not a noun ("the
+    /// reported attack"), not inside a relative clause ("Kim, who said he was tired, met ..."),
+    /// and with no semicolon, nor a comma but one that opens "that", between it and the trigger.
+    fn governing_speech_verb(&self, i: usize) -> Option<usize> {
+        let v = (0..i).rev().find(|&j| {
+            SPEECH.contains(&self.words[j].lower.as_str()) && self.words[j].lower != "according"
+        })?;
+        let noun = v > 0
+            && matches!(
+                self.words[v - 1].lower.as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            );
+        // "Moscow says ... to meet Lavin; Seoul protests": a semicolon ends what was said.
+        let comma_between = (v + 1..i).any(|k| {
+            self.words[k].lower == ";"
+                || (self.words[k].lower == ","
+                    && self.words.get(k + 1).is_none_or(|w| w.lower != "that"))
+        });
+        let (start, _) = self.clause(v);
+        let relative = start
+            .checked_sub(1)
+            .is_some_and(|b| matches!(self.words[b].lower.as_str(), "who" | "which"));
+        (!noun && !comma_between && !relative).then_some(v)
+    }
+
+    /// "according to KCNA" between words `from` and `to`: the actor named, else the words up
+    /// to the next comma ("according to the report").
+    fn according_to(&self, from: usize, to: usize) -> Option<Actor> {
+        let k = (from..to.saturating_sub(1))
+            .find(|&k| self.words[k].lower == "according" && self.words[k + 1].lower == "to")?;
+        let end = (k + 2..to)
+            .find(|&j| self.words[j].lower == ",")
+            .unwrap_or(to);
+        self.speaker_in(k + 2, end, end)
+    }
+
+    /// A speaker known only by its words (words `from..to`, after a comma): "state media",
+    /// "diplomats", "the ministry". Nothing for a pronoun or a long stretch, which is more
+    /// likely a clause than a speaker.
+    fn speaker_words(&self, from: usize, to: usize) -> Option<Actor> {
+        let from = (from..to)
+            .rev()
+            .find(|&k| self.words[k].lower == ",")
+            .map_or(from, |c| c + 1);
+        let mut words = self.words.get(from..to)?;
+        // "according to the report.": the sentence's last stop is no part of the speaker.
+        while let Some((last, rest)) = words.split_last() {
+            if last.lower.chars().any(char::is_alphabetic) {
+                break;
+            }
+            words = rest;
+        }
+        let pronoun = words.len() == 1
+            && matches!(
+                words[0].lower.as_str(),
+                "it" | "they" | "he" | "she" | "we" | "i"
+            );
+        if words.is_empty()
+            || words.len() > 5
+            || pronoun
+            || words
+                .iter()
+                .any(|w| !w.lower.chars().any(char::is_alphabetic))
+        {
+            return None;
+        }
+        let text = &self.doc.text[words[0].span.start..words[words.len() - 1].span.end];
+        Some(Actor {
+            text: Some(text.to_string()),
+            ..Actor::default()
+        })
     }
 
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {

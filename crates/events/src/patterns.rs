@@ -509,6 +509,7 @@ impl PatternCoder {
                 location: location.clone(),
                 date,
                 date_basis,
+                claimant: None,
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence: match (t, fallback) {
@@ -853,45 +854,9 @@ mod tests {
 
 #[cfg(test)]
 mod sentences {
-    use attache_entities::Recognizer;
-    use attache_model::{Article, EventMention};
-    use attache_text::Cleaner;
-    use attache_time::TimeTagger;
+    use attache_model::EventMention;
 
-    use crate::Coder;
-
-    struct Stages {
-        cleaner: Cleaner,
-        recognizer: Recognizer,
-        tagger: TimeTagger,
-        coder: Coder,
-    }
-
-    impl Stages {
-        fn new() -> Stages {
-            Stages {
-                cleaner: Cleaner::new(),
-                recognizer: Recognizer::new().expect("built-in dictionaries load"),
-                tagger: TimeTagger::new(),
-                coder: Coder::new(),
-            }
-        }
-
-        fn code(&self, text: &str) -> Vec<EventMention> {
-            let doc = self
-                .cleaner
-                .process(&Article::from_text("t", text))
-                .expect("cleans");
-            let mentions = self.recognizer.find(&doc);
-            let times = self.tagger.find(&doc);
-            self.coder
-                .code(&doc, &mentions.actors, &mentions.places, &times)
-        }
-    }
-
-    fn country(a: &attache_model::Actor) -> &str {
-        a.country.as_ref().map_or("", |c| c.as_str())
-    }
+    use crate::testing::{country, Stages};
 
     fn show(events: &[EventMention]) -> Vec<String> {
         events

@@ -477,17 +477,8 @@ impl PatternCoder {
         let location = location(ctx, clause_start, clause_end);
         let mut out = Vec::new();
         for (s, t) in pairs {
-            if let Some(t) = t {
-                // One actor on both sides ("Russia ... Russia") or a country acting on itself
-                // under the same code says nothing; nor does a meeting or talks between two
-                // actors of one country, which in wire copy are mostly a misread bare title.
-                let same_country = s.country.is_some() && s.country == t.country;
-                if s.span == t.span
-                    || (s.code.is_some() && s.code == t.code)
-                    || (rule.symmetric && same_country)
-                {
-                    continue;
-                }
+            if t.is_some_and(|t| self_reference(s, t, rule.symmetric)) {
+                continue;
             }
             let target_span = t.map(|t| t.span);
             let (date, date_basis) = ctx.date(
@@ -690,11 +681,11 @@ fn object_after<'a>(
     let end = (from + OBJECT_REACH).min(ctx.words.len());
     for k in from..end {
         if let Some(a) = actor_at(ctx, k) {
-            // The source again, or its own country ("Ugandan rebels ... Uganda"), is no object.
+            // The source again, or itself under another name, is no object.
             let own = |a: &ActorMention| {
                 sources
                     .iter()
-                    .any(|s| std::ptr::eq(*s, a) || (s.code.is_some() && s.code == a.code))
+                    .any(|s| std::ptr::eq(*s, a) || self_reference(s, a, false))
             };
             // "condemned the seizure of a Vietnamese boat by Chinese vessels": the act named
             // has its agent after "by", and the agent is what the source acts on.
@@ -728,6 +719,35 @@ fn attribution_at(ctx: &SentenceContext<'_>, k: usize) -> bool {
             .iter()
             .take_while(|w| w.lower != ",")
             .any(|w| ATTRIBUTION.contains(&w.lower.as_str()))
+}
+
+/// The sector of an actor within its country: the agent after the country in its code
+/// ("NGACOP" -> "COP", "INDOPPPTY" -> "OPP"). A bare country ("Russia", code "RUS") is the
+/// state, as its government is: CAMEO codes a country named as an actor as its government.
+fn sector(a: &ActorMention) -> &str {
+    match a.code.as_ref().map(|c| c.as_str()) {
+        Some(code) if a.country.is_some() && code.len() >= 6 => &code[3..6],
+        _ => "GOV",
+    }
+}
+
+/// The agents of the state among CAMEO's domestic role codes (manual 1.1b3, table 3.1:
+/// police, government, judiciary, military, intelligence; and the legislature).
+const STATE_SECTORS: &[&str] = &["COP", "GOV", "JUD", "MIL", "SPY", "LEG"];
+
+/// Whether `s` acting on `t` names one side twice, which says nothing: the same mention or
+/// the same code ("Russia ... Russia"). Two actors of one country under different codes are a
+/// domestic dyad and stay: police and protesters, a court and the president, a government
+/// and rebels, authorities and their own country's town (NGACOP -> NGAOPP, AFGGOV <-> AFGREB,
+/// TURGOV -> TUR; PLOVER's gold codes all of them). A meeting or talks (`symmetric`) between
+/// two state agents of one country (a bare country counts as its government) stays out: in
+/// wire copy it is mostly a foreign official's bare title read as the outlet's country's.
+fn self_reference(s: &ActorMention, t: &ActorMention, symmetric: bool) -> bool {
+    let same_country = s.country.is_some() && s.country == t.country;
+    let state = |a: &ActorMention| STATE_SECTORS.contains(&sector(a));
+    s.span == t.span
+        || (s.code.is_some() && s.code == t.code)
+        || (symmetric && same_country && state(s) && state(t))
 }
 
 /// Whether a mention can be an event's side: it has a country, or an actor code of its own
@@ -975,6 +995,10 @@ mod sentences {
         ("Syria was attacked by Israel on Monday.", "190", "ISR", "SYR", "actual"),
         ("Kuwait was invaded by Iraq in 1990.", "192", "IRQ", "KWT", "actual"),
         ("Myanmar was condemned by the European Union and Canada.", "111", "CAN", "MMR", "actual"),
+        // Domestic dyads: two sectors of one country (issue 5).
+        ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
+        ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),
+        ("Thai soldiers attacked Thai protesters near the parliament.", "180", "THA", "THA", "actual"),
         // modality: possible, negated, questions; reported speech
         ("Russia may impose sanctions on Georgia.", "163", "RUS", "GEO", "possible"),
         ("Japan refused to lift sanctions on Iran.", "085", "JPN", "IRN", "negated"),
@@ -1009,6 +1033,9 @@ mod sentences {
         ("Poland called on Belarus to free the detained journalists.", "173"),
         // A directed code is not symmetric: Russia did not condemn anyone.
         ("France and Germany condemned Russia on Monday.", "111 RUS"),
+        // Talks between two state agents of one country are one side talking to itself.
+        ("Indian Prime Minister Raj Mehta met Indian Foreign Minister Anil Rao in Delhi.", "040"),
+        ("The Indian army held talks with the Indian government on Monday.", "046"),
         // Meetings and talks are not visits.
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "042"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "042"),

@@ -60,6 +60,9 @@ const DETERMINERS: &[&str] = &[
     "face", "faces", "faced", "facing",
 ];
 
+/// Words before a past participle that make it a passive ("were killed").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
 /// Prepositions before an "-ing" form that make it another actor's act.
 const GERUND_PREPOSITIONS: &[&str] = &[
     "of", "for", "by", "about", "from", "against", "without", "on", "in", "at", "toward",
@@ -111,6 +114,10 @@ struct Rule {
 }
 
 impl Rule {
+    fn has_source(&self) -> bool {
+        self.items.contains(&Item::Source)
+    }
+
     /// The pattern starts at the complementiser ("that T must"): its source is the speaker.
     fn complement_clause(&self) -> bool {
         matches!(self.items.first(), Some(Item::Words { any_of, .. })
@@ -347,6 +354,10 @@ impl PatternCoder {
             let prev = i.checked_sub(1).map(|p| ctx.words[p].lower.as_str());
             // "the attack", "an arrest": a verb's noun use names no act of the subject.
             let noun_use = prev.is_some_and(|p| DETERMINERS.contains(&p));
+            // "two soldiers were killed": a passive's subject is what was acted on, so only a
+            // rule with its source slot ("were killed by S") may read it.
+            let passive = prev.is_some_and(|p| PASSIVE_AUXILIARIES.contains(&p))
+                && ctx.words[i].lower.ends_with("ed");
             // "accused X of violating", "praised X for helping": the gerund is the object's act.
             let gerund_object = ctx.words[i].lower.ends_with("ing")
                 && prev.is_some_and(|p| GERUND_PREPOSITIONS.contains(&p));
@@ -358,7 +369,9 @@ impl PatternCoder {
                     || (i == last_end && requested));
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
-                if rule.verbal && (noun_use || gerund_object || purpose) {
+                if rule.verbal
+                    && (noun_use || gerund_object || purpose || (passive && !rule.has_source()))
+                {
                     return None;
                 }
                 matches(ctx, &rule.items, 0, i, sentence_end, false).map(|m| (rule, m))
@@ -414,7 +427,7 @@ impl PatternCoder {
         m: &Match<'_>,
     ) -> Vec<EventMention> {
         let (clause_start, clause_end) = ctx.clause(i);
-        let has_source_slot = rule.items.contains(&Item::Source);
+        let has_source_slot = rule.has_source();
         let subjects = || {
             ctx.subject_where(clause_start, i, is_actor)
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
@@ -989,6 +1002,20 @@ mod sentences {
         ("Tajikistan and Kyrgyzstan clashed along the disputed border on Thursday.", "193", "TJK", "KGZ", "actual"),
         ("Turkish forces captured a Syrian border town on Monday.", "192", "TUR", "SYR", "actual"),
         ("Azerbaijan shelled Armenian villages overnight.", "194", "AZE", "ARM", "actual"),
+        // Killings by the manual's definitions: the weapon unsaid is force (190), "shot dead"
+        // small arms (193), by beating or torture 1823, an office holder 186, a massacre 202.
+        ("Myanmar troops killed 12 Thai villagers near the border.", "190", "MMR", "THA", "actual"),
+        ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "193", "MLI", "NER", "actual"),
+        ("Iraqi police beat a Kurdish student to death in Kirkuk.", "1823", "IRQ", "", "actual"),
+        ("Kenyan guards tortured two Somali detainees to death.", "1823", "KEN", "SOM", "actual"),
+        ("A Syrian mob lynched two Turkish truck drivers on Friday.", "1823", "SYR", "TUR", "actual"),
+        ("Burkinabe militants killed Malian Defence Minister Oumar Traore in an ambush.", "186", "BFA", "MLI", "actual"),
+        ("Ugandan rebels gunned down the Congolese governor of Ituri on Sunday.", "186", "UGA", "COD", "actual"),
+        ("Burmese soldiers massacred Rohingya villagers in Rakhine.", "202", "MMR", "", "actual"),
+        ("Serbian paramilitaries carried out mass killings of Bosnian civilians.", "202", "SRB", "BIH", "actual"),
+        ("Two Israeli soldiers were killed by Lebanese militants.", "190", "LBN", "ISR", "actual"),
+        ("Iran executed three Kurdish activists on Tuesday.", "180", "IRN", "", "actual"),
+        ("Two Afghan suicide bombers killed nine Pakistani soldiers in Peshawar.", "1831", "AFG", "PAK", "actual"),
         ("Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "actual"),
         ("Russian troops attacked Ukrainian positions near Donetsk.", "190", "RUS", "UKR", "actual"),
         ("North Korea did not attack South Korea.", "190", "PRK", "KOR", "negated"),
@@ -1036,6 +1063,11 @@ mod sentences {
         // Talks between two state agents of one country are one side talking to itself.
         ("Indian Prime Minister Raj Mehta met Indian Foreign Minister Anil Rao in Delhi.", "040"),
         ("The Indian army held talks with the Indian government on Monday.", "046"),
+        // A killing is never 1823 by the verb alone.
+        ("Myanmar troops killed 12 Thai villagers near the border.", "1823"),
+        ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "1823"),
+        // A passive without its agent names no source: the victims did not kill.
+        ("Two Israeli soldiers were killed near the border on Monday.", "190"),
         // Meetings and talks are not visits.
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "042"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "042"),

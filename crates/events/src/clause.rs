@@ -3,8 +3,8 @@
 //! the subject first and marks clauses with a small set of words ("that", "after", "said").
 
 use attache_model::{
-    Actor, ActorCode, ActorMention, DateBasis, DateValue, Document, MentionKind, Modality,
-    PlaceMention, Span, TimeMention,
+    Actor, ActorCode, ActorMention, CountryCode, DateBasis, DateValue, Document, MentionKind,
+    Modality, PlaceMention, Span, TimeMention,
 };
 
 /// One word of a sentence: its span in the document and its lower-case form.
@@ -241,6 +241,9 @@ pub(crate) struct SentenceContext<'a> {
     pub(crate) places: Vec<&'a PlaceMention>,
     pub(crate) times: Vec<&'a TimeMention>,
     pub(crate) is_question: bool,
+    /// The one country the sentence names (by its actors and places), if it names just one:
+    /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
+    pub(crate) home: Option<&'a CountryCode>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -563,17 +566,36 @@ impl<'a> SentenceContext<'a> {
         })
     }
 
+    /// A titled person with no country from the text or the document ("President Mugabe",
+    /// never introduced as Zimbabwe's), who takes the sentence's [`Self::home`] country: in a
+    /// sentence that names one country, a bare office holder is most often that country's
+    /// (domestic events: "opposition groups in Zimbabwe demanded that President ... resign").
+    pub(crate) fn unqualified(&self, m: &ActorMention) -> bool {
+        m.kind == MentionKind::Person
+            && m.title.is_some()
+            && m.country.is_none()
+            && m.code.is_none()
+    }
+
+    /// The country of a mention: its own, else the sentence's for an unqualified person.
+    pub(crate) fn country_of(&self, m: &ActorMention) -> Option<CountryCode> {
+        m.country
+            .clone()
+            .or_else(|| self.home.filter(|_| self.unqualified(m)).cloned())
+    }
+
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
+        let country = self.country_of(m);
         Actor {
             text: Some(m.span.slice(&self.doc.text).to_string()),
             name: m.name.clone(),
             title: m.title.clone(),
             code: m.code.clone().or_else(|| {
-                m.country
+                country
                     .as_ref()
                     .and_then(|c| ActorCode::parse(c.as_str()).ok())
             }),
-            country: m.country.clone(),
+            country,
         }
     }
 
@@ -714,16 +736,26 @@ pub(crate) fn for_each_sentence(
         if words.is_empty() {
             continue;
         }
+        let sentence_actors = within(actors, |a| a.span, sentence.span);
+        let sentence_places = within(places, |p| p.span, sentence.span);
+        let mut countries = sentence_actors
+            .iter()
+            .filter_map(|a| a.country.as_ref())
+            .chain(sentence_places.iter().filter_map(|p| p.country.as_ref()));
+        let home = countries
+            .next()
+            .filter(|first| countries.all(|c| c == *first));
         let ctx = SentenceContext {
             doc,
             index,
             all_actors: actors,
             dateline_place,
             words: &words,
-            actors: within(actors, |a| a.span, sentence.span),
-            places: within(places, |p| p.span, sentence.span),
+            actors: sentence_actors,
+            places: sentence_places,
             times: within(times, |t| t.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
+            home,
         };
         f(&ctx);
     }

@@ -429,7 +429,7 @@ impl PatternCoder {
         let (clause_start, clause_end) = ctx.clause(i);
         let has_source_slot = rule.has_source();
         let subjects = || {
-            ctx.subject_where(clause_start, i, is_actor)
+            ctx.subject_where(clause_start, i, |a| is_actor(ctx, a))
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
@@ -490,7 +490,7 @@ impl PatternCoder {
         let location = location(ctx, clause_start, clause_end);
         let mut out = Vec::new();
         for (s, t) in pairs {
-            if t.is_some_and(|t| self_reference(s, t, rule.symmetric)) {
+            if t.is_some_and(|t| self_reference(ctx, s, t, rule.symmetric)) {
                 continue;
             }
             let target_span = t.map(|t| t.span);
@@ -585,7 +585,7 @@ fn speaker<'a>(
             return None;
         }
         let (start, _) = ctx.clause(boundary);
-        if let Some(s) = ctx.subject_where(start, boundary, is_actor) {
+        if let Some(s) = ctx.subject_where(start, boundary, |a| is_actor(ctx, a)) {
             return Some(s);
         }
         end = start;
@@ -698,7 +698,7 @@ fn object_after<'a>(
             let own = |a: &ActorMention| {
                 sources
                     .iter()
-                    .any(|s| std::ptr::eq(*s, a) || self_reference(s, a, false))
+                    .any(|s| std::ptr::eq(*s, a) || self_reference(ctx, s, a, false))
             };
             // "condemned the seizure of a Vietnamese boat by Chinese vessels": the act named
             // has its agent after "by", and the agent is what the source acts on.
@@ -755,18 +755,29 @@ const STATE_SECTORS: &[&str] = &["COP", "GOV", "JUD", "MIL", "SPY", "LEG"];
 /// TURGOV -> TUR; PLOVER's gold codes all of them). A meeting or talks (`symmetric`) between
 /// two state agents of one country (a bare country counts as its government) stays out: in
 /// wire copy it is mostly a foreign official's bare title read as the outlet's country's.
-fn self_reference(s: &ActorMention, t: &ActorMention, symmetric: bool) -> bool {
-    let same_country = s.country.is_some() && s.country == t.country;
+fn self_reference(
+    ctx: &SentenceContext<'_>,
+    s: &ActorMention,
+    t: &ActorMention,
+    symmetric: bool,
+) -> bool {
+    let country = ctx.country_of(s);
+    let same_country = country.is_some() && country == ctx.country_of(t);
     let state = |a: &ActorMention| STATE_SECTORS.contains(&sector(a));
+    // An office holder's country taken from the sentence is a guess; facing an actor of that
+    // country in the same sector ("President Harris warned Russia" with no other country
+    // named), the guess is more likely wrong than the event domestic.
+    let guessed = ctx.unqualified(s) || ctx.unqualified(t);
     s.span == t.span
         || (s.code.is_some() && s.code == t.code)
-        || (symmetric && same_country && state(s) && state(t))
+        || (same_country && symmetric && state(s) && state(t))
+        || (same_country && guessed && sector(s) == sector(t))
 }
 
-/// Whether a mention can be an event's side: it has a country, or an actor code of its own
-/// ("the United Nations", IGOUNO).
-fn is_actor(a: &ActorMention) -> bool {
-    a.country.is_some() || a.code.is_some()
+/// Whether a mention can be an event's side: it has a country (its own, or the sentence's for
+/// an unqualified office holder), or an actor code of its own ("the United Nations", IGOUNO).
+fn is_actor(ctx: &SentenceContext<'_>, a: &ActorMention) -> bool {
+    a.code.is_some() || ctx.country_of(a).is_some()
 }
 
 /// The actor whose mention starts at word `k`.
@@ -775,7 +786,7 @@ fn actor_at<'a>(ctx: &SentenceContext<'a>, k: usize) -> Option<&'a ActorMention>
     ctx.actors
         .iter()
         .copied()
-        .find(|a| a.span.start == start && is_actor(a))
+        .find(|a| a.span.start == start && is_actor(ctx, a))
 }
 
 /// `first` and the actors coordinated with it: "Israel and the Palestinians", "France,
@@ -1026,6 +1037,10 @@ mod sentences {
         ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
         ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),
         ("Thai soldiers attacked Thai protesters near the parliament.", "180", "THA", "THA", "actual"),
+        // An office holder the text gives no country takes the sentence's only country.
+        ("Kenyan opposition leaders demanded that President Daniel Mwangi resign.", "100", "KEN", "KEN", "actual"),
+        ("President Daniel Mwangi threatened to ban Kenyan opposition rallies.", "130", "KEN", "KEN", "actual"),
+        ("Japanese Prime Minister Kenji Arai and Chinese Premier Li Wei criticized President Tom Harris.", "111", "JPN", "", "actual"),
         // modality: possible, negated, questions; reported speech
         ("Russia may impose sanctions on Georgia.", "163", "RUS", "GEO", "possible"),
         ("Japan refused to lift sanctions on Iran.", "085", "JPN", "IRN", "negated"),
@@ -1068,6 +1083,10 @@ mod sentences {
         ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "1823"),
         // A passive without its agent names no source: the victims did not kill.
         ("Two Israeli soldiers were killed near the border on Monday.", "190"),
+        // ... but a meeting of two office holders of one country is no event.
+        ("Russian Foreign Minister Sergei Lavin met President Tom Harris in Moscow.", "040"),
+        // Nor is a guessed office holder against that country's state: Harris is not Russian.
+        ("President Tom Harris warned Russia against any military action.", "130 RUS"),
         // Meetings and talks are not visits.
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "042"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "042"),

@@ -12,7 +12,9 @@
 //! # File format
 //!
 //! UTF-8, tab-separated, four columns: `rule`, `code`, `dyad`, `pattern`. Blank lines and lines
-//! starting with `#` are skipped. `dyad` is `directed` or `symmetric`. A pattern is words
+//! starting with `#` are skipped. `dyad` is `directed`, `symmetric`, or `antecedent`: an event
+//! named again with no actor in its clause ("The pact calls for ..."), whose sides are those of
+//! the last event with its code earlier in the document. A pattern is words
 //! separated by spaces; each word is:
 //!
 //! - `a|b|c`: one of these words (lower case, as written: irregular forms are spelled out);
@@ -107,6 +109,9 @@ struct Rule {
     id: String,
     code: CameoCode,
     symmetric: bool,
+    /// The event named again ("the pact calls for ..."): its sides are those of the last event
+    /// with this code earlier in the document (dyad `antecedent`).
+    antecedent: bool,
     items: Vec<Item>,
     /// The first word is a `+lemma`: a verb, which a determiner before it makes a noun ("the
     /// attack") that this rule must not read as the subject's act.
@@ -275,12 +280,13 @@ impl PatternCoder {
             if matches!(code.as_str(), "042" | "043") {
                 return Err(err("042/043 belong to data/visits.tsv".into()));
             }
-            let symmetric = match cols[2] {
-                "directed" => false,
-                "symmetric" => true,
+            let (symmetric, antecedent) = match cols[2] {
+                "directed" => (false, false),
+                "symmetric" => (true, false),
+                "antecedent" => (true, true),
                 other => {
                     return Err(err(format!(
-                        "dyad must be \"directed\" or \"symmetric\", not {other:?}"
+                        "dyad must be \"directed\", \"symmetric\" or \"antecedent\", not {other:?}"
                     )))
                 }
             };
@@ -308,6 +314,7 @@ impl PatternCoder {
                 id: cols[0].to_string(),
                 code,
                 symmetric,
+                antecedent,
                 items,
                 verbal,
             });
@@ -380,7 +387,11 @@ impl PatternCoder {
                 i += 1;
                 continue;
             };
-            let mut events = self.events(ctx, rule, i, &m);
+            let mut events = if rule.antecedent {
+                named_again(ctx, rule, i, &out[..first_of_sentence])
+            } else {
+                self.events(ctx, rule, i, &m)
+            };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
             if let Some((first_intent, end)) = intent.take() {
@@ -525,6 +536,55 @@ impl PatternCoder {
         }
         out
     }
+}
+
+/// A nominal event named again with no actor of its own ("The pact calls for the
+/// repatriation of workers"): the events of its code in the last earlier sentence that had
+/// one ("Russia and North Korea signed a labour pact"), with their sides, date and location,
+/// triggered here. Modality as this clause says, else the earlier one's ("... will sign a pact
+/// next month. The pact provides for ..." stays planned). None when an actor comes before the
+/// trigger in its clause (that is a new event, for the other rules) or nothing earlier has the
+/// code; actors after it are what the pact is about ("the repatriation of North Korean workers").
+fn named_again(
+    ctx: &SentenceContext<'_>,
+    rule: &Rule,
+    i: usize,
+    earlier: &[EventMention],
+) -> Vec<EventMention> {
+    let (clause_start, clause_end) = ctx.clause(i);
+    let (from, to) = (ctx.at(clause_start), ctx.words[i].span.start);
+    if ctx
+        .actors
+        .iter()
+        .any(|a| a.span.start >= from && a.span.end <= to && is_actor(ctx, a))
+    {
+        return Vec::new();
+    }
+    let Some(last) = earlier.iter().rev().find(|e| e.code == rule.code) else {
+        return Vec::new();
+    };
+    let mut modality = ctx.modality(clause_start, i);
+    if modality == Modality::Actual {
+        modality = nominal_modality(ctx, i + 1, clause_end).unwrap_or(last.modality);
+    }
+    let trigger = ctx.words[i].span;
+    earlier
+        .iter()
+        .filter(|e| e.sentence == last.sentence && e.code == rule.code)
+        .map(|e| EventMention {
+            sentence: ctx.index,
+            trigger,
+            modality,
+            // Named in another sentence: no span in this one.
+            source_span: None,
+            target_span: None,
+            claimant: None,
+            rule: rule.id.clone(),
+            coder: CODER_VERSION.to_string(),
+            confidence: 0.5,
+            ..e.clone()
+        })
+        .collect()
 }
 
 /// The modality a nominal event takes from the verb after it: "a summit between China and
@@ -1156,6 +1216,39 @@ mod sentences {
                     "{sentence:?}: expected {code} from {source}, not to {speaker}, got {:?}",
                     show(&events)
                 ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// One case per line: a short text, then the events a pact named again makes (dyad
+    /// `antecedent`): code, source->target, modality and rule, sorted.
+    #[rustfmt::skip]
+    const NAMED_AGAIN: &[(&str, &[&str])] = &[
+        ("Russia and North Korea signed a labour pact on Monday. The pact calls for the repatriation of North Korean workers.",
+         &["057 PRK->RUS actual (support.pact-again)", "057 RUS->PRK actual (support.pact-again)"]),
+        ("Laos and Vietnam will sign a border treaty next month. The treaty provides for joint patrols.",
+         &["057 LAO->VNM planned (support.pact-again)", "057 VNM->LAO planned (support.pact-again)"]),
+        ("Laos and Vietnam signed a border treaty in May. The treaty may require joint patrols.",
+         &["057 LAO->VNM possible (support.pact-again)", "057 VNM->LAO possible (support.pact-again)"]),
+        // Nothing earlier to refer to.
+        ("The pact calls for the repatriation of workers.", &[]),
+    ];
+
+    #[test]
+    fn nominal_events_named_again_take_their_antecedents_sides() {
+        let stages = Stages::new();
+        let mut failures = Vec::new();
+        for &(text, want) in NAMED_AGAIN {
+            let events = stages.code(text);
+            let again: Vec<EventMention> = events
+                .into_iter()
+                .filter(|e| e.rule == "support.pact-again")
+                .collect();
+            let mut got = show(&again);
+            got.sort();
+            if got != want {
+                failures.push(format!("{text:?}: expected {want:?}, got {got:?}"));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));

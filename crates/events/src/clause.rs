@@ -578,14 +578,14 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// The country of a mention: its own, else the sentence's for an unqualified person.
-    pub(crate) fn country_of(&self, m: &ActorMention) -> Option<CountryCode> {
+    pub(crate) fn country_of<'b>(&'b self, m: &'b ActorMention) -> Option<&'b CountryCode> {
         m.country
-            .clone()
-            .or_else(|| self.home.filter(|_| self.unqualified(m)).cloned())
+            .as_ref()
+            .or_else(|| self.home.filter(|_| self.unqualified(m)))
     }
 
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
-        let country = self.country_of(m);
+        let country = self.country_of(m).cloned();
         Actor {
             text: Some(m.span.slice(&self.doc.text).to_string()),
             name: m.name.clone(),

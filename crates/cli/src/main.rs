@@ -256,9 +256,15 @@ fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
             "dictionaries: {} actors ({} names, {} codes), {} agents",
             s.actors, s.names, s.roles, s.agents
         );
+        if s.agents_before_country > 0 {
+            line.push_str(&format!(
+                " ({} with the code before the country's)",
+                s.agents_before_country
+            ));
+        }
         if s.agents_skipped > 0 {
             line.push_str(&format!(
-                " ({} skipped: code before the country, or ending in a preposition)",
+                " ({} skipped: ending in a preposition)",
                 s.agents_skipped
             ));
         }

@@ -217,6 +217,10 @@ impl Finder<'_> {
     fn code(&self, country: Option<u16>, agent: Option<&str>) -> Option<ActorCode> {
         let c = self.iso(country?);
         match agent {
+            // PETRARCH's "[NGO~]": the agent code goes before the country's.
+            Some(a) if a.ends_with('~') => {
+                ActorCode::parse(&format!("{}{}", &a[..a.len() - 1], c.as_str())).ok()
+            }
             Some(a) => ActorCode::country_agent(c, a).ok(),
             None => ActorCode::parse(c.as_str()).ok(),
         }

@@ -117,8 +117,9 @@ pub struct DictionaryStats {
     pub roles: usize,
     /// Agent nouns loaded as titles.
     pub agents: usize,
-    /// Agents skipped because their code goes before the country (`[NGO~]`) or they end in
-    /// a preposition (`AMBASSADOR_TO`).
+    /// Among `agents`, those whose code goes before the country's (`[NGO~]`: NGORUS).
+    pub agents_before_country: usize,
+    /// Agents skipped because they end in a preposition (`AMBASSADOR_TO`).
     pub agents_skipped: usize,
     /// Lines or code blocks of PETRARCH files that could not be used and were skipped (see
     /// [`Recognizer::dictionary_problems`]).
@@ -223,7 +224,8 @@ impl Recognizer {
             let (name, text) = read_or(Some(path), "", "")?;
             let read = dictionaries::parse_petrarch_agents(&name, &text);
             stats.agents += read.titles.len();
-            stats.agents_skipped += read.prefixed + read.dangling;
+            stats.agents_before_country += read.prefixed;
+            stats.agents_skipped += read.dangling;
             problems.extend(read.problems.iter().map(ToString::to_string));
             agents.extend(read.titles);
         }

@@ -544,7 +544,7 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
     );
     let agents = fx.file(
         "test.agents.txt",
-        "!PERSON! = MAN, WOMAN\nLUMBER!PERSON! {LUMBERMEN} [~LAB]\nHARBOUR_PILOT [~CVL]\n",
+        "!PERSON! = MAN, WOMAN\nLUMBER!PERSON! {LUMBERMEN} [~LAB]\nHARBOUR_PILOT [~CVL]\nRIVER_WATCH_GROUP [NGO~]\n",
     );
     let people = fx.file(
         "people.tsv",
@@ -565,9 +565,10 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             stats.names,
             stats.roles,
             stats.agents,
+            stats.agents_before_country,
             stats.agents_skipped
         ),
-        (6, 5, 9, 2, 0),
+        (6, 5, 9, 3, 1, 0),
         "{stats:?}"
     );
 
@@ -612,10 +613,11 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             "Foreign Minister"
         )]
     );
-    // Agents add titles: "North Korean lumbermen" is a group of workers.
+    // Agents add titles: "North Korean lumbermen" is a group of workers; an "[NGO~]" agent
+    // puts its code before the country's.
     check(
         &r,
-        "North Korean lumbermen and a Russian harbour pilot arrived.",
+        "North Korean lumbermen and a Russian harbour pilot arrived.\nA Mongolian river watch group objected.",
         &[
             (
                 "group",
@@ -631,6 +633,14 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
                 "RUS",
                 "RUSCVL",
                 "harbour pilot",
+                "",
+            ),
+            (
+                "group",
+                "A Mongolian river watch group",
+                "MNG",
+                "NGOMNG",
+                "river watch group",
                 "",
             ),
         ],

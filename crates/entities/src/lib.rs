@@ -9,6 +9,9 @@
 //!   `the North's Vice Foreign Minister Pak Myong Guk` — a [`MentionKind::Person`](attache_model::MentionKind::Person) with its
 //!   title, name, country and CAMEO code (`PRKGOV`);
 //! - `Kang Sok Ju, first vice foreign minister of North Korea` — the same, by apposition;
+//! - `Laos's foreign minister, Bounkham Sithideth`, `Iran's ambassador to the IAEA, Hamid
+//!   Rezaei`, `led by Liu Jianming (front, R), chief secretary of ... the CPC` — appositions
+//!   after the title too, and past a photo caption's position;
 //! - `a North Korean delegation`, `Russian tourists` — a [`MentionKind::Group`](attache_model::MentionKind::Group);
 //! - `Russia's foreign ministry` — an [`MentionKind::Organisation`](attache_model::MentionKind::Organisation) coded `RUSGOV`.
 //!

@@ -658,6 +658,72 @@ fn user_dictionaries_name_an_official_across_outlets() {
 }
 
 #[test]
+fn a_config_file_names_the_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let write = |name: &str, text: &str| std::fs::write(d.join(name), text).unwrap();
+    write("two.jsonl", TWO_SPELLINGS);
+    std::fs::create_dir(d.join("dict")).unwrap();
+    write(
+        "dict/people.tsv",
+        "name\tvariants\tcountry\tcode\tfrom\tto\ttitle\n\
+         Ri Kwang-sok\t-\tPRK\tPRKGOV\t2019\t-\tVice Foreign Minister\n",
+    );
+    let one_official = [(
+        "Ri Kwang-sok".to_string(),
+        "PRKGOV".to_string(),
+        "RUS".to_string(),
+        2,
+    )];
+
+    // attache.toml in the working directory is read by default; paths are relative to it.
+    write(
+        "attache.toml",
+        "[dictionaries]\npeople = [\"dict/people.tsv\"]\n",
+    );
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("config: attache.toml"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(sources(&o), one_official);
+
+    // --config names another file; its paths are relative to its own folder.
+    write(
+        "dict/site.toml",
+        "# our site\n[dictionaries]\npeople = [\"people.tsv\"]\n",
+    );
+    write("attache.toml", "[dictionaries]\n");
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert_eq!(sources(&o)[0].3, 1, "the default file now names no people");
+    let o = attache(&["ingest", "--config", "dict/site.toml", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("dictionaries: 1 actors"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A mistake stops the run, naming the file and line.
+    write(
+        "attache.toml",
+        "[dictionaries]\npeople = [\"dict/people.tsv\"]\nactor = [\"x.txt\"]\n",
+    );
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("attache.toml:3: unknown field `actor`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = attache(&["extract", "--config", "none.toml", "two.jsonl"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("none.toml"), "{}", stderr(&o));
+}
+
+#[test]
 fn eval_plover_prints_accuracy_per_type() {
     let dir = tempfile::tempdir().unwrap();
     // Two records of our own in the PLOVER gold shape.
@@ -685,6 +751,12 @@ fn eval_plover_prints_accuracy_per_type() {
     assert_eq!(row("SANCTION")[1..4], ["1", "1", "1.000"]);
     assert_eq!(row("REJECT")[1..4], ["1", "0", "0.000"]);
     assert_eq!(row("all")[1..4], ["2", "1", "0.500"]);
+
+    // Canada and Peru are found as actors in their sentences; Chile is not in its sentence.
+    assert!(
+        table.contains("in their sentence (country part): source 0.500 (1/2), target 1.000 (1/1)"),
+        "{table}"
+    );
 
     let bad = attache(&["eval", "plover", "--gold", "missing.json"], dir.path());
     assert_eq!(bad.status.code(), Some(2));

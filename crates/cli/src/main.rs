@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use attache::config::Config;
 use attache::driver::{self, Failure, Progress, Summary};
 use attache::pipeline::{Pipeline, PipelineOptions};
 use attache_ingest::Input;
@@ -206,19 +207,28 @@ struct Dictionaries {
     /// repeatable; wins over --actors.
     #[arg(long = "people", value_name = "FILE")]
     people: Vec<PathBuf>,
+    /// Configuration file (TOML, `[dictionaries]` with `actors`, `agents`, `people` lists of
+    /// paths relative to it). Default: ./attache.toml if it exists. Its files come after
+    /// those given by flags.
+    #[arg(long = "config", value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 impl Dictionaries {
-    fn options(&self) -> PipelineOptions {
+    /// The pipeline options: the flags' files, then the configuration file's.
+    fn options(&self) -> anyhow::Result<PipelineOptions> {
         let mut options = PipelineOptions::default();
         options.entities.actors = self.actors.clone();
         options.entities.agents = self.agents.clone();
         options.entities.people = self.people.clone();
-        options
-    }
-
-    fn any(&self) -> bool {
-        !(self.actors.is_empty() && self.agents.is_empty() && self.people.is_empty())
+        if let Some((path, config)) = Config::find(self.config.as_deref())? {
+            eprintln!("config: {}", path.display());
+            let d = config.dictionaries;
+            options.entities.actors.extend(d.actors);
+            options.entities.agents.extend(d.agents);
+            options.entities.people.extend(d.people);
+        }
+        Ok(options)
     }
 }
 
@@ -226,8 +236,10 @@ impl Dictionaries {
 /// took, and which lines were skipped.
 fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
     let started = std::time::Instant::now();
-    let pipeline = Pipeline::with_options(&dictionaries.options())?;
-    if dictionaries.any() {
+    let options = dictionaries.options()?;
+    let pipeline = Pipeline::with_options(&options)?;
+    let e = &options.entities;
+    if !(e.actors.is_empty() && e.agents.is_empty() && e.people.is_empty()) {
         let r = pipeline.recognizer();
         let s = r.dictionary_stats();
         const SHOWN: usize = 10;
@@ -244,9 +256,15 @@ fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
             "dictionaries: {} actors ({} names, {} codes), {} agents",
             s.actors, s.names, s.roles, s.agents
         );
+        if s.agents_before_country > 0 {
+            line.push_str(&format!(
+                " ({} with the code before the country's)",
+                s.agents_before_country
+            ));
+        }
         if s.agents_skipped > 0 {
             line.push_str(&format!(
-                " ({} skipped: code before the country, or ending in a preposition)",
+                " ({} skipped: ending in a preposition)",
                 s.agents_skipped
             ));
         }

@@ -622,7 +622,7 @@ fn plot_writes_the_chart_and_refuses_other_formats() {
     for (args, says) in [
         (&["--dyad", "PRK", "--out", "x.svg"][..], "--dyad"),
         (&["--dyad", "PRK-RU", "--out", "x.svg"][..], "--dyad"),
-        (&["--out", "prk.png"][..], "SVG"),
+        (&["--out", "prk.gif"][..], "SVG or PNG"),
         (&["--since", "2019-13-01", "--out", "x.svg"][..], "--since"),
     ] {
         let mut all = vec!["plot", "--db", db];

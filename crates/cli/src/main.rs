@@ -534,7 +534,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         Some(dir) => ChartFonts::from_dir(dir)?,
                         None => ChartFonts::system()?,
                     };
-                    Some((fonts, scale.unwrap_or(2.0)))
+                    Some((fonts, scale.unwrap_or(attache_serve::DEFAULT_SCALE)))
                 }
                 _ => bail!(
                     "--out {}: charts are drawn as SVG or PNG; name the file *.svg or *.png",

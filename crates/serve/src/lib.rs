@@ -35,7 +35,7 @@ use attache_store::Store;
 
 pub use chart::{timeline_svg, ChartError};
 pub use error::{ApiError, ServeError};
-pub use png::{timeline_png, ChartFonts, FONT_PACKAGE, SCALES};
+pub use png::{timeline_png, ChartFonts, DEFAULT_SCALE, FONT_PACKAGE, SCALES};
 pub use routes::chart_title;
 pub use timeline::build as build_timeline;
 

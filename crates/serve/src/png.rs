@@ -28,6 +28,9 @@ use crate::ChartError;
 /// The Debian package that gives a machine fonts the charts can use; named in the error.
 pub const FONT_PACKAGE: &str = "fonts-dejavu-core";
 
+/// Pixels per SVG unit when none is asked for: crisp on high-density screens.
+pub const DEFAULT_SCALE: f32 = 2.0;
+
 /// Pixels per SVG unit accepted by [`timeline_png`].
 pub const SCALES: std::ops::RangeInclusive<f32> = 0.25..=8.0;
 
@@ -111,7 +114,7 @@ fn pick_family(
 }
 
 /// Fonts loaded once to draw charts' text, with the generic families mapped to installed ones.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct ChartFonts {
     db: Arc<fontdb::Database>,
 }
@@ -264,9 +267,7 @@ mod tests {
     fn a_folder_without_fonts_is_refused() {
         let dir = std::env::temp_dir().join(format!("attache-no-fonts-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let err = ChartFonts::from_dir(&dir)
-            .err()
-            .expect("no fonts, no ChartFonts");
+        let err = ChartFonts::from_dir(&dir).expect_err("no fonts, no ChartFonts");
         std::fs::remove_dir(&dir).unwrap();
         assert!(matches!(err, ChartError::NoFonts { .. }), "{err}");
         assert!(err.to_string().contains(FONT_PACKAGE), "{err}");

@@ -57,6 +57,12 @@ impl Server {
 
     /// Status, content type and body of a request.
     fn request(&self, method: &str, path: &str) -> (u16, String, String) {
+        let (status, kind, body) = self.request_bytes(method, path);
+        (status, kind, String::from_utf8(body).unwrap())
+    }
+
+    /// Status, content type and body of a request whose body may be binary (a PNG).
+    fn request_bytes(&self, method: &str, path: &str) -> (u16, String, Vec<u8>) {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             s,
@@ -65,8 +71,9 @@ impl Server {
         .unwrap();
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).unwrap();
-        let raw = String::from_utf8(raw).unwrap();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = std::str::from_utf8(&raw[..split]).unwrap();
+        let body = &raw[split + 4..];
         let status = head[9..12].parse().unwrap();
         let header = |name: &str| {
             head.lines()
@@ -77,9 +84,9 @@ impl Server {
                 .unwrap_or_default()
         };
         let body = if header("transfer-encoding") == "chunked" {
-            unchunk(body)
+            unchunk(std::str::from_utf8(body).unwrap()).into_bytes()
         } else {
-            body.to_string()
+            body.to_vec()
         };
         (status, header("content-type"), body)
     }
@@ -550,8 +557,9 @@ fn the_openapi_document_matches_the_server() {
         } else {
             event["id"].as_str().unwrap()
         };
-        let (status, _, body) = server.request("GET", &path.replace("{id}", id));
-        assert_eq!(status, 200, "{path}: {body}");
+        // Bytes: timeline.png is not text.
+        let (status, _, body) = server.request_bytes("GET", &path.replace("{id}", id));
+        assert_eq!(status, 200, "{path}: {}", String::from_utf8_lossy(&body));
     }
 }
 
@@ -619,10 +627,31 @@ fn plot_writes_the_chart_and_refuses_other_formats() {
     let server = Server::start(sample_db());
     let (status, _, served) = server.request("GET", "/api/v1/timeline.svg?dyad=RUS-PRK&by=year");
     assert_eq!((status, served), (200, svg));
+    // The PNG: the same bytes from the API as from `attache plot`, at the scale asked for.
+    let o = attache(
+        &[
+            "plot", "--db", db, "--dyad", "rus-prk", "--by", "year", "--scale", "1", "--out",
+            "dyad.png",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let png = std::fs::read(dir.path().join("dyad.png")).unwrap();
+    let served = server.request_bytes("GET", "/api/v1/timeline.png?dyad=RUS-PRK&by=year&scale=1");
+    assert_eq!((served.0, served.1.as_str()), (200, "image/png"));
+    assert!(
+        served.2 == png,
+        "the served PNG differs from attache plot's"
+    );
+    let decoded = tiny_skia::Pixmap::decode_png(&served.2).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (900, 320));
+    let (status, _, body) = server.request("GET", "/api/v1/timeline.png?scale=80");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("scale"), "{body}");
     for (args, says) in [
         (&["--dyad", "PRK", "--out", "x.svg"][..], "--dyad"),
         (&["--dyad", "PRK-RU", "--out", "x.svg"][..], "--dyad"),
-        (&["--out", "prk.png"][..], "SVG"),
+        (&["--out", "prk.gif"][..], "SVG or PNG"),
         (&["--since", "2019-13-01", "--out", "x.svg"][..], "--since"),
     ] {
         let mut all = vec!["plot", "--db", db];

@@ -302,6 +302,81 @@ fn demo_ingests_the_bundled_corpus_and_prints_a_timeline() {
     assert_eq!(stdout(&again).lines().next(), out.lines().next());
 }
 
+/// Pixels of `png` inside the rectangle `[x0, x1) x [y0, y1)`, given in chart units (the SVG
+/// is 900x320) and scaled to the picture, that `keep` accepts.
+fn count_pixels(
+    png: &tiny_skia::Pixmap,
+    (x0, y0, x1, y1): (u32, u32, u32, u32),
+    keep: impl Fn(u8, u8, u8) -> bool,
+) -> usize {
+    let scale = png.width() / 900;
+    (y0 * scale..y1 * scale)
+        .flat_map(|y| (x0 * scale..x1 * scale).map(move |x| (x, y)))
+        .filter_map(|(x, y)| png.pixel(x, y))
+        .filter(|p| keep(p.red(), p.green(), p.blue()))
+        .count()
+}
+
+#[test]
+fn plot_draws_a_png_with_its_text_or_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = attache(&["demo", "--db", "demo.db"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plot = |extra: &[&str]| {
+        let mut args = vec!["plot", "--db", "demo.db", "--actor", "PRK", "--by", "year"];
+        args.extend_from_slice(extra);
+        attache(&args, dir.path())
+    };
+    for (extra, out, size) in [
+        (&[][..], "t.png", (1800, 640)),
+        (&["--scale", "1"][..], "t1.png", (900, 320)),
+    ] {
+        let o = plot(&[&["--out", out][..], extra].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let png = tiny_skia::Pixmap::load_png(dir.path().join(out)).expect("a PNG");
+        assert_eq!((png.width(), png.height()), size, "{extra:?}");
+        let dark = |r: u8, g: u8, b: u8| r.max(g).max(b) < 96;
+        let coloured = |r: u8, g: u8, b: u8| r.max(g).max(b) - r.min(g).min(b) > 60;
+        // The title, centred above the plot, and the y axis's "events" on the left are text:
+        // dark strokes on white.
+        let title = count_pixels(&png, (300, 0, 600, 28), dark);
+        let y_desc = count_pixels(&png, (0, 100, 24, 200), dark);
+        assert!(
+            title > 40 && y_desc > 10,
+            "{out}: title {title}, y label {y_desc} dark pixels"
+        );
+        // Bars right of the legend, in the palette's colours; the margin above the plot has none.
+        let bars = count_pixels(&png, (300, 40, 900, 290), coloured);
+        assert!(bars > 200, "{out}: {bars} coloured pixels in the plot");
+        assert_eq!(count_pixels(&png, (0, 0, 900, 8), coloured), 0);
+    }
+    // No fonts where --font-dir points: no PNG, and the message says what to install.
+    std::fs::create_dir(dir.path().join("no-fonts")).unwrap();
+    let o = plot(&["--out", "none.png", "--font-dir", "no-fonts"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("apt-get install fonts-dejavu-core"),
+        "{}",
+        stderr(&o)
+    );
+    // Options that mean nothing for SVG, and formats not drawn, are usage errors.
+    for (extra, says) in [
+        (&["--out", "none.svg", "--scale", "2"][..], "--scale"),
+        (&["--out", "none.png", "--scale", "80"][..], "scale 80"),
+        (&["--out", "none.gif"][..], "*.png"),
+    ] {
+        let o = plot(extra);
+        assert_eq!(o.status.code(), Some(2), "{extra:?}");
+        assert!(stderr(&o).contains(says), "{extra:?}: {}", stderr(&o));
+    }
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("none"))
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+}
+
 #[test]
 fn jsonl_on_stdin_and_gzipped_files_are_read() {
     use std::io::Write;
@@ -664,6 +739,72 @@ fn user_dictionaries_name_an_official_across_outlets() {
 }
 
 #[test]
+fn a_config_file_names_the_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let write = |name: &str, text: &str| std::fs::write(d.join(name), text).unwrap();
+    write("two.jsonl", TWO_SPELLINGS);
+    std::fs::create_dir(d.join("dict")).unwrap();
+    write(
+        "dict/people.tsv",
+        "name\tvariants\tcountry\tcode\tfrom\tto\ttitle\n\
+         Ri Kwang-sok\t-\tPRK\tPRKGOV\t2019\t-\tVice Foreign Minister\n",
+    );
+    let one_official = [(
+        "Ri Kwang-sok".to_string(),
+        "PRKGOV".to_string(),
+        "RUS".to_string(),
+        2,
+    )];
+
+    // attache.toml in the working directory is read by default; paths are relative to it.
+    write(
+        "attache.toml",
+        "[dictionaries]\npeople = [\"dict/people.tsv\"]\n",
+    );
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("config: attache.toml"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(sources(&o), one_official);
+
+    // --config names another file; its paths are relative to its own folder.
+    write(
+        "dict/site.toml",
+        "# our site\n[dictionaries]\npeople = [\"people.tsv\"]\n",
+    );
+    write("attache.toml", "[dictionaries]\n");
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert_eq!(sources(&o)[0].3, 1, "the default file now names no people");
+    let o = attache(&["ingest", "--config", "dict/site.toml", "two.jsonl"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("dictionaries: 1 actors"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A mistake stops the run, naming the file and line.
+    write(
+        "attache.toml",
+        "[dictionaries]\npeople = [\"dict/people.tsv\"]\nactor = [\"x.txt\"]\n",
+    );
+    let o = attache(&["extract", "two.jsonl"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("attache.toml:3: unknown field `actor`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = attache(&["extract", "--config", "none.toml", "two.jsonl"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("none.toml"), "{}", stderr(&o));
+}
+
+#[test]
 fn eval_plover_prints_accuracy_per_type() {
     let dir = tempfile::tempdir().unwrap();
     // Two records of our own in the PLOVER gold shape.
@@ -691,6 +832,12 @@ fn eval_plover_prints_accuracy_per_type() {
     assert_eq!(row("SANCTION")[1..4], ["1", "1", "1.000"]);
     assert_eq!(row("REJECT")[1..4], ["1", "0", "0.000"]);
     assert_eq!(row("all")[1..4], ["2", "1", "0.500"]);
+
+    // Canada and Peru are found as actors in their sentences; Chile is not in its sentence.
+    assert!(
+        table.contains("in their sentence (country part): source 0.500 (1/2), target 1.000 (1/1)"),
+        "{table}"
+    );
 
     let bad = attache(&["eval", "plover", "--gold", "missing.json"], dir.path());
     assert_eq!(bad.status.code(), Some(2));

@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 
 use attache_events::codebook::Codebook;
-use attache_model::{Actor, Article, CameoCode, EventMention, Modality};
+use attache_model::{Actor, ActorCode, Article, CameoCode, CountryCode, EventMention, Modality};
 
 use crate::pipeline::Pipeline;
 
@@ -99,6 +99,29 @@ pub struct Scores {
     pub all: Tally,
     /// Records with a wrong type, source or target, with what the coder said, in file order.
     pub misses: Vec<(GoldRecord, Prediction)>,
+    /// Whether the actor stage found the gold actors at all (filled by [`score_pipeline`]).
+    pub actors: ActorCoverage,
+}
+
+/// Gold source and target actors (their country part, "IGO" for an intergovernmental one)
+/// that the actor stage found anywhere in the sentence, whatever the coder made of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ActorCoverage {
+    pub sources: usize,
+    pub sources_found: usize,
+    pub targets: usize,
+    pub targets_found: usize,
+}
+
+impl ActorCoverage {
+    /// Count one sentence's gold actors against the countries of the actors found in it.
+    pub fn add(&mut self, gold: &GoldRecord, found: &[String]) {
+        let seen = |codes: &[String]| codes.iter().filter(|c| found.contains(c)).count();
+        self.sources += gold.sources.len();
+        self.sources_found += seen(&gold.sources);
+        self.targets += gold.targets.len();
+        self.targets_found += seen(&gold.targets);
+    }
 }
 
 /// Read the gold file's records; the DOCUMENT record (file documentation) is skipped.
@@ -206,10 +229,13 @@ pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
 /// An actor as the gold file writes it: the country, else the first three letters of the
 /// actor code ("IGO" for the United Nations).
 fn side(a: &Actor) -> Option<String> {
-    a.country
-        .as_ref()
+    gold_country(a.country.as_ref(), a.code.as_ref())
+}
+
+fn gold_country(country: Option<&CountryCode>, code: Option<&ActorCode>) -> Option<String> {
+    country
         .map(|c| c.to_string())
-        .or_else(|| a.code.as_ref().map(|c| c.as_str()[..3].to_string()))
+        .or_else(|| code.map(|c| c.as_str()[..3].to_string()))
 }
 
 /// Score `predict_one` on every gold record.
@@ -239,14 +265,31 @@ pub fn score(
     scores
 }
 
-/// Score the whole pipeline: each gold sentence is a one-sentence article.
+/// Score the whole pipeline: each gold sentence is a one-sentence article. The actor stage's
+/// mentions of each sentence are also checked against the gold actors ([`ActorCoverage`]).
 pub fn score_pipeline(pipeline: &Pipeline, gold: &[GoldRecord]) -> Scores {
-    score(gold, |g| {
+    let mut actors = ActorCoverage::default();
+    let mut scores = score(gold, |g| {
         match pipeline.process(&Article::from_text(g.id.clone(), g.text.clone())) {
-            Ok(p) => predict(&p.events, pipeline.codebook()),
-            Err(_) => Prediction::default(),
+            Ok(p) => {
+                let found: Vec<String> = pipeline
+                    .recognizer()
+                    .find(&p.document)
+                    .actors
+                    .iter()
+                    .filter_map(|a| gold_country(a.country.as_ref(), a.code.as_ref()))
+                    .collect();
+                actors.add(g, &found);
+                predict(&p.events, pipeline.codebook())
+            }
+            Err(_) => {
+                actors.add(g, &[]);
+                Prediction::default()
+            }
         }
-    })
+    });
+    scores.actors = actors;
+    scores
 }
 
 #[cfg(test)]
@@ -342,5 +385,12 @@ mod tests {
         // "Canada recalled its ambassador" is a 161 (SANCTION) by Canada.
         let sanction = scores.by_type["SANCTION"];
         assert_eq!((sanction.type_ok, sanction.source_ok), (1, 1));
+        // Canada, Norway and Chile are found as sources; Peru as a target; Ruritania (not a
+        // country) is not.
+        let a = scores.actors;
+        assert_eq!(
+            (a.sources, a.sources_found, a.targets, a.targets_found),
+            (3, 3, 2, 1)
+        );
     }
 }

@@ -11,6 +11,7 @@
 //! assert_eq!(out.reports[0].target.country.as_ref().unwrap().as_str(), "RUS");
 //! ```
 
+pub mod config;
 pub mod driver;
 pub mod eval;
 pub mod eval_merge;

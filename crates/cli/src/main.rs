@@ -10,12 +10,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use attache::config::Config;
 use attache::driver::{self, Failure, Progress, Summary};
 use attache::pipeline::{Pipeline, PipelineOptions};
 use attache_ingest::Input;
 use attache_merge::duplicates::{Signature, DUPLICATE_THRESHOLD};
 use attache_merge::Merger;
 use attache_model::Modality;
+use attache_serve::ChartFonts;
 use attache_store::{Browse, DocumentSignature, EventQuery, Granularity, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -31,7 +33,7 @@ Examples:
   attache extract article.txt | jq .            events as JSONL, no database
   attache text page.html                        what the cleaner kept
   attache serve --db news.db                    browse at http://127.0.0.1:8080/
-  attache plot --db news.db --actor PRK --code 04 --out prk-visits.svg
+  attache plot --db news.db --actor PRK --code 04 --out prk-visits.svg   (or .png)
   attache eval plover --gold PLOVER_GSR_CAMEO.txt  score the coder on PLOVER's gold records";
 
 #[derive(Parser)]
@@ -118,9 +120,9 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
     },
-    /// Draw the timeline of the matching events as an SVG chart (the page's chart).
+    /// Draw the timeline of the matching events as an SVG or PNG chart (the page's chart).
     #[command(
-        after_help = "Examples:\n  attache plot --actor PRK --code 04 --out prk-visits.svg\n  attache plot --source PRK --target RUS --by year --out prk-rus.svg"
+        after_help = "Examples:\n  attache plot --actor PRK --code 04 --out prk-visits.svg\n  attache plot --source PRK --target RUS --by year --out prk-rus.png\n  attache plot --actor PRK --out prk.png --scale 1 --font-dir ~/.fonts\n\nA PNG is the SVG rasterised; its text is drawn with the system's fonts (on Debian,\n`sudo apt-get install fonts-dejavu-core`). Without a usable font no PNG is written\n(exit 2); SVG needs no fonts."
     )]
     Plot {
         #[arg(long, default_value = "attache.db")]
@@ -130,9 +132,17 @@ enum Command {
         /// Period of one bar.
         #[arg(long, value_enum, default_value = "month")]
         by: PlotBy,
-        /// Output file; must end in .svg.
+        /// Output file: *.svg or *.png.
         #[arg(long)]
         out: PathBuf,
+        /// PNG only: pixels per SVG unit; the chart is 900x320 units, so 2 gives 1800x640
+        /// pixels, crisp on high-density screens [default: 2; 0.25 to 8].
+        #[arg(long)]
+        scale: Option<f32>,
+        /// PNG only: draw text with the fonts in this folder (.ttf, .otf, .ttc, searched
+        /// recursively) instead of the system's.
+        #[arg(long, value_name = "DIR")]
+        font_dir: Option<PathBuf>,
     },
     /// Ingest the bundled sample corpus and print a summary and a timeline of the visits.
     #[command(after_help = "Example:\n  attache demo --db demo.db")]
@@ -206,19 +216,28 @@ struct Dictionaries {
     /// repeatable; wins over --actors.
     #[arg(long = "people", value_name = "FILE")]
     people: Vec<PathBuf>,
+    /// Configuration file (TOML, `[dictionaries]` with `actors`, `agents`, `people` lists of
+    /// paths relative to it). Default: ./attache.toml if it exists. Its files come after
+    /// those given by flags.
+    #[arg(long = "config", value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 impl Dictionaries {
-    fn options(&self) -> PipelineOptions {
+    /// The pipeline options: the flags' files, then the configuration file's.
+    fn options(&self) -> anyhow::Result<PipelineOptions> {
         let mut options = PipelineOptions::default();
         options.entities.actors = self.actors.clone();
         options.entities.agents = self.agents.clone();
         options.entities.people = self.people.clone();
-        options
-    }
-
-    fn any(&self) -> bool {
-        !(self.actors.is_empty() && self.agents.is_empty() && self.people.is_empty())
+        if let Some((path, config)) = Config::find(self.config.as_deref())? {
+            eprintln!("config: {}", path.display());
+            let d = config.dictionaries;
+            options.entities.actors.extend(d.actors);
+            options.entities.agents.extend(d.agents);
+            options.entities.people.extend(d.people);
+        }
+        Ok(options)
     }
 }
 
@@ -226,8 +245,10 @@ impl Dictionaries {
 /// took, and which lines were skipped.
 fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
     let started = std::time::Instant::now();
-    let pipeline = Pipeline::with_options(&dictionaries.options())?;
-    if dictionaries.any() {
+    let options = dictionaries.options()?;
+    let pipeline = Pipeline::with_options(&options)?;
+    let e = &options.entities;
+    if !(e.actors.is_empty() && e.agents.is_empty() && e.people.is_empty()) {
         let r = pipeline.recognizer();
         let s = r.dictionary_stats();
         const SHOWN: usize = 10;
@@ -244,9 +265,15 @@ fn build_pipeline(dictionaries: &Dictionaries) -> anyhow::Result<Pipeline> {
             "dictionaries: {} actors ({} names, {} codes), {} agents",
             s.actors, s.names, s.roles, s.agents
         );
+        if s.agents_before_country > 0 {
+            line.push_str(&format!(
+                " ({} with the code before the country's)",
+                s.agents_before_country
+            ));
+        }
         if s.agents_skipped > 0 {
             line.push_str(&format!(
-                " ({} skipped: code before the country, or ending in a preposition)",
+                " ({} skipped: ending in a preposition)",
                 s.agents_skipped
             ));
         }
@@ -508,13 +535,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             filters,
             by,
             out: path,
+            scale,
+            font_dir,
         } => {
-            if path.extension().and_then(|e| e.to_str()) != Some("svg") {
-                bail!(
-                    "--out {}: only SVG charts are drawn so far; name the file *.svg",
+            let extension = path.extension().and_then(|e| e.to_str());
+            // Fonts load before anything is read or written: without them, no PNG at all.
+            let png = match extension.map(str::to_ascii_lowercase).as_deref() {
+                Some("svg") => {
+                    if scale.is_some() || font_dir.is_some() {
+                        bail!("--scale and --font-dir are for PNG charts; SVG is drawn as is");
+                    }
+                    None
+                }
+                Some("png") => {
+                    let fonts = match &font_dir {
+                        Some(dir) => ChartFonts::from_dir(dir)?,
+                        None => ChartFonts::system()?,
+                    };
+                    Some((fonts, scale.unwrap_or(attache_serve::DEFAULT_SCALE)))
+                }
+                _ => bail!(
+                    "--out {}: charts are drawn as SVG or PNG; name the file *.svg or *.png",
                     path.display()
-                );
-            }
+                ),
+            };
             let store = open_existing(&db)?;
             let query = Browse::from(filters.query()?);
             let granularity = match by {
@@ -529,7 +573,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let timeline = attache_serve::build_timeline(counts, granularity, undated);
             let title = attache_serve::chart_title(&query, &timeline.by);
             let svg = attache_serve::timeline_svg(&timeline, &title)?;
-            std::fs::write(&path, svg).with_context(|| format!("writing {}", path.display()))?;
+            let bytes = match png {
+                Some((fonts, scale)) => attache_serve::timeline_png(&svg, &fonts, scale)?,
+                None => svg.into_bytes(),
+            };
+            std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
             eprintln!(
                 "{}: {dated} events in {} periods ({} undated, not drawn)",
                 path.display(),

@@ -411,6 +411,17 @@ pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores, misses:
             format!("{} ({})", ratio(t.target_ok, t.with_target), t.with_target),
         )?;
     }
+    let a = &scores.actors;
+    writeln!(
+        out,
+        "gold actors found as actors in their sentence (country part): source {} ({}/{}), target {} ({}/{})",
+        ratio(a.sources_found, a.sources),
+        a.sources_found,
+        a.sources,
+        ratio(a.targets_found, a.targets),
+        a.targets_found,
+        a.targets,
+    )?;
     if misses {
         writeln!(out)?;
         for (g, p) in &scores.misses {

@@ -62,8 +62,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let with = t.elapsed();
     let s = r.dictionary_stats();
     println!(
-        "{} actors, {} name keys, {} codes; {} agents ({} skipped); {} lines skipped",
-        s.actors, s.names, s.roles, s.agents, s.agents_skipped, s.problems
+        "{} actors, {} name keys, {} codes; {} agents ({} with the code before the country's, {} skipped); {} lines skipped",
+        s.actors, s.names, s.roles, s.agents, s.agents_before_country, s.agents_skipped, s.problems
     );
     for p in r.dictionary_problems() {
         println!("  skipped {p}");

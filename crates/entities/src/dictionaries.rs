@@ -23,8 +23,8 @@
 //!
 //! **PETRARCH agents** (`Phoenix.agents.txt`): `NOUN_PHRASE {PLURALS} [~CODE]`, with
 //! `!SET! = A, B` substitution sets. Regular plurals are made as PETRARCH 0.5 does unless
-//! `{...}` gives them (`{}`: none). Agents whose code goes before the country (`[NGO~]`) are
-//! counted and skipped: attache appends agent codes to the country.
+//! `{...}` gives them (`{}`: none). An agent code after `~` goes after the country's
+//! (`[~MIL]`: RUSMIL), one before `~` goes before it (`[NGO~]`: NGORUS), as in PETRARCH.
 //!
 //! **People** (our own TSV, docs/DICTIONARIES.md): one row per role,
 //! `name  variants  country  code  from  to  title`.
@@ -358,7 +358,7 @@ fn plural(noun: &str) -> String {
 #[derive(Debug, Default)]
 pub(crate) struct Agents {
     pub titles: Vec<TitleRow>,
-    /// Agents whose code goes before the country (`[NGO~]`), which attache cannot apply.
+    /// Agents whose code goes before the country (`[NGO~]`), loaded as titles.
     pub prefixed: usize,
     /// Agents ending in a preposition ("AMBASSADOR_TO"), left out.
     pub dangling: usize,
@@ -416,11 +416,12 @@ fn agent_line(
             )));
         };
         let block = block.trim();
-        let agent = if let Some(a) = block.strip_prefix('~') {
-            a.trim()
-        } else if block.ends_with('~') {
-            out.prefixed += 1;
-            return Ok(());
+        // "[~MIL]": the agent code goes after the country's (RUSMIL); "[NGO~]": before it
+        // (NGORUS), as PETRARCH does for organisations. The title row keeps the `~` side.
+        let (agent, prefix) = if let Some(a) = block.strip_prefix('~') {
+            (a.trim(), false)
+        } else if let Some(a) = block.strip_suffix('~') {
+            (a.trim(), true)
         } else {
             return Err(err(format!("expected [~CODE] or [CODE~], found [{block}]")));
         };
@@ -430,6 +431,11 @@ fn agent_line(
         {
             return Err(err(format!("unknown agent code {agent:?}")));
         }
+        let agent = if prefix {
+            format!("{agent}~")
+        } else {
+            agent.to_string()
+        };
         // "NOUN {PLURAL, PLURAL}" or "NOUN {}" or just "NOUN".
         let (noun, plurals) = match head.find('{') {
             Some(o) => {
@@ -490,10 +496,11 @@ fn agent_line(
             return Ok(());
         }
         let title = forms.remove(0);
+        out.prefixed += usize::from(prefix);
         out.titles.push(TitleRow {
             line,
             title,
-            agent: Some(agent.to_string()),
+            agent: Some(agent),
             holder: Some(Holder::Person),
             variants: forms,
         });
@@ -761,6 +768,7 @@ ENVOY_TO [~GOV]
             ("border guard", "MIL", vec!["border guards"]),
             ("party chief", "GOVPTY", vec!["party chiefs"]),
             ("lumberman", "LAB", vec!["lumberwoman"]),
+            ("human rights body", "NGO~", vec!["human rights bodies"]),
             ("police", "COP", vec![]),
             ("man of letters", "EDU", vec!["woman of letters"]),
         ];

@@ -141,6 +141,31 @@ fn is_possessive(gap: &str) -> bool {
     matches!(gap, "'s " | "’s " | "' " | "’ ")
 }
 
+/// Where a name ends before a photo caption's position that ends at `end`: "Liu Jianming
+/// (front, R)" -> the end of "Liu Jianming". `end` itself when there is none.
+fn caption_position_before(text: &str, end: usize) -> usize {
+    const WORDS: &[&str] = &[
+        "front", "back", "rear", "centre", "center", "middle", "left", "right", "L", "R", "C",
+        "1st", "2nd", "3rd", "4th", "5th", "first", "second", "third", "fourth",
+    ];
+    let Some(head) = text[..end].strip_suffix(')') else {
+        return end;
+    };
+    let Some(open) = head.rfind('(') else {
+        return end;
+    };
+    let inside = &head[open + 1..];
+    let is_position = inside.len() <= 24
+        && inside
+            .split([',', ' '])
+            .filter(|w| !w.is_empty())
+            .all(|w| WORDS.contains(&w));
+    match text[..open].strip_suffix(' ') {
+        Some(name) if is_position && !inside.trim().is_empty() => name.len(),
+        _ => end,
+    }
+}
+
 /// The start of an article ("the", "a", "an") just before `at`, if there is one.
 fn article_before(text: &str, at: usize) -> Option<usize> {
     for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
@@ -192,6 +217,10 @@ impl Finder<'_> {
     fn code(&self, country: Option<u16>, agent: Option<&str>) -> Option<ActorCode> {
         let c = self.iso(country?);
         match agent {
+            // PETRARCH's "[NGO~]": the agent code goes before the country's.
+            Some(a) if a.ends_with('~') => {
+                ActorCode::parse(&format!("{}{}", &a[..a.len() - 1], c.as_str())).ok()
+            }
             Some(a) => ActorCode::country_agent(c, a).ok(),
             None => ActorCode::parse(c.as_str()).ok(),
         }
@@ -309,6 +338,20 @@ impl Finder<'_> {
         None
     }
 
+    /// "to X" after title hit `title` ("ambassador to the IAEA", "envoy to Russia"): the hit X,
+    /// a country or an organisation, if it follows at once.
+    fn accredited_to(&self, title: usize) -> Option<usize> {
+        let h = self.hits.get(title + 1)?;
+        let rest = self.text[self.hits[title].end..].strip_prefix(" to ")?;
+        let at = self.text.len() - rest.len();
+        let at_name = h.start == at || (rest.starts_with("the ") && h.start == at + 4);
+        let names = matches!(
+            h.entry,
+            Entry::Country(_) | Entry::North | Entry::South | Entry::Org(_)
+        );
+        (at_name && names).then_some(title + 1)
+    }
+
     /// Titled people and groups: "[article] [qualifier] [modifiers] [generic org] title
     /// [Name]" and "Name, [article] [qualifier] [modifiers] title [of X]".
     fn titled_phrases(&mut self) {
@@ -421,10 +464,32 @@ impl Finder<'_> {
             }
         }
 
+        // Apposition after a qualified title: "Laos's foreign minister, Bounkham Sithideth,"
+        // and "Iran's ambassador to the IAEA, Hamid Rezaei,".
+        if name.is_none() && name_org.is_none() && qualifier.is_some() && holder == Holder::Person {
+            let to = self.accredited_to(after);
+            let comma = to.map_or(title_end, |j| self.hits[j].end);
+            if self.text[comma..].starts_with(", ") {
+                let limit = self.next_hit_start(to.unwrap_or(after) + 1);
+                if let Some((s, e)) = name_after(self.text, comma + 2, limit) {
+                    let closed =
+                        e == self.text.len() || self.text[e..].starts_with([',', '.', ';']);
+                    if closed {
+                        name = Some((s, e));
+                        end = e;
+                        after = to.unwrap_or(after);
+                    }
+                }
+            }
+        }
+
         // Apposition: "Kang Sok Ju, first vice foreign minister of North Korea".
         if name.is_none() && name_org.is_none() {
             let before = &self.text[..start];
             if let Some(comma) = before.strip_suffix(", ").map(str::len) {
+                // "led by Liu Jianming (front, R), chief secretary of ...": a photo position
+                // between the name and its comma.
+                let comma = caption_position_before(self.text, comma);
                 let floor = if left > 0 {
                     self.hits[left - 1].end.min(comma)
                 } else {
@@ -722,18 +787,28 @@ impl Finder<'_> {
         else {
             return;
         };
-        let introduced: Vec<&str> = self
+        // Names compared token by token in any romanisation: "Choi Son Hui" was introduced
+        // as North Korea's "Choe Son-hui" and is not the dateline country's.
+        let tokens = |name: &str| -> Vec<String> {
+            name.split(' ')
+                .map(|t| self.romanisation.key(t))
+                .filter(|k| !k.is_empty())
+                .collect()
+        };
+        let introduced: Vec<(String, Vec<String>)> = self
             .actors
             .iter()
             .filter(|a| a.kind == MentionKind::Person && a.country.is_some())
             .filter_map(|a| a.name.as_deref())
+            .map(|n| (self.romanisation.key(n), tokens(n)))
             .collect();
         let mut resolved = Vec::new();
         for (i, agent) in &self.unqualified {
             let name = self.actors[*i].name.as_deref().unwrap_or("");
+            let (key, own) = (self.romanisation.key(name), tokens(name));
             let shares_a_name = introduced
                 .iter()
-                .any(|n| n.split(' ').any(|t| name.split(' ').any(|u| u == t)));
+                .any(|(k, ts)| *k == key || ts.iter().any(|t| own.contains(t)));
             // A user dictionary may have given the country already.
             if !shares_a_name && self.actors[*i].country.is_none() {
                 resolved.push((*i, self.code(Some(home), Some(agent))));

@@ -9,6 +9,9 @@
 //!   `the North's Vice Foreign Minister Pak Myong Guk` — a [`MentionKind::Person`](attache_model::MentionKind::Person) with its
 //!   title, name, country and CAMEO code (`PRKGOV`);
 //! - `Kang Sok Ju, first vice foreign minister of North Korea` — the same, by apposition;
+//! - `Laos's foreign minister, Bounkham Sithideth`, `Iran's ambassador to the IAEA, Hamid
+//!   Rezaei`, `led by Liu Jianming (front, R), chief secretary of ... the CPC` — appositions
+//!   after the title too, and past a photo caption's position;
 //! - `a North Korean delegation`, `Russian tourists` — a [`MentionKind::Group`](attache_model::MentionKind::Group);
 //! - `Russia's foreign ministry` — an [`MentionKind::Organisation`](attache_model::MentionKind::Organisation) coded `RUSGOV`.
 //!
@@ -117,8 +120,9 @@ pub struct DictionaryStats {
     pub roles: usize,
     /// Agent nouns loaded as titles.
     pub agents: usize,
-    /// Agents skipped because their code goes before the country (`[NGO~]`) or they end in
-    /// a preposition (`AMBASSADOR_TO`).
+    /// Among `agents`, those whose code goes before the country's (`[NGO~]`: NGORUS).
+    pub agents_before_country: usize,
+    /// Agents skipped because they end in a preposition (`AMBASSADOR_TO`).
     pub agents_skipped: usize,
     /// Lines or code blocks of PETRARCH files that could not be used and were skipped (see
     /// [`Recognizer::dictionary_problems`]).
@@ -223,7 +227,8 @@ impl Recognizer {
             let (name, text) = read_or(Some(path), "", "")?;
             let read = dictionaries::parse_petrarch_agents(&name, &text);
             stats.agents += read.titles.len();
-            stats.agents_skipped += read.prefixed + read.dangling;
+            stats.agents_before_country += read.prefixed;
+            stats.agents_skipped += read.dangling;
             problems.extend(read.problems.iter().map(ToString::to_string));
             agents.extend(read.titles);
         }

@@ -132,6 +132,12 @@ fn appositions() {
         ("Talks were led by Kang Sok Ju, first vice foreign minister of North Korea.", &[("person", "Kang Sok Ju, first vice foreign minister of North Korea", "PRK", "PRKGOV", "First Vice Foreign Minister", "Kang Sok Ju")]),
         ("The letter came from Kim Su-gil, alternate member of the political bureau of the Workers' Party of Korea.", &[("person", "Kim Su-gil, alternate member of the political bureau of the Workers' Party of Korea", "PRK", "PRKGOV", "member", "Kim Su-gil")]),
         ("He met Olga Ivanova, Russia's ambassador, on Friday.", &[("person", "Olga Ivanova, Russia's ambassador", "RUS", "RUSGOV", "Ambassador", "Olga Ivanova")]),
+        ("A delegation led by Zhou Minghao (front, R), chief secretary of the Yunnan committee of the CPC, arrived.", &[("person", "Zhou Minghao (front, R), chief secretary of the Yunnan committee of the CPC", "CHN", "CHNGOV", "Chief Secretary", "Zhou Minghao")]),
+        ("Officials led by Zhou Minghao (2nd L), party secretary, left.", &[("person", "Zhou Minghao (2nd L), party secretary", "", "", "party secretary", "Zhou Minghao")]),
+        ("Laos's foreign minister, Khamphet Vongsa, said so.", &[("person", "Laos's foreign minister, Khamphet Vongsa", "LAO", "LAOGOV", "Foreign Minister", "Khamphet Vongsa")]),
+        ("Iran's ambassador to the IAEA, Reza Karimi, said so.", &[("person", "Iran's ambassador to the IAEA, Reza Karimi", "IRN", "IRNGOV", "Ambassador", "Reza Karimi")]),
+        ("China's ambassador to Russia, Li Wen.", &[("person", "China's ambassador to Russia, Li Wen", "CHN", "CHNGOV", "Ambassador", "Li Wen")]),
+        ("Russia's foreign minister, who arrived on Friday, spoke.", &[("group", "Russia's foreign minister", "RUS", "RUSGOV", "Foreign Minister", "")]),
         ("Seoul, the South Korean capital, was quiet.", &[("capital", "Seoul", "KOR", "KORGOV", "", "Seoul"), ("adjective", "South Korean", "KOR", "KOR", "", "South Korea")]),
     ];
     for (text, want) in cases {
@@ -403,7 +409,7 @@ fn recognizer_is_shareable() {
 #[test]
 fn unqualified_officials_take_the_dateline_country() {
     let r = recognizer();
-    let text = "SEOUL, May 3 (Wire) --\nForeign Minister Park Ji-hoon left for Hanoi.\nU.S. Ambassador Mark Lipton met him.\nAmbassador Mark Lipton said so.";
+    let text = "SEOUL, May 3 (Wire) --\nForeign Minister Park Ji-hoon left for Hanoi.\nU.S. Ambassador Mark Lipton met him.\nAmbassador Mark Lipton said so.\nNorth Korea's Vice Foreign Minister Ri Chol-min was there.\nVice Foreign Minister Lee Chol Min spoke.";
     let mut d = doc(text);
     d.dateline = Some(attache_model::Dateline {
         span: Span::new(0, 22),
@@ -436,6 +442,9 @@ fn unqualified_officials_take_the_dateline_country() {
         "{:?}",
         person("Mark Lipton")
     );
+    // Introduced as North Korea's in another romanisation: not the dateline's country.
+    let prk = (Some("PRK".to_string()), Some("PRKGOV".to_string()));
+    assert_eq!(person("Ri Chol-min"), [prk.clone(), prk]);
     // Without a dateline nothing is guessed.
     let plain = r.find(&doc("Foreign Minister Park Ji-hoon left for Hanoi."));
     let park = plain
@@ -535,7 +544,7 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
     );
     let agents = fx.file(
         "test.agents.txt",
-        "!PERSON! = MAN, WOMAN\nLUMBER!PERSON! {LUMBERMEN} [~LAB]\nHARBOUR_PILOT [~CVL]\n",
+        "!PERSON! = MAN, WOMAN\nLUMBER!PERSON! {LUMBERMEN} [~LAB]\nHARBOUR_PILOT [~CVL]\nRIVER_WATCH_GROUP [NGO~]\n",
     );
     let people = fx.file(
         "people.tsv",
@@ -556,9 +565,10 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             stats.names,
             stats.roles,
             stats.agents,
+            stats.agents_before_country,
             stats.agents_skipped
         ),
-        (6, 5, 9, 2, 0),
+        (6, 5, 9, 3, 1, 0),
         "{stats:?}"
     );
 
@@ -603,10 +613,11 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             "Foreign Minister"
         )]
     );
-    // Agents add titles: "North Korean lumbermen" is a group of workers.
+    // Agents add titles: "North Korean lumbermen" is a group of workers; an "[NGO~]" agent
+    // puts its code before the country's.
     check(
         &r,
-        "North Korean lumbermen and a Russian harbour pilot arrived.",
+        "North Korean lumbermen and a Russian harbour pilot arrived.\nA Mongolian river watch group objected.",
         &[
             (
                 "group",
@@ -622,6 +633,14 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
                 "RUS",
                 "RUSCVL",
                 "harbour pilot",
+                "",
+            ),
+            (
+                "group",
+                "A Mongolian river watch group",
+                "MNG",
+                "NGOMNG",
+                "river watch group",
                 "",
             ),
         ],

@@ -7,8 +7,51 @@ use crate::api::v1::Timeline;
 
 /// Drawing the chart failed.
 #[derive(Debug, thiserror::Error)]
-#[error("drawing the timeline: {0}")]
-pub struct ChartError(String);
+pub enum ChartError {
+    /// plotters could not draw the SVG.
+    #[error("drawing the timeline: {0}")]
+    Draw(String),
+    /// No fonts to draw a PNG's text with.
+    #[error(
+        "no fonts found{}: a PNG chart needs one to draw its title and labels; install one \
+         (Debian/Ubuntu: `sudo apt-get install {}`){}, or write an .svg, which needs none",
+        .dir.as_ref().map(|d| format!(" in {}", d.display())).unwrap_or_default(),
+        crate::png::FONT_PACKAGE,
+        if .dir.is_some() { " or name another --font-dir" } else { "" }
+    )]
+    NoFonts {
+        /// The folder searched, or `None` for the system's fonts.
+        dir: Option<std::path::PathBuf>,
+    },
+    /// The font folder named does not exist.
+    #[error("font folder {} does not exist", .0.display())]
+    FontDir(std::path::PathBuf),
+    /// Some text of the chart could not be laid out with the fonts found.
+    #[error(
+        "{missing} of the chart's {wanted} texts could not be drawn with the fonts found; \
+         install `{}` or name another --font-dir",
+        crate::png::FONT_PACKAGE
+    )]
+    TextMissing {
+        /// Texts dropped.
+        missing: usize,
+        /// Texts in the SVG.
+        wanted: usize,
+    },
+    /// The scale is out of range.
+    #[error(
+        "scale {scale}: must be between {} and {}",
+        crate::png::SCALES.start(),
+        crate::png::SCALES.end()
+    )]
+    Scale {
+        /// The scale asked for.
+        scale: f32,
+    },
+    /// resvg could not render or encode the picture.
+    #[error("rendering the timeline as PNG: {0}")]
+    Render(String),
+}
 
 /// Chart size in pixels.
 const WIDTH: u32 = 900;
@@ -28,7 +71,7 @@ const PALETTE: [RGBColor; 8] = [
 
 /// The timeline as an SVG document, titled `title`.
 pub fn timeline_svg(timeline: &Timeline, title: &str) -> Result<String, ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError(e.to_string());
+    let fail = |e: &dyn std::fmt::Display| ChartError::Draw(e.to_string());
     let mut roots: Vec<&str> = timeline
         .periods
         .iter()

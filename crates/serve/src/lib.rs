@@ -24,6 +24,7 @@ pub mod api;
 mod chart;
 mod error;
 mod params;
+mod png;
 mod pool;
 mod routes;
 mod timeline;
@@ -34,6 +35,7 @@ use attache_store::Store;
 
 pub use chart::{timeline_svg, ChartError};
 pub use error::{ApiError, ServeError};
+pub use png::{timeline_png, ChartFonts, DEFAULT_SCALE, FONT_PACKAGE, SCALES};
 pub use routes::chart_title;
 pub use timeline::build as build_timeline;
 

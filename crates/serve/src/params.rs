@@ -205,6 +205,17 @@ impl Params {
             .transpose()
     }
 
+    /// `scale` of a PNG chart: pixels per SVG unit.
+    pub fn scale(&self) -> Result<f32, ApiError> {
+        let Some(v) = self.get("scale") else {
+            return Ok(crate::DEFAULT_SCALE);
+        };
+        v.parse::<f32>()
+            .ok()
+            .filter(|s| crate::SCALES.contains(s))
+            .ok_or_else(|| invalid("scale", v, "a number from 0.25 to 8"))
+    }
+
     fn number(&self, name: &str) -> Result<Option<usize>, ApiError> {
         self.get(name)
             .map(|v| {

@@ -6,12 +6,13 @@
 //! `attache ingest` never blocks the server, and the next request sees its committed batches.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use attache_store::{Store, StoreError};
 
 use crate::api::v1::ErrorCode;
 use crate::error::ApiError;
+use crate::ChartFonts;
 
 /// Connections kept open between requests; more are opened under load and closed after.
 const IDLE: usize = 8;
@@ -21,6 +22,8 @@ const IDLE: usize = 8;
 pub struct Stores {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    /// The system's fonts for PNG charts, loaded by the first PNG request (or why not).
+    fonts: OnceLock<Result<ChartFonts, String>>,
 }
 
 impl Stores {
@@ -29,7 +32,17 @@ impl Stores {
         Stores {
             path: first.path().to_path_buf(),
             idle: Mutex::new(vec![first]),
+            fonts: OnceLock::new(),
         }
+    }
+
+    /// The fonts PNG charts are drawn with, loaded once; without any, every PNG request
+    /// fails with the reason (and the package to install).
+    pub fn fonts(&self) -> Result<&ChartFonts, ApiError> {
+        self.fonts
+            .get_or_init(|| ChartFonts::system().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| ApiError::new(ErrorCode::Internal, e.clone()))
     }
 
     /// Run `f` with a connection on a blocking thread.

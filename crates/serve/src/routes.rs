@@ -42,6 +42,7 @@ pub fn router(stores: Arc<Stores>) -> Router {
         .route("/api/v1/actors", get(actors))
         .route("/api/v1/timeline", get(timeline))
         .route("/api/v1/timeline.svg", get(timeline_svg))
+        .route("/api/v1/timeline.png", get(timeline_png))
         .route("/api/v1/openapi.json", get(openapi))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
@@ -221,6 +222,21 @@ async fn timeline_svg(State(stores): StoreState, query: Pairs) -> Result<Respons
     let svg = chart::timeline_svg(&t, &chart_title(&q, &t.by))
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
+}
+
+async fn timeline_png(State(stores): StoreState, query: Pairs) -> Result<Response, ApiError> {
+    let p = params(query, &["by", "scale"])?;
+    let (q, scale) = (p.browse()?, p.scale()?);
+    let t = load_timeline(Arc::clone(&stores), &p).await?;
+    let internal = |e: &dyn std::fmt::Display| ApiError::new(ErrorCode::Internal, e.to_string());
+    let svg = chart::timeline_svg(&t, &chart_title(&q, &t.by)).map_err(|e| internal(&e))?;
+    // Rasterising takes milliseconds to seconds of CPU: off the async workers.
+    let png = tokio::task::spawn_blocking(move || {
+        crate::timeline_png(&svg, stores.fonts()?, scale).map_err(|e| internal(&e))
+    })
+    .await
+    .map_err(|e| internal(&e))??;
+    Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
 }
 
 /// "Events per month: actor PRK, code 04, since 2019-01-01".

@@ -180,6 +180,12 @@ fn ingest_is_idempotent_and_events_show_query_it() {
     assert!(stdout(&show).contains("[[left]]"), "{}", stdout(&show));
     assert!(stdout(&show).contains("upi-ri-moscow"));
     assert!(stdout(&show).contains("visit.leave-for"));
+    // "..., state media reported": the speaker is shown with the evidence (issue 5).
+    assert!(
+        stdout(&show).contains("claimed by — \"state media\""),
+        "{}",
+        stdout(&show)
+    );
 }
 
 #[test]

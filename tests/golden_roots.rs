@@ -23,6 +23,9 @@ struct Gold {
     source: String,
     target: String,
     modality: String,
+    /// The claimant expected in reported speech (column 8, optional): a country code, else the
+    /// speaker's words; "-" for none. Rows without it do not check the claimant.
+    claimant: Option<String>,
 }
 
 fn gold() -> Vec<Gold> {
@@ -53,6 +56,10 @@ fn gold() -> Vec<Gold> {
             source: cells[3].to_string(),
             target: cells[4].to_string(),
             modality: cells[5].to_string(),
+            claimant: cells
+                .get(7)
+                .filter(|c| !c.is_empty())
+                .map(|c| c.to_string()),
         });
     }
     rows
@@ -83,6 +90,15 @@ fn country(a: &attache_model::Actor) -> String {
         .as_ref()
         .map(|c| c.to_string())
         .unwrap_or_default()
+}
+
+/// A report's claimant as roots.tsv writes it: its country, else its words, else "-".
+fn claimant(r: &Report) -> &str {
+    r.evidence
+        .claimant
+        .as_ref()
+        .and_then(|a| a.country_or_text())
+        .unwrap_or("-")
 }
 
 fn root_of(code: &str) -> String {
@@ -125,6 +141,7 @@ fn every_root_in_our_corpus() {
     let mut used: BTreeMap<(String, usize), ()> = BTreeMap::new();
     let mut misses = Vec::new();
     let (mut code_ok, mut modality_ok) = (0usize, 0usize);
+    let (mut claimant_rows, mut claimant_ok) = (0usize, 0usize);
     for row in &gold {
         assert!(
             by_doc.contains_key(&row.document),
@@ -162,6 +179,17 @@ fn every_root_in_our_corpus() {
                         row.code,
                         describe(r)
                     ));
+                }
+                if let Some(want) = &row.claimant {
+                    claimant_rows += 1;
+                    let got = claimant(r);
+                    match got == want {
+                        true => claimant_ok += 1,
+                        false => misses.push(format!(
+                            "{}: claimant of {:?}: expected {want}, got {got}",
+                            row.document, row.sentence
+                        )),
+                    }
                 }
                 if r.modality.as_str() == row.modality {
                     modality_ok += 1;
@@ -228,7 +256,8 @@ fn every_root_in_our_corpus() {
     let roots_found = tally.values().filter(|t| t.found > 0).count();
     println!(
         "all roots: precision {precision:.3} ({}/{}), recall {recall:.3} ({}/{}); \
-         exact code {code_ok}/{}, modality {modality_ok}/{}; {roots_found}/{roots_with_gold} roots found",
+         exact code {code_ok}/{}, modality {modality_ok}/{}; {roots_found}/{roots_with_gold} roots found; \
+         claimant {claimant_ok}/{claimant_rows} of the rows that name one",
         all.matched, all.predicted, all.found, all.gold, all.found, all.found
     );
     assert_eq!(
@@ -251,6 +280,11 @@ fn every_root_in_our_corpus() {
         roots_found >= ROOTS_FOUND_FLOOR,
         "{roots_found} roots found, fewer than {ROOTS_FOUND_FLOOR}"
     );
+    let claimant_rate = ratio(claimant_ok, claimant_rows);
+    assert!(
+        claimant_rate >= CLAIMANT_FLOOR,
+        "claimant {claimant_rate:.3} fell below {CLAIMANT_FLOOR}"
+    );
     let code_rate = ratio(code_ok, all.found);
     let modality_rate = ratio(modality_ok, all.found);
     assert!(
@@ -269,3 +303,5 @@ const RECALL_FLOOR: f64 = 0.97;
 const ROOTS_FOUND_FLOOR: usize = 20;
 const CODE_FLOOR: f64 = 0.985;
 const MODALITY_FLOOR: f64 = 0.99;
+/// Of the found rows that name a claimant (reported speech, issue 5).
+const CLAIMANT_FLOOR: f64 = 1.0;

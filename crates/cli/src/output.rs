@@ -235,6 +235,9 @@ pub fn show_text(out: &mut impl Write, e: &Event, duplicates: &[Duplicate]) -> R
             m.modality.as_str(),
             m.confidence
         )?;
+        if let Some(c) = &m.claimant {
+            writeln!(out, "      claimed by {}", describe(c))?;
+        }
     }
     Ok(())
 }

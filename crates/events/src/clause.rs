@@ -3,8 +3,8 @@
 //! the subject first and marks clauses with a small set of words ("that", "after", "said").
 
 use attache_model::{
-    Actor, ActorCode, ActorMention, DateBasis, DateValue, Document, MentionKind, Modality,
-    PlaceMention, Span, TimeMention,
+    Actor, ActorCode, ActorMention, CountryCode, DateBasis, DateValue, Document, MentionKind,
+    Modality, PlaceMention, Span, TimeMention,
 };
 
 /// One word of a sentence: its span in the document and its lower-case form.
@@ -46,6 +46,23 @@ pub(crate) const BOUNDARIES: &[&str] = &[
     "\"",
     "“",
     "”",
+];
+
+/// Verbs that report speech: their subject is the claimant of the events in their complement
+/// ("Zakharova said that ...") or of the clause before a comma ("..., the Kremlin said").
+pub(crate) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "added",
+    "announced",
+    "stated",
+    "claimed",
+    "quoted",
+    "denied",
+    "according",
 ];
 
 /// Cues before a trigger, in the same clause.
@@ -224,6 +241,9 @@ pub(crate) struct SentenceContext<'a> {
     pub(crate) places: Vec<&'a PlaceMention>,
     pub(crate) times: Vec<&'a TimeMention>,
     pub(crate) is_question: bool,
+    /// The one country the sentence names (by its actors and places), if it names just one:
+    /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
+    pub(crate) home: Option<&'a CountryCode>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -412,17 +432,170 @@ impl<'a> SentenceContext<'a> {
             .last()
     }
 
+    /// The claimant of an event triggered at word `i`: who the sentence says reported it.
+    ///
+    /// - a speech verb before the trigger governs its clause ("Zakharova said that Choe is
+    ///   scheduled to meet Lavrov", "Peskov told reporters ...", "Russia said on Tuesday it
+    ///   would ..."): the claimant is that verb's subject;
+    /// - "according to KCNA" anywhere in the sentence;
+    /// - an attribution after the trigger, led by a comma ("..., the Kremlin said", "..., state
+    ///   media reported"): the actor named in it, else its words ("state media").
+    ///
+    /// A speaker with no actor mention is kept as its words alone ("officials", "the report").
+    pub(crate) fn claimant(&self, i: usize) -> Option<Actor> {
+        if let Some(a) = self.according_to(0, self.words.len()) {
+            return Some(a);
+        }
+        if let Some(v) = self.governing_speech_verb(i) {
+            let (start, _) = self.clause(v);
+            return match self.subject_where(start, v, |_| true) {
+                Some(m) => Some(self.actor(m)),
+                None => self.speaker_words(start, v),
+            };
+        }
+        let comma = (i + 1..self.words.len()).find(|&k| {
+            self.words[k].lower == ","
+                && self.words[k + 1..]
+                    .iter()
+                    .take_while(|w| w.lower != ",")
+                    .any(|w| SPEECH.contains(&w.lower.as_str()))
+        })?;
+        let end = (comma + 1..self.words.len())
+            .find(|&k| self.words[k].lower == ",")
+            .unwrap_or(self.words.len());
+        let verb = (comma + 1..end).find(|&k| SPEECH.contains(&self.words[k].lower.as_str()))?;
+        self.speaker_in(comma + 1, end, verb)
+    }
+
+    /// The speaker named in words `from..to` (`words_end` ends the words that name it): the
+    /// first actor there; an actor after a preposition is where the speaker is, not the
+    /// speaker ("analysts in Beijing said": the analysts, in China); else the words alone.
+    fn speaker_in(&self, from: usize, to: usize, words_end: usize) -> Option<Actor> {
+        let (a, b) = (self.at(from), self.at(to));
+        let Some(first) = self
+            .actors
+            .iter()
+            .find(|m| m.span.start >= a && m.span.end <= b)
+        else {
+            return self.speaker_words(from, words_end);
+        };
+        let w = self.word_at(first.span.start);
+        let placed = w > from
+            && matches!(
+                self.words[w - 1].lower.as_str(),
+                "in" | "at" | "from" | "of" | "near"
+            );
+        if !placed {
+            return Some(self.actor(first));
+        }
+        let mut speaker = self.speaker_words(from, words_end)?;
+        speaker.country = first.country.clone();
+        Some(speaker)
+    }
+
+    /// The nearest speech verb before word `i` whose complement holds `i`: not a noun ("the
+    /// reported attack"), not inside a relative clause ("Kim, who said he was tired, met ..."),
+    /// and with no semicolon, nor a comma but one that opens "that", between it and the trigger.
+    fn governing_speech_verb(&self, i: usize) -> Option<usize> {
+        let v = (0..i).rev().find(|&j| {
+            SPEECH.contains(&self.words[j].lower.as_str()) && self.words[j].lower != "according"
+        })?;
+        let noun = v > 0
+            && matches!(
+                self.words[v - 1].lower.as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            );
+        // "Moscow says ... to meet Lavin; Seoul protests": a semicolon ends what was said.
+        let comma_between = (v + 1..i).any(|k| {
+            self.words[k].lower == ";"
+                || (self.words[k].lower == ","
+                    && self.words.get(k + 1).is_none_or(|w| w.lower != "that"))
+        });
+        let (start, _) = self.clause(v);
+        let relative = start
+            .checked_sub(1)
+            .is_some_and(|b| matches!(self.words[b].lower.as_str(), "who" | "which"));
+        (!noun && !comma_between && !relative).then_some(v)
+    }
+
+    /// "according to KCNA" between words `from` and `to`: the actor named, else the words up
+    /// to the next comma ("according to the report").
+    fn according_to(&self, from: usize, to: usize) -> Option<Actor> {
+        let k = (from..to.saturating_sub(1))
+            .find(|&k| self.words[k].lower == "according" && self.words[k + 1].lower == "to")?;
+        let end = (k + 2..to)
+            .find(|&j| self.words[j].lower == ",")
+            .unwrap_or(to);
+        self.speaker_in(k + 2, end, end)
+    }
+
+    /// A speaker known only by its words (words `from..to`, after a comma): "state media",
+    /// "diplomats", "the ministry". Nothing for a pronoun or a long stretch, which is more
+    /// likely a clause than a speaker.
+    fn speaker_words(&self, from: usize, to: usize) -> Option<Actor> {
+        let from = (from..to)
+            .rev()
+            .find(|&k| self.words[k].lower == ",")
+            .map_or(from, |c| c + 1);
+        let mut words = self.words.get(from..to)?;
+        // "according to the report.": the sentence's last stop is no part of the speaker.
+        while let Some((last, rest)) = words.split_last() {
+            if last.lower.chars().any(char::is_alphabetic) {
+                break;
+            }
+            words = rest;
+        }
+        let pronoun = words.len() == 1
+            && matches!(
+                words[0].lower.as_str(),
+                "it" | "they" | "he" | "she" | "we" | "i"
+            );
+        if words.is_empty()
+            || words.len() > 5
+            || pronoun
+            || words
+                .iter()
+                .any(|w| !w.lower.chars().any(char::is_alphabetic))
+        {
+            return None;
+        }
+        let text = &self.doc.text[words[0].span.start..words[words.len() - 1].span.end];
+        Some(Actor {
+            text: Some(text.to_string()),
+            ..Actor::default()
+        })
+    }
+
+    /// A titled person with no country from the text or the document ("President Mugabe",
+    /// never introduced as Zimbabwe's), who takes the sentence's [`Self::home`] country: in a
+    /// sentence that names one country, a bare office holder is most often that country's
+    /// (domestic events: "opposition groups in Zimbabwe demanded that President ... resign").
+    pub(crate) fn unqualified(&self, m: &ActorMention) -> bool {
+        m.kind == MentionKind::Person
+            && m.title.is_some()
+            && m.country.is_none()
+            && m.code.is_none()
+    }
+
+    /// The country of a mention: its own, else the sentence's for an unqualified person.
+    pub(crate) fn country_of<'b>(&'b self, m: &'b ActorMention) -> Option<&'b CountryCode> {
+        m.country
+            .as_ref()
+            .or_else(|| self.home.filter(|_| self.unqualified(m)))
+    }
+
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
+        let country = self.country_of(m).cloned();
         Actor {
             text: Some(m.span.slice(&self.doc.text).to_string()),
             name: m.name.clone(),
             title: m.title.clone(),
             code: m.code.clone().or_else(|| {
-                m.country
+                country
                     .as_ref()
                     .and_then(|c| ActorCode::parse(c.as_str()).ok())
             }),
-            country: m.country.clone(),
+            country,
         }
     }
 
@@ -563,16 +736,26 @@ pub(crate) fn for_each_sentence(
         if words.is_empty() {
             continue;
         }
+        let sentence_actors = within(actors, |a| a.span, sentence.span);
+        let sentence_places = within(places, |p| p.span, sentence.span);
+        let mut countries = sentence_actors
+            .iter()
+            .filter_map(|a| a.country.as_ref())
+            .chain(sentence_places.iter().filter_map(|p| p.country.as_ref()));
+        let home = countries
+            .next()
+            .filter(|first| countries.all(|c| c == *first));
         let ctx = SentenceContext {
             doc,
             index,
             all_actors: actors,
             dateline_place,
             words: &words,
-            actors: within(actors, |a| a.span, sentence.span),
-            places: within(places, |p| p.span, sentence.span),
+            actors: sentence_actors,
+            places: sentence_places,
             times: within(times, |t| t.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
+            home,
         };
         f(&ctx);
     }

@@ -71,9 +71,164 @@ impl Coder {
     ) -> Vec<EventMention> {
         let mut out = Vec::new();
         clause::for_each_sentence(doc, actors, places, times, |ctx| {
+            let first = out.len();
             self.visits.code_sentence(ctx, &mut out);
             self.patterns.code_sentence(ctx, &mut out);
+            // Reported speech: the speaker is recorded with each event, never as its source.
+            for event in &mut out[first..] {
+                event.claimant = ctx.claimant(ctx.word_at(event.trigger.start));
+            }
         });
         out
+    }
+}
+
+/// The stages before the coder, for tests that code our own sentences.
+#[cfg(test)]
+pub(crate) mod testing {
+    use attache_entities::Recognizer;
+    use attache_model::{Article, EventMention};
+    use attache_text::Cleaner;
+    use attache_time::TimeTagger;
+
+    use crate::Coder;
+
+    pub(crate) struct Stages {
+        cleaner: Cleaner,
+        recognizer: Recognizer,
+        tagger: TimeTagger,
+        coder: Coder,
+    }
+
+    impl Stages {
+        pub(crate) fn new() -> Stages {
+            Stages {
+                cleaner: Cleaner::new(),
+                recognizer: Recognizer::new().expect("built-in dictionaries load"),
+                tagger: TimeTagger::new(),
+                coder: Coder::new(),
+            }
+        }
+
+        pub(crate) fn code(&self, text: &str) -> Vec<EventMention> {
+            let doc = self
+                .cleaner
+                .process(&Article::from_text("t", text))
+                .expect("cleans");
+            let mentions = self.recognizer.find(&doc);
+            let times = self.tagger.find(&doc);
+            self.coder
+                .code(&doc, &mentions.actors, &mentions.places, &times)
+        }
+    }
+
+    pub(crate) fn country(a: &attache_model::Actor) -> &str {
+        a.country.as_ref().map_or("", |c| c.as_str())
+    }
+}
+
+#[cfg(test)]
+mod claimants {
+    use crate::testing::{country, Stages};
+
+    /// One case per line: a sentence, an event it yields (code, source, target countries) and
+    /// its claimant: a country code, else the claimant's words, "" for none.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, &str, &str, &str)] = &[
+        // A speech verb before the event governs its clause.
+        ("Russian Foreign Minister Sergei Lavin said that North Korea and Japan will hold talks in Moscow.", "046", "PRK", "JPN", "RUS"),
+        ("Kremlin spokesman Dmitry Petrov told reporters that Russia would impose sanctions on Georgia.", "163", "RUS", "GEO", "RUS"),
+        ("Russia said on Tuesday it would impose sanctions on Georgia.", "163", "RUS", "GEO", "RUS"),
+        ("Officials said Israel had lifted the blockade on Gaza.", "0872", "ISR", "PSE", "Officials"),
+        // An attribution after a comma.
+        ("Ukraine cut diplomatic ties with Belarus, the Ukrainian foreign ministry said.", "161", "UKR", "BLR", "UKR"),
+        ("North Korea rejected the Japanese proposal for talks, state media reported.", "125", "PRK", "JPN", "state media"),
+        ("Azerbaijan shelled Armenian villages overnight, according to Armenian officials.", "194", "AZE", "ARM", "ARM"),
+        ("According to the report, Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "the report"),
+        // A place after a preposition is not the speaker; "denied that" reports too.
+        ("China could impose tariffs on Australian wine, analysts in Beijing said.", "163", "CHN", "AUS", "CHN"),
+        ("Canada denied that it had expelled Chinese diplomats.", "166", "CAN", "CHN", "CAN"),
+        // A semicolon ends what was said.
+        ("Moscow says Japan will impose sanctions on Iran; Britain expelled Russian diplomats.", "166", "GBR", "RUS", ""),
+        // The outlet's own words: no claimant.
+        ("The United States imposed sanctions on North Korea on Tuesday.", "163", "USA", "PRK", ""),
+        ("Israel released 200 Palestinian prisoners after Egypt announced a truce.", "0841", "ISR", "PSE", ""),
+        // A speech verb inside a relative clause does not govern the main clause.
+        ("Turkey, which said it was ready to talk, condemned Syria on Monday.", "111", "TUR", "SYR", ""),
+    ];
+
+    /// The claimant as the table writes it: its country, else its words.
+    fn claimant(a: &Option<attache_model::Actor>) -> String {
+        a.as_ref()
+            .and_then(|a| a.country_or_text())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    #[test]
+    fn claimants_of_reported_speech() {
+        let stages = Stages::new();
+        let mut failures = Vec::new();
+        for &(sentence, code, source, target, want) in CASES {
+            let events = stages.code(sentence);
+            let got: Vec<String> = events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {}->{} claimant {:?}",
+                        e.code,
+                        country(&e.source),
+                        country(&e.target),
+                        claimant(&e.claimant)
+                    )
+                })
+                .collect();
+            let hit = events.iter().any(|e| {
+                e.code.as_str() == code
+                    && country(&e.source) == source
+                    && country(&e.target) == target
+                    && claimant(&e.claimant) == want
+            });
+            if !hit {
+                failures.push(format!(
+                    "{sentence:?}: expected {code} {source}->{target} claimant {want:?}, got {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The speaker is neither a source nor, by speaking alone, an event of its own.
+    #[test]
+    fn speakers_are_not_sources() {
+        let stages = Stages::new();
+        let cases = [
+            ("Russian Foreign Minister Sergei Lavin said that Japan will impose sanctions on North Korea.", "RUS"),
+            ("Israel fired missiles into Gaza, the Egyptian foreign ministry said.", "EGY"),
+            ("Chinese Foreign Ministry spokesman Wang Lifeng told reporters that Vietnam and Laos signed a treaty.", "CHN"),
+        ];
+        for (sentence, speaker) in cases {
+            let events = stages.code(sentence);
+            assert!(!events.is_empty(), "{sentence:?}: no event");
+            for e in &events {
+                assert_ne!(
+                    country(&e.source),
+                    speaker,
+                    "{sentence:?}: {} {:?}",
+                    e.code,
+                    e.rule
+                );
+                assert_eq!(
+                    e.claimant
+                        .as_ref()
+                        .and_then(|c| c.country.as_ref())
+                        .map(|c| c.as_str()),
+                    Some(speaker),
+                    "{sentence:?}: {} {}",
+                    e.code,
+                    e.rule
+                );
+            }
+        }
     }
 }

@@ -12,7 +12,9 @@
 //! # File format
 //!
 //! UTF-8, tab-separated, four columns: `rule`, `code`, `dyad`, `pattern`. Blank lines and lines
-//! starting with `#` are skipped. `dyad` is `directed` or `symmetric`. A pattern is words
+//! starting with `#` are skipped. `dyad` is `directed`, `symmetric`, or `antecedent`: an event
+//! named again with no actor in its clause ("The pact calls for ..."), whose sides are those of
+//! the last event with its code earlier in the document. A pattern is words
 //! separated by spaces; each word is:
 //!
 //! - `a|b|c`: one of these words (lower case, as written: irregular forms are spelled out);
@@ -60,6 +62,9 @@ const DETERMINERS: &[&str] = &[
     "face", "faces", "faced", "facing",
 ];
 
+/// Words before a past participle that make it a passive ("were killed").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
 /// Prepositions before an "-ing" form that make it another actor's act.
 const GERUND_PREPOSITIONS: &[&str] = &[
     "of", "for", "by", "about", "from", "against", "without", "on", "in", "at", "toward",
@@ -104,6 +109,9 @@ struct Rule {
     id: String,
     code: CameoCode,
     symmetric: bool,
+    /// The event named again ("the pact calls for ..."): its sides are those of the last event
+    /// with this code earlier in the document (dyad `antecedent`).
+    antecedent: bool,
     items: Vec<Item>,
     /// The first word is a `+lemma`: a verb, which a determiner before it makes a noun ("the
     /// attack") that this rule must not read as the subject's act.
@@ -111,6 +119,10 @@ struct Rule {
 }
 
 impl Rule {
+    fn has_source(&self) -> bool {
+        self.items.contains(&Item::Source)
+    }
+
     /// The pattern starts at the complementiser ("that T must"): its source is the speaker.
     fn complement_clause(&self) -> bool {
         matches!(self.items.first(), Some(Item::Words { any_of, .. })
@@ -268,12 +280,13 @@ impl PatternCoder {
             if matches!(code.as_str(), "042" | "043") {
                 return Err(err("042/043 belong to data/visits.tsv".into()));
             }
-            let symmetric = match cols[2] {
-                "directed" => false,
-                "symmetric" => true,
+            let (symmetric, antecedent) = match cols[2] {
+                "directed" => (false, false),
+                "symmetric" => (true, false),
+                "antecedent" => (true, true),
                 other => {
                     return Err(err(format!(
-                        "dyad must be \"directed\" or \"symmetric\", not {other:?}"
+                        "dyad must be \"directed\", \"symmetric\" or \"antecedent\", not {other:?}"
                     )))
                 }
             };
@@ -301,6 +314,7 @@ impl PatternCoder {
                 id: cols[0].to_string(),
                 code,
                 symmetric,
+                antecedent,
                 items,
                 verbal,
             });
@@ -347,6 +361,10 @@ impl PatternCoder {
             let prev = i.checked_sub(1).map(|p| ctx.words[p].lower.as_str());
             // "the attack", "an arrest": a verb's noun use names no act of the subject.
             let noun_use = prev.is_some_and(|p| DETERMINERS.contains(&p));
+            // "two soldiers were killed": a passive's subject is what was acted on, so only a
+            // rule with its source slot ("were killed by S") may read it.
+            let passive = prev.is_some_and(|p| PASSIVE_AUXILIARIES.contains(&p))
+                && ctx.words[i].lower.ends_with("ed");
             // "accused X of violating", "praised X for helping": the gerund is the object's act.
             let gerund_object = ctx.words[i].lower.ends_with("ing")
                 && prev.is_some_and(|p| GERUND_PREPOSITIONS.contains(&p));
@@ -358,7 +376,9 @@ impl PatternCoder {
                     || (i == last_end && requested));
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
-                if rule.verbal && (noun_use || gerund_object || purpose) {
+                if rule.verbal
+                    && (noun_use || gerund_object || purpose || (passive && !rule.has_source()))
+                {
                     return None;
                 }
                 matches(ctx, &rule.items, 0, i, sentence_end, false).map(|m| (rule, m))
@@ -367,7 +387,11 @@ impl PatternCoder {
                 i += 1;
                 continue;
             };
-            let mut events = self.events(ctx, rule, i, &m);
+            let mut events = if rule.antecedent {
+                named_again(ctx, rule, i, &out[..first_of_sentence])
+            } else {
+                self.events(ctx, rule, i, &m)
+            };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
             if let Some((first_intent, end)) = intent.take() {
@@ -414,9 +438,9 @@ impl PatternCoder {
         m: &Match<'_>,
     ) -> Vec<EventMention> {
         let (clause_start, clause_end) = ctx.clause(i);
-        let has_source_slot = rule.items.contains(&Item::Source);
+        let has_source_slot = rule.has_source();
         let subjects = || {
-            ctx.subject_where(clause_start, i, is_actor)
+            ctx.subject_where(clause_start, i, |a| is_actor(ctx, a))
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
@@ -477,17 +501,8 @@ impl PatternCoder {
         let location = location(ctx, clause_start, clause_end);
         let mut out = Vec::new();
         for (s, t) in pairs {
-            if let Some(t) = t {
-                // One actor on both sides ("Russia ... Russia") or a country acting on itself
-                // under the same code says nothing; nor does a meeting or talks between two
-                // actors of one country, which in wire copy are mostly a misread bare title.
-                let same_country = s.country.is_some() && s.country == t.country;
-                if s.span == t.span
-                    || (s.code.is_some() && s.code == t.code)
-                    || (rule.symmetric && same_country)
-                {
-                    continue;
-                }
+            if t.is_some_and(|t| self_reference(ctx, s, t, rule.symmetric)) {
+                continue;
             }
             let target_span = t.map(|t| t.span);
             let (date, date_basis) = ctx.date(
@@ -509,6 +524,7 @@ impl PatternCoder {
                 location: location.clone(),
                 date,
                 date_basis,
+                claimant: None,
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence: match (t, fallback) {
@@ -520,6 +536,55 @@ impl PatternCoder {
         }
         out
     }
+}
+
+/// A nominal event named again with no actor of its own ("The pact calls for the
+/// repatriation of workers"): the events of its code in the last earlier sentence that had
+/// one ("Russia and North Korea signed a labour pact"), with their sides, date and location,
+/// triggered here. Modality as this clause says, else the earlier one's ("... will sign a pact
+/// next month. The pact provides for ..." stays planned). None when an actor comes before the
+/// trigger in its clause (that is a new event, for the other rules) or nothing earlier has the
+/// code; actors after it are what the pact is about ("the repatriation of North Korean workers").
+fn named_again(
+    ctx: &SentenceContext<'_>,
+    rule: &Rule,
+    i: usize,
+    earlier: &[EventMention],
+) -> Vec<EventMention> {
+    let (clause_start, clause_end) = ctx.clause(i);
+    let (from, to) = (ctx.at(clause_start), ctx.words[i].span.start);
+    if ctx
+        .actors
+        .iter()
+        .any(|a| a.span.start >= from && a.span.end <= to && is_actor(ctx, a))
+    {
+        return Vec::new();
+    }
+    let Some(last) = earlier.iter().rev().find(|e| e.code == rule.code) else {
+        return Vec::new();
+    };
+    let mut modality = ctx.modality(clause_start, i);
+    if modality == Modality::Actual {
+        modality = nominal_modality(ctx, i + 1, clause_end).unwrap_or(last.modality);
+    }
+    let trigger = ctx.words[i].span;
+    earlier
+        .iter()
+        .filter(|e| e.sentence == last.sentence && e.code == rule.code)
+        .map(|e| EventMention {
+            sentence: ctx.index,
+            trigger,
+            modality,
+            // Named in another sentence: no span in this one.
+            source_span: None,
+            target_span: None,
+            claimant: None,
+            rule: rule.id.clone(),
+            coder: CODER_VERSION.to_string(),
+            confidence: 0.5,
+            ..e.clone()
+        })
+        .collect()
 }
 
 /// The modality a nominal event takes from the verb after it: "a summit between China and
@@ -580,7 +645,7 @@ fn speaker<'a>(
             return None;
         }
         let (start, _) = ctx.clause(boundary);
-        if let Some(s) = ctx.subject_where(start, boundary, is_actor) {
+        if let Some(s) = ctx.subject_where(start, boundary, |a| is_actor(ctx, a)) {
             return Some(s);
         }
         end = start;
@@ -689,11 +754,11 @@ fn object_after<'a>(
     let end = (from + OBJECT_REACH).min(ctx.words.len());
     for k in from..end {
         if let Some(a) = actor_at(ctx, k) {
-            // The source again, or its own country ("Ugandan rebels ... Uganda"), is no object.
+            // The source again, or itself under another name, is no object.
             let own = |a: &ActorMention| {
                 sources
                     .iter()
-                    .any(|s| std::ptr::eq(*s, a) || (s.code.is_some() && s.code == a.code))
+                    .any(|s| std::ptr::eq(*s, a) || self_reference(ctx, s, a, false))
             };
             // "condemned the seizure of a Vietnamese boat by Chinese vessels": the act named
             // has its agent after "by", and the agent is what the source acts on.
@@ -729,10 +794,50 @@ fn attribution_at(ctx: &SentenceContext<'_>, k: usize) -> bool {
             .any(|w| ATTRIBUTION.contains(&w.lower.as_str()))
 }
 
-/// Whether a mention can be an event's side: it has a country, or an actor code of its own
-/// ("the United Nations", IGOUNO).
-fn is_actor(a: &ActorMention) -> bool {
-    a.country.is_some() || a.code.is_some()
+/// The sector of an actor within its country: the agent after the country in its code
+/// ("NGACOP" -> "COP", "INDOPPPTY" -> "OPP"). A bare country ("Russia", code "RUS") is the
+/// state, as its government is: CAMEO codes a country named as an actor as its government.
+fn sector(a: &ActorMention) -> &str {
+    match a.code.as_ref().map(|c| c.as_str()) {
+        Some(code) if a.country.is_some() && code.len() >= 6 => &code[3..6],
+        _ => "GOV",
+    }
+}
+
+/// The agents of the state among CAMEO's domestic role codes (manual 1.1b3, table 3.1:
+/// police, government, judiciary, military, intelligence; and the legislature).
+const STATE_SECTORS: &[&str] = &["COP", "GOV", "JUD", "MIL", "SPY", "LEG"];
+
+/// Whether `s` acting on `t` names one side twice, which says nothing: the same mention or
+/// the same code ("Russia ... Russia"). Two actors of one country under different codes are a
+/// domestic dyad and stay: police and protesters, a court and the president, a government
+/// and rebels, authorities and their own country's town (NGACOP -> NGAOPP, AFGGOV <-> AFGREB,
+/// TURGOV -> TUR; PLOVER's gold codes all of them). A meeting or talks (`symmetric`) between
+/// two state agents of one country (a bare country counts as its government) stays out: in
+/// wire copy it is mostly a foreign official's bare title read as the outlet's country's.
+fn self_reference(
+    ctx: &SentenceContext<'_>,
+    s: &ActorMention,
+    t: &ActorMention,
+    symmetric: bool,
+) -> bool {
+    let country = ctx.country_of(s);
+    let same_country = country.is_some() && country == ctx.country_of(t);
+    let state = |a: &ActorMention| STATE_SECTORS.contains(&sector(a));
+    // An office holder's country taken from the sentence is a guess; facing an actor of that
+    // country in the same sector ("President Harris warned Russia" with no other country
+    // named), the guess is more likely wrong than the event domestic.
+    let guessed = ctx.unqualified(s) || ctx.unqualified(t);
+    s.span == t.span
+        || (s.code.is_some() && s.code == t.code)
+        || (same_country && symmetric && state(s) && state(t))
+        || (same_country && guessed && sector(s) == sector(t))
+}
+
+/// Whether a mention can be an event's side: it has a country (its own, or the sentence's for
+/// an unqualified office holder), or an actor code of its own ("the United Nations", IGOUNO).
+fn is_actor(ctx: &SentenceContext<'_>, a: &ActorMention) -> bool {
+    a.code.is_some() || ctx.country_of(a).is_some()
 }
 
 /// The actor whose mention starts at word `k`.
@@ -741,7 +846,7 @@ fn actor_at<'a>(ctx: &SentenceContext<'a>, k: usize) -> Option<&'a ActorMention>
     ctx.actors
         .iter()
         .copied()
-        .find(|a| a.span.start == start && is_actor(a))
+        .find(|a| a.span.start == start && is_actor(ctx, a))
 }
 
 /// `first` and the actors coordinated with it: "Israel and the Palestinians", "France,
@@ -853,45 +958,9 @@ mod tests {
 
 #[cfg(test)]
 mod sentences {
-    use attache_entities::Recognizer;
-    use attache_model::{Article, EventMention};
-    use attache_text::Cleaner;
-    use attache_time::TimeTagger;
+    use attache_model::EventMention;
 
-    use crate::Coder;
-
-    struct Stages {
-        cleaner: Cleaner,
-        recognizer: Recognizer,
-        tagger: TimeTagger,
-        coder: Coder,
-    }
-
-    impl Stages {
-        fn new() -> Stages {
-            Stages {
-                cleaner: Cleaner::new(),
-                recognizer: Recognizer::new().expect("built-in dictionaries load"),
-                tagger: TimeTagger::new(),
-                coder: Coder::new(),
-            }
-        }
-
-        fn code(&self, text: &str) -> Vec<EventMention> {
-            let doc = self
-                .cleaner
-                .process(&Article::from_text("t", text))
-                .expect("cleans");
-            let mentions = self.recognizer.find(&doc);
-            let times = self.tagger.find(&doc);
-            self.coder
-                .code(&doc, &mentions.actors, &mentions.places, &times)
-        }
-    }
-
-    fn country(a: &attache_model::Actor) -> &str {
-        a.country.as_ref().map_or("", |c| c.as_str())
-    }
+    use crate::testing::{country, Stages};
 
     fn show(events: &[EventMention]) -> Vec<String> {
         events
@@ -1004,12 +1073,34 @@ mod sentences {
         ("Tajikistan and Kyrgyzstan clashed along the disputed border on Thursday.", "193", "TJK", "KGZ", "actual"),
         ("Turkish forces captured a Syrian border town on Monday.", "192", "TUR", "SYR", "actual"),
         ("Azerbaijan shelled Armenian villages overnight.", "194", "AZE", "ARM", "actual"),
+        // Killings by the manual's definitions: the weapon unsaid is force (190), "shot dead"
+        // small arms (193), by beating or torture 1823, an office holder 186, a massacre 202.
+        ("Myanmar troops killed 12 Thai villagers near the border.", "190", "MMR", "THA", "actual"),
+        ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "193", "MLI", "NER", "actual"),
+        ("Iraqi police beat a Kurdish student to death in Kirkuk.", "1823", "IRQ", "", "actual"),
+        ("Kenyan guards tortured two Somali detainees to death.", "1823", "KEN", "SOM", "actual"),
+        ("A Syrian mob lynched two Turkish truck drivers on Friday.", "1823", "SYR", "TUR", "actual"),
+        ("Burkinabe militants killed Malian Defence Minister Oumar Traore in an ambush.", "186", "BFA", "MLI", "actual"),
+        ("Ugandan rebels gunned down the Congolese governor of Ituri on Sunday.", "186", "UGA", "COD", "actual"),
+        ("Burmese soldiers massacred Rohingya villagers in Rakhine.", "202", "MMR", "", "actual"),
+        ("Serbian paramilitaries carried out mass killings of Bosnian civilians.", "202", "SRB", "BIH", "actual"),
+        ("Two Israeli soldiers were killed by Lebanese militants.", "190", "LBN", "ISR", "actual"),
+        ("Iran executed three Kurdish activists on Tuesday.", "180", "IRN", "", "actual"),
+        ("Two Afghan suicide bombers killed nine Pakistani soldiers in Peshawar.", "1831", "AFG", "PAK", "actual"),
         ("Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "actual"),
         ("Russian troops attacked Ukrainian positions near Donetsk.", "190", "RUS", "UKR", "actual"),
         ("North Korea did not attack South Korea.", "190", "PRK", "KOR", "negated"),
         ("Syria was attacked by Israel on Monday.", "190", "ISR", "SYR", "actual"),
         ("Kuwait was invaded by Iraq in 1990.", "192", "IRQ", "KWT", "actual"),
         ("Myanmar was condemned by the European Union and Canada.", "111", "CAN", "MMR", "actual"),
+        // Domestic dyads: two sectors of one country (issue 5).
+        ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
+        ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),
+        ("Thai soldiers attacked Thai protesters near the parliament.", "180", "THA", "THA", "actual"),
+        // An office holder the text gives no country takes the sentence's only country.
+        ("Kenyan opposition leaders demanded that President Daniel Mwangi resign.", "100", "KEN", "KEN", "actual"),
+        ("President Daniel Mwangi threatened to ban Kenyan opposition rallies.", "130", "KEN", "KEN", "actual"),
+        ("Japanese Prime Minister Kenji Arai and Chinese Premier Li Wei criticized President Tom Harris.", "111", "JPN", "", "actual"),
         // modality: possible, negated, questions; reported speech
         ("Russia may impose sanctions on Georgia.", "163", "RUS", "GEO", "possible"),
         ("Japan refused to lift sanctions on Iran.", "085", "JPN", "IRN", "negated"),
@@ -1044,6 +1135,18 @@ mod sentences {
         ("Poland called on Belarus to free the detained journalists.", "173"),
         // A directed code is not symmetric: Russia did not condemn anyone.
         ("France and Germany condemned Russia on Monday.", "111 RUS"),
+        // Talks between two state agents of one country are one side talking to itself.
+        ("Indian Prime Minister Raj Mehta met Indian Foreign Minister Anil Rao in Delhi.", "040"),
+        ("The Indian army held talks with the Indian government on Monday.", "046"),
+        // A killing is never 1823 by the verb alone.
+        ("Myanmar troops killed 12 Thai villagers near the border.", "1823"),
+        ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "1823"),
+        // A passive without its agent names no source: the victims did not kill.
+        ("Two Israeli soldiers were killed near the border on Monday.", "190"),
+        // ... but a meeting of two office holders of one country is no event.
+        ("Russian Foreign Minister Sergei Lavin met President Tom Harris in Moscow.", "040"),
+        // Nor is a guessed office holder against that country's state: Harris is not Russian.
+        ("President Tom Harris warned Russia against any military action.", "130 RUS"),
         // Meetings and talks are not visits.
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "042"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "042"),
@@ -1113,6 +1216,39 @@ mod sentences {
                     "{sentence:?}: expected {code} from {source}, not to {speaker}, got {:?}",
                     show(&events)
                 ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// One case per line: a short text, then the events a pact named again makes (dyad
+    /// `antecedent`): code, source->target, modality and rule, sorted.
+    #[rustfmt::skip]
+    const NAMED_AGAIN: &[(&str, &[&str])] = &[
+        ("Russia and North Korea signed a labour pact on Monday. The pact calls for the repatriation of North Korean workers.",
+         &["057 PRK->RUS actual (support.pact-again)", "057 RUS->PRK actual (support.pact-again)"]),
+        ("Laos and Vietnam will sign a border treaty next month. The treaty provides for joint patrols.",
+         &["057 LAO->VNM planned (support.pact-again)", "057 VNM->LAO planned (support.pact-again)"]),
+        ("Laos and Vietnam signed a border treaty in May. The treaty may require joint patrols.",
+         &["057 LAO->VNM possible (support.pact-again)", "057 VNM->LAO possible (support.pact-again)"]),
+        // Nothing earlier to refer to.
+        ("The pact calls for the repatriation of workers.", &[]),
+    ];
+
+    #[test]
+    fn nominal_events_named_again_take_their_antecedents_sides() {
+        let stages = Stages::new();
+        let mut failures = Vec::new();
+        for &(text, want) in NAMED_AGAIN {
+            let events = stages.code(text);
+            let again: Vec<EventMention> = events
+                .into_iter()
+                .filter(|e| e.rule == "support.pact-again")
+                .collect();
+            let mut got = show(&again);
+            got.sort();
+            if got != want {
+                failures.push(format!("{text:?}: expected {want:?}, got {got:?}"));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -428,6 +428,7 @@ impl<'a> SentenceContext<'a> {
                 location,
                 date,
                 date_basis,
+                claimant: None,
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence,

@@ -113,6 +113,7 @@ fn main() {
                     code,
                     modality,
                     confidence: 0.8,
+                    claimant: None,
                 },
             }
         })

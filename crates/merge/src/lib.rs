@@ -111,6 +111,7 @@ pub fn report(doc: &Document, em: &EventMention) -> Report {
             code: em.code.clone(),
             modality: em.modality,
             confidence: em.confidence,
+            claimant: em.claimant.clone(),
         },
     }
 }
@@ -455,6 +456,7 @@ pub(crate) fn test_report(key: &str, document: &str) -> Report {
             code,
             modality: Modality::Actual,
             confidence: 1.0,
+            claimant: None,
         },
     }
 }
@@ -488,6 +490,7 @@ mod tests {
             location: None,
             date: d,
             date_basis: DateBasis::Relative,
+            claimant: None,
             rule: "test".into(),
             coder: "test".into(),
             confidence: 1.0,

@@ -48,6 +48,17 @@ pub struct Actor {
     pub code: Option<ActorCode>,
 }
 
+impl Actor {
+    /// The shortest description that tells actors apart in tables and test output: the
+    /// country code, else the words in the text ("state media").
+    pub fn country_or_text(&self) -> Option<&str> {
+        self.country
+            .as_ref()
+            .map(|c| c.as_str())
+            .or(self.text.as_deref())
+    }
+}
+
 /// Where an event took place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
@@ -72,6 +83,10 @@ pub struct EventMention {
     /// `None` when neither the text nor the publication date gives a date.
     pub date: Option<DateValue>,
     pub date_basis: DateBasis,
+    /// Who the sentence says reported the event, in reported speech: "Zakharova said that
+    /// ...", "..., the Kremlin said", "according to KCNA". `None` when the text is the outlet's.
+    #[serde(default)]
+    pub claimant: Option<Actor>,
     /// The rule that fired, e.g. "visit.leave-for".
     pub rule: String,
     /// The coder that fired it, e.g. "visits/0.1".
@@ -103,6 +118,10 @@ pub struct Evidence {
     pub code: CameoCode,
     pub modality: Modality,
     pub confidence: f32,
+    /// The speaker the sentence attributes the event to (see [`EventMention::claimant`]);
+    /// added in v1, absent in older stored reports.
+    #[serde(default)]
+    pub claimant: Option<Actor>,
 }
 
 /// An event mention made self-contained: what merging and the store work with.

@@ -40,6 +40,7 @@
 //! #         text: text[35..].into(), sentence_start: 35, sentence_end: text.len(),
 //! #         trigger: "arrived".into(), rule: "visit.arrive-in".into(), coder: "visits/0.1".into(),
 //! #         code: CameoCode::parse("042").unwrap(), modality: Modality::Actual, confidence: 0.9,
+//! #         claimant: None,
 //! #     },
 //! # };
 //! // A document and the reports coded from it (built by the earlier stages).
@@ -227,6 +228,7 @@ mod fixtures {
                 code,
                 modality,
                 confidence: 0.8,
+                claimant: None,
             },
         }
     }

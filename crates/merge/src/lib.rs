@@ -22,12 +22,14 @@
 
 mod actors;
 mod cluster;
+mod config;
 pub mod duplicates;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use actors::{plain_key, NameKeys};
 pub use cluster::{cluster, Cluster, Windows};
+pub use config::{ConfigError, MergeConfig};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
@@ -128,8 +130,13 @@ fn informativeness(actor: &Actor) -> usize {
 /// [`Event::related`] the planned events of the bucket whose dates are compatible with its own
 /// (see [`planned_for`]). Deterministic: the same reports in any order give the same events
 /// and ids.
-pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
-    merge_named(codebook, key, reports, windows, &plain_key)
+pub fn merge(
+    codebook: &Codebook,
+    key: &str,
+    reports: &[Report],
+    config: &MergeConfig,
+) -> Vec<Event> {
+    merge_named(codebook, key, reports, config, &plain_key)
 }
 
 /// [`merge`] comparing names with `names` (the pipeline passes `Recognizer::name_key`, which
@@ -142,9 +149,10 @@ pub fn merge_named(
     codebook: &Codebook,
     key: &str,
     reports: &[Report],
-    windows: &Windows,
+    config: &MergeConfig,
     names: &NameKeys,
 ) -> Vec<Event> {
+    let windows = &config.windows;
     let mut by_modality: BTreeMap<Modality, Vec<&Report>> = BTreeMap::new();
     for r in reports {
         by_modality.entry(r.modality).or_default().push(r);
@@ -181,7 +189,7 @@ pub fn merge_named(
     planned.sort_by(|a, b| (a.0.first, &a.2).cmp(&(b.0.first, &b.2)));
     let longest = planned.iter().map(|(d, _, _)| d.days()).max().unwrap_or(1);
     let reach =
-        jiff::Span::new().days((longest + windows.trip_gap_days).max(4 * windows.reported_after));
+        jiff::Span::new().days((longest + windows.trip_gap_days).max(windows.plan_lead_days));
     let gap = jiff::Span::new().days(windows.trip_gap_days);
     for event in events.iter_mut().filter(|e| e.modality == Modality::Actual) {
         let Some(a) = event.date_value else { continue };
@@ -208,7 +216,7 @@ pub fn merge_named(
 /// Whether a planned event's dates fit the actual event's: they overlap, or lie within
 /// [`Windows::trip_gap_days`] of each other ("will arrive on Thursday" and "arrived on
 /// Friday"); a plan dated only by its publication date ("X to visit Y") announces a visit
-/// that starts from that day to four [`Windows::reported_after`] later.
+/// that starts from that day to [`Windows::plan_lead_days`] later.
 pub fn planned_for(
     planned: &DateValue,
     reported_only: bool,
@@ -218,7 +226,7 @@ pub fn planned_for(
     let (p, a) = (planned, actual);
     if reported_only {
         let days = (a.first - p.first).get_days() as i64;
-        return (0..=4 * windows.reported_after).contains(&days);
+        return (0..=windows.plan_lead_days).contains(&days);
     }
     let gap = if p.last < a.first {
         (a.first - p.last).get_days() as i64
@@ -355,26 +363,26 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
 /// [`plain_key`] unless [`Merger::with_names`] gives another key.
 pub struct Merger<'n> {
     codebook: Codebook,
-    windows: Windows,
+    config: MergeConfig,
     names: &'n NameKeys<'n>,
     reports: BTreeMap<String, Vec<Report>>,
 }
 
 impl Merger<'static> {
-    /// A merger with the default [`Windows`].
+    /// A merger with the compiled-in settings ([`MergeConfig::builtin`]).
     pub fn new(codebook: Codebook) -> Merger<'static> {
         Merger {
             codebook,
-            windows: Windows::default(),
+            config: MergeConfig::builtin(),
             names: &plain_key,
             reports: BTreeMap::new(),
         }
     }
 
-    /// A merger with other date windows (see [`Windows`]).
-    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger<'static> {
+    /// A merger with other settings (a user's `merge.tsv`, see [`MergeConfig`]).
+    pub fn with_config(codebook: Codebook, config: MergeConfig) -> Merger<'static> {
         Merger {
-            windows,
+            config,
             ..Merger::new(codebook)
         }
     }
@@ -386,7 +394,7 @@ impl<'n> Merger<'n> {
     pub fn with_names<'a>(self, names: &'a NameKeys<'a>) -> Merger<'a> {
         Merger {
             codebook: self.codebook,
-            windows: self.windows,
+            config: self.config,
             names,
             reports: self.reports,
         }
@@ -404,7 +412,7 @@ impl<'n> Merger<'n> {
         let mut events: Vec<Event> = self
             .reports
             .iter()
-            .flat_map(|(k, rs)| merge_named(&self.codebook, k, rs, &self.windows, self.names))
+            .flat_map(|(k, rs)| merge_named(&self.codebook, k, rs, &self.config, self.names))
             .collect();
         sort_events(&mut events);
         events
@@ -633,7 +641,7 @@ mod tests {
         ];
         let key = &reports[0].key;
         assert!(reports.iter().all(|r| &r.key == key));
-        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let events = merge(&Codebook::builtin(), key, &reports, &MergeConfig::builtin());
         let actual: Vec<&Event> = events
             .iter()
             .filter(|e| e.modality == Modality::Actual)
@@ -658,7 +666,12 @@ mod tests {
         // Any order: the same events, ids and links.
         let mut reversed = reports.to_vec();
         reversed.reverse();
-        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut again = merge(
+            &Codebook::builtin(),
+            key,
+            &reversed,
+            &MergeConfig::builtin(),
+        );
         let mut events = events;
         sort_events(&mut events);
         sort_events(&mut again);
@@ -727,7 +740,7 @@ mod tests {
             ),
         ];
         let key = &reports[0].key;
-        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let events = merge(&Codebook::builtin(), key, &reports, &MergeConfig::builtin());
         let of = |doc: &str| {
             events
                 .iter()
@@ -748,7 +761,12 @@ mod tests {
         // Any order: the same events, ids and links.
         let mut reversed = reports.to_vec();
         reversed.reverse();
-        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut again = merge(
+            &Codebook::builtin(),
+            key,
+            &reversed,
+            &MergeConfig::builtin(),
+        );
         let mut events = events.clone();
         sort_events(&mut events);
         sort_events(&mut again);

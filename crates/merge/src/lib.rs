@@ -6,7 +6,8 @@
 //! hosted A" share the bucket of A's visit to B. Within a bucket and modality, [`cluster`] groups reports
 //! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
 //! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
-//! October 2023 and January 2024 are not), splits a cluster whose visitor side names different
+//! October 2023 and January 2024 are not), splits a cluster whose visitor side is of another
+//! kind (tourists or businessmen beside officials: agent codes, see the `actors` module) or names different
 //! persons (name keys and titles both differ: two ministers of one country in one capital the
 //! same week; see [`merge_named`]), and [`merge`] folds each cluster into one [`Event`]
 //! whose id hashes the bucket, the modality and the cluster's anchor (its earliest founding
@@ -161,25 +162,33 @@ pub fn merge_named(
     // The plans' dates, whether only publication dates gave them, and their ids; each event's
     // visitor persons, so a plan links only to a visit of the same traveller.
     let mut planned: Vec<(DateValue, bool, String)> = Vec::new();
-    let mut travellers: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut travellers: BTreeMap<String, Traveller> = BTreeMap::new();
     for (modality, group) in by_modality {
         for c in cluster::cluster_refs(&group, windows) {
             let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
-            for (person, part) in actors::split_by_person(&members, visitor, names) {
-                let part: Vec<&Report> = part.iter().map(|&i| members[i]).collect();
-                let reported_only = part.iter().all(|r| r.date_basis == DateBasis::Reported);
-                // An unsplit cluster keeps the id it had before persons were compared.
-                let id_key = match person {
-                    None => format!("{key}|{}|{}", modality.as_str(), c.anchor),
-                    Some(p) => format!("{key}|{}|{}|p{p}", modality.as_str(), c.anchor),
-                };
-                let event_persons = actors::persons(&part, visitor, names);
-                let event = fold_refs(codebook, &id_key, part, names);
-                travellers.insert(event.id.clone(), event_persons);
-                if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
-                    planned.push((d, reported_only, event.id.clone()));
+            for (kind, of_kind) in actors::split_by_kind(&members, visitor, &config.official_agents)
+            {
+                let of_kind: Vec<&Report> = of_kind.iter().map(|&i| members[i]).collect();
+                for (person, part) in actors::split_by_person(&of_kind, visitor, names) {
+                    let part: Vec<&Report> = part.iter().map(|&i| of_kind[i]).collect();
+                    let reported_only = part.iter().all(|r| r.date_basis == DateBasis::Reported);
+                    // An unsplit cluster keeps the id it had before kinds and persons were
+                    // compared.
+                    let mut id_key = format!("{key}|{}|{}", modality.as_str(), c.anchor);
+                    if let Some(k) = &kind {
+                        id_key.push_str(&format!("|k{k}"));
+                    }
+                    if let Some(p) = person {
+                        id_key.push_str(&format!("|p{p}"));
+                    }
+                    let traveller = (kind.clone(), actors::persons(&part, visitor, names));
+                    let event = fold_refs(codebook, &id_key, part, names);
+                    travellers.insert(event.id.clone(), traveller);
+                    if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                        planned.push((d, reported_only, event.id.clone()));
+                    }
+                    events.push(event);
                 }
-                events.push(event);
             }
         }
     }
@@ -201,9 +210,10 @@ pub fn merge_named(
             .take_while(|(d, _, _)| d.first <= to)
             .filter(|(d, reported_only, _)| planned_for(d, *reported_only, &a, windows))
             .filter(|(_, _, id)| {
-                let none = BTreeSet::new();
-                let person = |id: &String| travellers.get(id).unwrap_or(&none);
-                actors::same_traveller(person(id), person(&event.id))
+                let none = (None, BTreeSet::new());
+                let traveller = |id: &String| travellers.get(id).unwrap_or(&none);
+                let (plan, visit) = (traveller(id), traveller(&event.id));
+                plan.0 == visit.0 && actors::same_traveller(&plan.1, &visit.1)
             })
             .map(|(_, _, id)| id.clone())
             .collect();
@@ -212,6 +222,10 @@ pub fn merge_named(
     }
     events
 }
+
+/// Who travels in one event: the kind of its visitor side (an agent that is not official, see
+/// `actors::split_by_kind`) and the persons it names (name key, title key).
+type Traveller = (Option<String>, BTreeSet<(String, String)>);
 
 /// Whether a planned event's dates fit the actual event's: they overlap, or lie within
 /// [`Windows::trip_gap_days`] of each other ("will arrive on Thursday" and "arrived on

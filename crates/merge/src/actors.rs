@@ -116,19 +116,28 @@ pub(crate) fn split_by_person(
             None => rest.push(i),
         }
     }
-    // The rest joins the group with the most reports (tie: the smallest label).
+    join_largest(groups, rest, |label| Some(label.to_string()))
+}
+
+/// The groups with `rest` joined to the one with the most reports (tie: the smallest label),
+/// members sorted, labels made by `label`.
+fn join_largest<K: Ord + Copy>(
+    mut groups: BTreeMap<K, Vec<usize>>,
+    rest: Vec<usize>,
+    label: impl Fn(K) -> Option<String>,
+) -> Vec<(Option<String>, Vec<usize>)> {
     if let Some(biggest) = groups
         .iter()
         .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
-        .map(|(label, _)| *label)
+        .map(|(k, _)| *k)
     {
         groups.entry(biggest).or_default().extend(rest);
     }
     groups
         .into_iter()
-        .map(|(label, mut m)| {
+        .map(|(k, mut m)| {
             m.sort_unstable();
-            (Some(label.to_string()), m)
+            (label(k), m)
         })
         .collect()
 }
@@ -181,20 +190,7 @@ pub(crate) fn split_by_kind(
         return vec![(None, (0..members.len()).collect())];
     }
     // No official named: the rest joins the largest kind (tie: the smallest code).
-    if let Some(biggest) = groups
-        .iter()
-        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
-        .map(|(label, _)| *label)
-    {
-        groups.entry(biggest).or_default().extend(rest);
-    }
-    groups
-        .into_iter()
-        .map(|(label, mut m)| {
-            m.sort_unstable();
-            (label.map(str::to_string), m)
-        })
-        .collect()
+    join_largest(groups, rest, |label| label.map(str::to_string))
 }
 
 /// The persons (name key, title key) the visitor side of `reports` names in full.

@@ -8,8 +8,10 @@
 //! such group (a trade minister's trip and a defence minister's: names differ AND titles
 //! differ) is split into one event per group. Reports naming no full person join the group
 //! their name key or title points to, else the group with the most named reports (tie: the
-//! smallest name key), so a country-only headline never founds a trip of its own. Only the
-//! visitor (source) side splits: one visitor meets several hosts on one trip.
+//! smallest name key), so a country-only headline never founds a trip of its own. The host
+//! (target) side splits the same way where it says who took part: always for meetings and
+//! other codes (a different counterpart is another meeting), for visits only when the
+//! visitor side names no person (a named visitor meets several hosts on one trip).
 //!
 //! Before persons, a cluster splits by the *kind* of its visitor side: the first agent of its
 //! actor code when that agent is not one of a state's official agents (`official_agents` in

@@ -171,23 +171,26 @@ pub fn merge_named(
                 let of_kind: Vec<&Report> = of_kind.iter().map(|&i| members[i]).collect();
                 for (person, part) in actors::split_by_person(&of_kind, visitor, names) {
                     let part: Vec<&Report> = part.iter().map(|&i| of_kind[i]).collect();
-                    let reported_only = part.iter().all(|r| r.date_basis == DateBasis::Reported);
-                    // An unsplit cluster keeps the id it had before kinds and persons were
-                    // compared.
-                    let mut id_key = format!("{key}|{}|{}", modality.as_str(), c.anchor);
-                    if let Some(k) = &kind {
-                        id_key.push_str(&format!("|k{k}"));
+                    let visitors = actors::persons(&part, visitor, names);
+                    for (host_person, part) in split_by_host(&part, &visitors, names) {
+                        let reported_only =
+                            part.iter().all(|r| r.date_basis == DateBasis::Reported);
+                        // An unsplit cluster keeps the id it had before kinds and persons
+                        // were compared.
+                        let mut id_key = format!("{key}|{}|{}", modality.as_str(), c.anchor);
+                        for (letter, label) in [("k", &kind), ("p", &person), ("h", &host_person)] {
+                            if let Some(l) = label {
+                                id_key.push_str(&format!("|{letter}{l}"));
+                            }
+                        }
+                        let traveller = (kind.clone(), actors::persons(&part, visitor, names));
+                        let event = fold_refs(codebook, &id_key, part, names);
+                        travellers.insert(event.id.clone(), traveller);
+                        if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                            planned.push((d, reported_only, event.id.clone()));
+                        }
+                        events.push(event);
                     }
-                    if let Some(p) = person {
-                        id_key.push_str(&format!("|p{p}"));
-                    }
-                    let traveller = (kind.clone(), actors::persons(&part, visitor, names));
-                    let event = fold_refs(codebook, &id_key, part, names);
-                    travellers.insert(event.id.clone(), traveller);
-                    if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
-                        planned.push((d, reported_only, event.id.clone()));
-                    }
-                    events.push(event);
                 }
             }
         }
@@ -256,6 +259,36 @@ pub fn planned_for(
 /// set of reports, whatever their order.
 pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
     fold_refs(codebook, id_key, reports.iter().collect(), &plain_key)
+}
+
+/// The host side of a visit report (the source of a 043 "B hosted A"), else the target.
+fn host(r: &Report) -> &Actor {
+    if is_host(&r.code) {
+        &r.source
+    } else {
+        &r.target
+    }
+}
+
+/// Split reports by the persons their host (target) side names, as [`actors::split_by_person`]
+/// splits the visitor side: a different counterpart the same week is another meeting
+/// ("Wang Yi met Blinken", "Wang Yi met Austin"). A visit (042, 043) splits by host only
+/// when its visitor side names no person (`visitors` empty: "Putin hosted a North Korean
+/// delegation", "Lavrov hosted a North Korean delegation"): a named traveller meets several
+/// hosts on one trip.
+fn split_by_host<'r>(
+    part: &[&'r Report],
+    visitors: &BTreeSet<(String, String)>,
+    names: &NameKeys,
+) -> Vec<(Option<String>, Vec<&'r Report>)> {
+    let visit = part.first().is_some_and(|r| family(&r.code) == "042");
+    if visit && !visitors.is_empty() {
+        return vec![(None, part.to_vec())];
+    }
+    actors::split_by_person(part, host, names)
+        .into_iter()
+        .map(|(label, members)| (label, members.iter().map(|&i| part[i]).collect()))
+        .collect()
 }
 
 /// The visitor side of a visit report (the target of a 043 "B hosted A"), else the source.
@@ -785,6 +818,110 @@ mod tests {
         sort_events(&mut events);
         sort_events(&mut again);
         assert_eq!(again, events);
+    }
+
+    /// Reports of one bucket as (code, visitor person, host person, day); expected events as
+    /// groups of report indices.
+    #[test]
+    fn host_split_table() {
+        type Person = Option<(&'static str, &'static str)>;
+        type Case = (
+            &'static str,
+            Vec<(&'static str, Person, Person, i8)>,
+            Vec<Vec<usize>>,
+        );
+        let sorokin = Some(("Gennady Sorokin", "Foreign Minister"));
+        let putin_like = Some(("Arkady Belov", "President"));
+        let lavrov_like = Some(("Oleg Zimin", "Foreign Minister"));
+        let cases: Vec<Case> = vec![
+            (
+                "a named visitor meets two hosts: one trip",
+                vec![
+                    ("042", sorokin, putin_like, 4),
+                    ("043", sorokin, lavrov_like, 5),
+                ],
+                vec![vec![0, 1]],
+            ),
+            (
+                "an unnamed delegation hosted by two persons the same week: two visits",
+                vec![("043", None, putin_like, 4), ("043", None, lavrov_like, 6)],
+                vec![vec![0], vec![1]],
+            ),
+            (
+                "an unnamed delegation, one host in two reports: one visit",
+                vec![("043", None, putin_like, 4), ("042", None, putin_like, 5)],
+                vec![vec![0, 1]],
+            ),
+            (
+                "one person meets two counterparts: two meetings",
+                vec![
+                    ("040", sorokin, putin_like, 4),
+                    ("040", sorokin, lavrov_like, 5),
+                ],
+                vec![vec![0], vec![1]],
+            ),
+            (
+                "one meeting reported twice, the counterpart once by title only",
+                vec![
+                    ("040", sorokin, lavrov_like, 4),
+                    ("040", sorokin, Some(("", "Foreign Minister")), 4),
+                ],
+                vec![vec![0, 1]],
+            ),
+        ];
+        let codebook = Codebook::builtin();
+        for (why, rows, want) in cases {
+            let reports: Vec<Report> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(code, visitor, host, d))| {
+                    let mut m = mention(code, "RUS", "MNG", Some(DateValue::day(date(2023, 9, d))));
+                    let (v, h) = if code == "043" {
+                        (&mut m.target, &mut m.source)
+                    } else {
+                        (&mut m.source, &mut m.target)
+                    };
+                    for (side, person) in [(v, visitor), (h, host)] {
+                        if let Some((name, title)) = person {
+                            side.name = Some(name.to_string()).filter(|n| !n.is_empty());
+                            side.title = Some(title.into());
+                        }
+                    }
+                    if code == "043" {
+                        std::mem::swap(&mut m.source.country, &mut m.target.country);
+                        std::mem::swap(&mut m.source.code, &mut m.target.code);
+                    }
+                    report_of(m, &format!("doc-{i}"), "Outlet")
+                })
+                .collect();
+            assert!(
+                reports.iter().all(|r| r.key == reports[0].key),
+                "{why}: one bucket"
+            );
+            let events = merge(
+                &codebook,
+                &reports[0].key,
+                &reports,
+                &MergeConfig::builtin(),
+            );
+            let mut got: Vec<Vec<usize>> = events
+                .iter()
+                .map(|e| {
+                    let mut docs: Vec<usize> = e
+                        .documents
+                        .iter()
+                        .map(|d| d["doc-".len()..].parse().unwrap())
+                        .collect();
+                    docs.sort();
+                    docs
+                })
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "{why}");
+            let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+            ids.dedup();
+            assert_eq!(ids.len(), events.len(), "{why}: distinct ids");
+        }
     }
 
     #[test]

@@ -172,7 +172,9 @@ pub fn merge_named(
                 for (person, part) in actors::split_by_person(&of_kind, visitor, names) {
                     let part: Vec<&Report> = part.iter().map(|&i| of_kind[i]).collect();
                     let visitors = actors::persons(&part, visitor, names);
-                    for (host_person, part) in split_by_host(&part, &visitors, names) {
+                    let by_host = split_by_host(&part, &visitors, names);
+                    let whole = by_host.len() == 1;
+                    for (host_person, part) in by_host {
                         let reported_only =
                             part.iter().all(|r| r.date_basis == DateBasis::Reported);
                         // An unsplit cluster keeps the id it had before kinds and persons
@@ -183,7 +185,12 @@ pub fn merge_named(
                                 id_key.push_str(&format!("|{letter}{l}"));
                             }
                         }
-                        let traveller = (kind.clone(), actors::persons(&part, visitor, names));
+                        let persons = if whole {
+                            visitors.clone()
+                        } else {
+                            actors::persons(&part, visitor, names)
+                        };
+                        let traveller = (kind.clone(), persons);
                         let event = fold_refs(codebook, &id_key, part, names);
                         travellers.insert(event.id.clone(), traveller);
                         if let (Modality::Planned, Some(d)) = (modality, event.date_value) {

@@ -937,3 +937,51 @@ fn extract_links_near_duplicates() {
     );
     assert!(stderr(&out).contains("1 near-duplicate document pairs"));
 }
+
+/// `--merge-config FILE` replaces data/merge.tsv: a wider trip gap merges two arrivals five
+/// days apart; a bad line stops the run with its place.
+#[test]
+fn merge_config_changes_the_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    std::fs::write(
+        dir.path().join("in/kcna-ri-moscow-again.txt"),
+        "Vice foreign minister in Moscow again\n\n2019-03-09 10:00\n\n\
+         PYONGYANG, March 9 (KCNA) -- Vice Foreign Minister Ri Kwang-sok of the DPRK \
+         arrived in Moscow on Saturday for talks on fisheries.\n",
+    )
+    .unwrap();
+    let builtin = include_str!("../data/merge.tsv");
+    let visits = |args: &[&str]| {
+        let o = attache(args, dir.path());
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|e| e["code"] == "042" && e["modality"] == "actual")
+            .count()
+    };
+    assert_eq!(visits(&["extract", "in"]), 2, "five days apart: two trips");
+    std::fs::write(
+        dir.path().join("wide.tsv"),
+        builtin.replace("trip_gap_days\t3", "trip_gap_days\t7"),
+    )
+    .unwrap();
+    assert_eq!(
+        visits(&["extract", "--merge-config", "wide.tsv", "in"]),
+        1,
+        "a week's gap: one trip"
+    );
+    std::fs::write(
+        dir.path().join("bad.tsv"),
+        builtin.replace("trip_gap_days\t3", "trip_gap_days\tthree"),
+    )
+    .unwrap();
+    let o = attache(&["ingest", "--merge-config", "bad.tsv", "in"], dir.path());
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("bad.tsv:9: trip_gap_days"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -6,8 +6,13 @@
 //! month-keyed merge of the first slice would get on the same reports. Rows of trip "plan:X"
 //! report the plan of trip X, which must stay its own event and be linked from X's. Two
 //! officials of one country visiting one host in one week (a trade and a defence minister) are
-//! two trips; tests/golden/merge-names.tsv gives the visitor name each trip must carry (the
-//! most common spelling of its name key).
+//! two trips; so are a finance and a trade minister's. Tourists and businessmen are not the
+//! foreign minister's trip of that week; an unnamed delegation hosted by two different persons
+//! two days apart is two visits, a named visitor hosted by two persons one. One trip is told by
+//! four outlets in five date forms ("on Monday", no date, "Jan. 15-17", "in January", a
+//! background mention in next month's story), beside the same two countries' trip a month
+//! later. tests/golden/merge-names.tsv gives the visitor name each trip must carry (the most
+//! common spelling of its name key).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -14,8 +14,8 @@ use attache::config::Config;
 use attache::driver::{self, Failure, Progress, Summary};
 use attache::pipeline::{Pipeline, PipelineOptions};
 use attache_ingest::Input;
-use attache_merge::duplicates::{Signature, DUPLICATE_THRESHOLD};
-use attache_merge::Merger;
+use attache_merge::duplicates::Signature;
+use attache_merge::{MergeConfig, Merger};
 use attache_model::Modality;
 use attache_serve::ChartFonts;
 use attache_store::{Browse, DocumentSignature, EventQuery, Granularity, Store};
@@ -58,6 +58,8 @@ enum Command {
         threads: Option<usize>,
         #[command(flatten)]
         dictionaries: Dictionaries,
+        #[command(flatten)]
+        merge: MergeArgs,
         /// Files or folders (walked recursively, sorted), or - for JSONL on stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -73,6 +75,8 @@ enum Command {
         threads: Option<usize>,
         #[command(flatten)]
         dictionaries: Dictionaries,
+        #[command(flatten)]
+        merge: MergeArgs,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -221,6 +225,24 @@ struct Dictionaries {
     /// those given by flags.
     #[arg(long = "config", value_name = "FILE")]
     config: Option<PathBuf>,
+}
+
+/// The merge's settings file.
+#[derive(Args)]
+struct MergeArgs {
+    /// Merge settings (date windows, near-duplicate threshold, official agent codes) replacing
+    /// the built-in data/merge.tsv; a file of the same form.
+    #[arg(long = "merge-config", value_name = "FILE")]
+    merge_config: Option<PathBuf>,
+}
+
+impl MergeArgs {
+    fn config(&self) -> anyhow::Result<MergeConfig> {
+        Ok(match &self.merge_config {
+            Some(path) => MergeConfig::read(path)?,
+            None => MergeConfig::builtin(),
+        })
+    }
 }
 
 impl Dictionaries {
@@ -394,25 +416,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             db,
             threads,
             dictionaries,
+            merge,
             paths,
         } => {
             set_threads(threads)?;
+            let config = merge.config()?;
             let inputs = attache_ingest::walk(&paths)?;
             let pipeline = build_pipeline(&dictionaries)?;
-            let (summary, _) = ingest(&pipeline, &db, &inputs)?;
+            let (summary, _) = ingest(&pipeline, &config, &db, &inputs)?;
             exit_code(&summary)
         }
         Command::Extract {
             format,
             threads,
             dictionaries,
+            merge,
             paths,
         } => {
             set_threads(threads)?;
+            let config = merge.config()?;
+            let threshold = config.duplicate_threshold;
             let inputs = attache_ingest::walk(&paths)?;
             let pipeline = build_pipeline(&dictionaries)?;
             let names = |n: &str| pipeline.recognizer().name_key(n);
-            let mut merger = Merger::new(pipeline.codebook().clone()).with_names(&names);
+            let mut merger =
+                Merger::with_config(pipeline.codebook().clone(), config).with_names(&names);
             let mut duplicates = attache_merge::duplicates::Index::new();
             let mut progress = Reporter::new(inputs.len());
             let summary = driver::run(&pipeline, &inputs, &mut progress, |batch| {
@@ -423,7 +451,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(())
             })?;
             let events = merger.events();
-            let pairs = duplicates.pairs(DUPLICATE_THRESHOLD);
+            let pairs = duplicates.pairs(threshold);
             progress.finish(&summary, None, events.len());
             if !pairs.is_empty() {
                 eprintln!(
@@ -605,7 +633,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     bytes,
                 })
                 .collect();
-            let (summary, store) = ingest(&Pipeline::new()?, &db, &inputs)?;
+            let (summary, store) =
+                ingest(&Pipeline::new()?, &MergeConfig::builtin(), &db, &inputs)?;
             // Visits only: 042 and 043 (the rest of 04, meetings and talks, are not trips).
             let visits: Vec<_> = store
                 .events(&EventQuery {
@@ -686,14 +715,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Ingest inputs into the database, batch by batch (each batch one transaction).
-fn ingest(pipeline: &Pipeline, db: &Path, inputs: &[Input]) -> anyhow::Result<(Summary, Store)> {
+fn ingest(
+    pipeline: &Pipeline,
+    config: &MergeConfig,
+    db: &Path,
+    inputs: &[Input],
+) -> anyhow::Result<(Summary, Store)> {
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let codebook = pipeline.codebook().clone();
-    let windows = attache_merge::Windows::default();
     let recognizer = pipeline.recognizer();
     let names = |n: &str| recognizer.name_key(n);
     let fold = move |key: &str, reports: &[attache_model::Report]| {
-        attache_merge::merge_named(&codebook, key, reports, &windows, &names)
+        attache_merge::merge_named(&codebook, key, reports, config, &names)
     };
     let mut progress = Reporter::new(inputs.len());
     let mut unchanged = 0usize;
@@ -719,7 +752,7 @@ fn ingest(pipeline: &Pipeline, db: &Path, inputs: &[Input]) -> anyhow::Result<(S
                 bands,
             })
             .collect();
-        store.link_near_duplicates(&signed, DUPLICATE_THRESHOLD)?;
+        store.link_near_duplicates(&signed, config.duplicate_threshold)?;
         Ok(())
     })?;
     progress.finish(&summary, Some(unchanged), store.stats()?.events as usize);

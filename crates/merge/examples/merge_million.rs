@@ -129,11 +129,9 @@ fn main() {
             .or_default()
             .push(r.clone());
     }
+    let windows = Windows::default();
     let clustered = Instant::now();
-    let clusters: usize = buckets
-        .values()
-        .map(|rs| cluster(rs, &Windows::default()).len())
-        .sum();
+    let clusters: usize = buckets.values().map(|rs| cluster(rs, &windows).len()).sum();
     println!(
         "clustered {n} reports in {} buckets × modalities into {clusters} clusters: {:.2?}",
         buckets.len(),

@@ -8,8 +8,16 @@
 //! such group (a trade minister's trip and a defence minister's: names differ AND titles
 //! differ) is split into one event per group. Reports naming no full person join the group
 //! their name key or title points to, else the group with the most named reports (tie: the
-//! smallest name key), so a country-only headline never founds a trip of its own. Only the
-//! visitor (source) side splits: one visitor meets several hosts on one trip.
+//! smallest name key), so a country-only headline never founds a trip of its own. The host
+//! (target) side splits the same way where it says who took part: always for meetings and
+//! other codes (a different counterpart is another meeting), for visits only when the
+//! visitor side names no person (a named visitor meets several hosts on one trip).
+//!
+//! Before persons, a cluster splits by the *kind* of its visitor side: the first agent of its
+//! actor code when that agent is not one of a state's official agents (`official_agents` in
+//! `data/merge.tsv`): "Russian tourists" (`RUSCVL`) or "Russian businessmen" (`RUSBUS`) are not
+//! the foreign minister's (`RUSGOV`) trip of that week, while "Russian officials" (`RUSGOV`)
+//! are. A report with no agent ("Russia") sides with the officials.
 //!
 //! Everything is computed on sets (persons sorted, groups labelled by their smallest name
 //! key), so the same reports in any order give the same groups and labels.
@@ -110,21 +118,81 @@ pub(crate) fn split_by_person(
             None => rest.push(i),
         }
     }
-    // The rest joins the group with the most reports (tie: the smallest label).
+    join_largest(groups, rest, |label| Some(label.to_string()))
+}
+
+/// The groups with `rest` joined to the one with the most reports (tie: the smallest label),
+/// members sorted, labels made by `label`.
+fn join_largest<K: Ord + Copy>(
+    mut groups: BTreeMap<K, Vec<usize>>,
+    rest: Vec<usize>,
+    label: impl Fn(K) -> Option<String>,
+) -> Vec<(Option<String>, Vec<usize>)> {
     if let Some(biggest) = groups
         .iter()
         .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
-        .map(|(label, _)| *label)
+        .map(|(k, _)| *k)
     {
         groups.entry(biggest).or_default().extend(rest);
     }
     groups
         .into_iter()
-        .map(|(label, mut m)| {
+        .map(|(k, mut m)| {
             m.sort_unstable();
-            (Some(label.to_string()), m)
+            (label(k), m)
         })
         .collect()
+}
+
+/// The agent of an actor's code when it is not one of a state's `official` agents: `CVL` for
+/// "Russian tourists" (`RUSCVL`), `None` for `RUSGOV`, a bare `RUS` or a code with no country.
+pub(crate) fn kind(actor: &Actor, official: &BTreeSet<String>) -> Option<String> {
+    agent(actor)
+        .filter(|a| !official.contains(*a))
+        .map(str::to_string)
+}
+
+/// The first agent after the country in an actor's code: `GOV` of `PRKGOVPTY`.
+fn agent(actor: &Actor) -> Option<&str> {
+    let country = actor.country.as_ref()?.as_str();
+    actor
+        .code
+        .as_ref()?
+        .as_str()
+        .strip_prefix(country)?
+        .get(..3)
+}
+
+/// Split one date cluster by the kind of its visitor side (see [`kind`]): officials and
+/// reports of no agent are one side; each other agent (tourists, business, workers) makes a
+/// trip of its own, so "Russian tourists visited Mongolia" never joins the foreign minister's
+/// visit of that week. Reports of no agent join the officials when there are any, else the
+/// largest kind (tie: the smallest code). Returns the groups as indices into `members`
+/// (ascending), each with its label: `None` for the officials' group or a cluster that stays
+/// whole, else the agent code.
+pub(crate) fn split_by_kind(
+    members: &[&Report],
+    visitor: impl Fn(&Report) -> &Actor,
+    official: &BTreeSet<String>,
+) -> Vec<(Option<String>, Vec<usize>)> {
+    let kinds: Vec<Option<String>> = members.iter().map(|r| kind(visitor(r), official)).collect();
+    let officials = members
+        .iter()
+        .any(|r| agent(visitor(r)).is_some_and(|a| official.contains(a)));
+    let mut groups: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    let mut rest = Vec::new();
+    for (i, k) in kinds.iter().enumerate() {
+        match k {
+            Some(k) => groups.entry(Some(k.as_str())).or_default().push(i),
+            None if officials => groups.entry(None).or_default().push(i),
+            None => rest.push(i),
+        }
+    }
+    if groups.len() < 2 {
+        return vec![(None, (0..members.len()).collect())];
+    }
+    // No official named: the rest joins the largest kind (tie: the smallest code).
+    join_largest(groups, rest, |label| label.map(str::to_string))
 }
 
 /// The persons (name key, title key) the visitor side of `reports` names in full.
@@ -280,6 +348,63 @@ mod tests {
             let mut sorted = got.clone();
             sorted.sort();
             assert_eq!(back, sorted, "{why}: order");
+        }
+    }
+
+    /// Visitor codes of one date cluster (`RUS` bare, `RUSGOV`...); expected groups.
+    #[test]
+    fn kind_split_table() {
+        let cases: Vec<(&str, Vec<&str>, Groups)> = vec![
+            (
+                "the minister, officials, a bare headline: one trip",
+                vec!["RUSGOV", "RUSGOVMIL", "RUS", "RUSMIL"],
+                vec![(None, vec![0, 1, 2, 3])],
+            ),
+            (
+                "tourists and businessmen beside the minister: three trips",
+                vec!["RUSGOV", "RUSCVL", "RUS", "RUSBUS", "RUSCVL"],
+                vec![
+                    (None, vec![0, 2]),
+                    (Some("BUS"), vec![3]),
+                    (Some("CVL"), vec![1, 4]),
+                ],
+            ),
+            (
+                "tourists with a bare headline and no official: one trip, kept whole",
+                vec!["RUS", "RUSCVL"],
+                vec![(None, vec![0, 1])],
+            ),
+            (
+                "no official: the bare report joins the largest kind",
+                vec!["RUSBUS", "RUS", "RUSCVL", "RUSCVL"],
+                vec![(Some("BUS"), vec![0]), (Some("CVL"), vec![1, 2, 3])],
+            ),
+            (
+                "a code with no country (IGOUNO) is no kind",
+                vec!["IGOUNO", "IGOUNO"],
+                vec![(None, vec![0, 1])],
+            ),
+        ];
+        let official: BTreeSet<String> = ["GOV", "MIL"].map(String::from).into();
+        for (why, codes, want) in cases {
+            let reports: Vec<Report> = codes
+                .iter()
+                .map(|c| {
+                    let mut r = report(None, None);
+                    r.source.code = Some(attache_model::ActorCode::parse(c).unwrap());
+                    r.source.country = attache_model::CountryCode::parse(&c[..3])
+                        .ok()
+                        .filter(|_| !c.starts_with("IGO"));
+                    r
+                })
+                .collect();
+            let refs: Vec<&Report> = reports.iter().collect();
+            let got = split_by_kind(&refs, |r| &r.source, &official);
+            let want: Vec<(Option<String>, Vec<usize>)> = want
+                .into_iter()
+                .map(|(l, m)| (l.map(str::to_string), m))
+                .collect();
+            assert_eq!(got, want, "{why}");
         }
     }
 

@@ -32,8 +32,9 @@ use jiff::civil::Date;
 
 use attache_model::{DateBasis, Precision, Report};
 
-/// How far apart dates of one event may be. The defaults suit official visits: a trip lasts
-/// days, not weeks, and its reports appear during it or within a week after.
+/// How far apart dates of one event may be. The defaults (`data/merge.tsv`, see
+/// [`crate::MergeConfig`]) suit official visits: a trip lasts days, not weeks, and its reports
+/// appear during it or within a week after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Windows {
     /// Day-precision reports at most this many days apart (gap between their ranges) are one
@@ -44,15 +45,15 @@ pub struct Windows {
     pub reported_before: i64,
     /// ...or this many days after it ends (wrap-ups, weekly round-ups).
     pub reported_after: i64,
+    /// A plan dated only by its publication date ("X to visit Y") announces a visit starting
+    /// from that day to this many days later.
+    pub plan_lead_days: i64,
 }
 
 impl Default for Windows {
+    /// The windows of the compiled-in `data/merge.tsv`.
     fn default() -> Windows {
-        Windows {
-            trip_gap_days: 3,
-            reported_before: 3,
-            reported_after: 7,
-        }
+        crate::MergeConfig::builtin().windows
     }
 }
 

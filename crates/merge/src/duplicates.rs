@@ -7,7 +7,7 @@
 //! [`BANDS`] bands of rows; documents that agree on all rows of any one band are candidates
 //! (LSH banding: with 16 bands of 4 rows, a pair at Jaccard 0.5 is a candidate with probability
 //! 0.65, at 0.8 with 0.9999), and candidates are kept when [`similarity`] reaches
-//! [`DUPLICATE_THRESHOLD`]. Everything is a pure function of the text: the same document always
+//! a threshold (`duplicate_threshold` in `data/merge.tsv`, [`crate::MergeConfig`]). Everything is a pure function of the text: the same document always
 //! gets the same signature, so signatures can be stored and compared later.
 //!
 //! ```
@@ -33,8 +33,6 @@ pub const SIGNATURE_LEN: usize = 64;
 /// Bands the signature is cut into for candidate lookup; rows per band is
 /// `SIGNATURE_LEN / BANDS`.
 pub const BANDS: usize = 16;
-/// Estimated Jaccard similarity from which two documents are near-duplicates.
-pub const DUPLICATE_THRESHOLD: f64 = 0.5;
 /// Texts with fewer shingles than this get no signature: a two-line brief shares too much
 /// with any other brief on the same story to call it a copy.
 pub const MIN_SHINGLES: usize = 8;
@@ -228,7 +226,11 @@ mod tests {
         for (why, text, duplicate) in cases {
             let b = Signature::of(&text).unwrap();
             let s = similarity(&a, &b);
-            assert_eq!(s >= DUPLICATE_THRESHOLD, duplicate, "{why}: similarity {s}");
+            assert_eq!(
+                s >= crate::MergeConfig::builtin().duplicate_threshold,
+                duplicate,
+                "{why}: similarity {s}"
+            );
             if duplicate {
                 // Near-duplicates this close are LSH candidates: they share a band.
                 assert!(
@@ -257,7 +259,7 @@ mod tests {
                 index.add(docs[i].0, docs[i].1);
             }
             index
-                .pairs(DUPLICATE_THRESHOLD)
+                .pairs(crate::MergeConfig::builtin().duplicate_threshold)
                 .into_iter()
                 .map(|(a, b, _)| (a, b))
                 .collect::<Vec<_>>()

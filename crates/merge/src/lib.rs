@@ -6,7 +6,8 @@
 //! hosted A" share the bucket of A's visit to B. Within a bucket and modality, [`cluster`] groups reports
 //! whose dates are compatible at their precision (see [`cluster`]'s module docs: "left on
 //! Monday", "arrived on Jan. 31", "in January" and "the Jan. 30-Feb. 2 visit" are one trip;
-//! October 2023 and January 2024 are not), splits a cluster whose visitor side names different
+//! October 2023 and January 2024 are not), splits a cluster whose visitor side is of another
+//! kind (tourists or businessmen beside officials: agent codes, see the `actors` module) or names different
 //! persons (name keys and titles both differ: two ministers of one country in one capital the
 //! same week; see [`merge_named`]), and [`merge`] folds each cluster into one [`Event`]
 //! whose id hashes the bucket, the modality and the cluster's anchor (its earliest founding
@@ -22,12 +23,14 @@
 
 mod actors;
 mod cluster;
+mod config;
 pub mod duplicates;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use actors::{plain_key, NameKeys};
 pub use cluster::{cluster, Cluster, Windows};
+pub use config::{ConfigError, MergeConfig};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
@@ -129,8 +132,13 @@ fn informativeness(actor: &Actor) -> usize {
 /// [`Event::related`] the planned events of the bucket whose dates are compatible with its own
 /// (see [`planned_for`]). Deterministic: the same reports in any order give the same events
 /// and ids.
-pub fn merge(codebook: &Codebook, key: &str, reports: &[Report], windows: &Windows) -> Vec<Event> {
-    merge_named(codebook, key, reports, windows, &plain_key)
+pub fn merge(
+    codebook: &Codebook,
+    key: &str,
+    reports: &[Report],
+    config: &MergeConfig,
+) -> Vec<Event> {
+    merge_named(codebook, key, reports, config, &plain_key)
 }
 
 /// [`merge`] comparing names with `names` (the pipeline passes `Recognizer::name_key`, which
@@ -143,9 +151,10 @@ pub fn merge_named(
     codebook: &Codebook,
     key: &str,
     reports: &[Report],
-    windows: &Windows,
+    config: &MergeConfig,
     names: &NameKeys,
 ) -> Vec<Event> {
+    let windows = &config.windows;
     let mut by_modality: BTreeMap<Modality, Vec<&Report>> = BTreeMap::new();
     for r in reports {
         by_modality.entry(r.modality).or_default().push(r);
@@ -154,25 +163,43 @@ pub fn merge_named(
     // The plans' dates, whether only publication dates gave them, and their ids; each event's
     // visitor persons, so a plan links only to a visit of the same traveller.
     let mut planned: Vec<(DateValue, bool, String)> = Vec::new();
-    let mut travellers: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut travellers: BTreeMap<String, Traveller> = BTreeMap::new();
     for (modality, group) in by_modality {
         for c in cluster::cluster_refs(&group, windows) {
             let members: Vec<&Report> = c.members.iter().map(|&i| group[i]).collect();
-            for (person, part) in actors::split_by_person(&members, visitor, names) {
-                let part: Vec<&Report> = part.iter().map(|&i| members[i]).collect();
-                let reported_only = part.iter().all(|r| r.date_basis == DateBasis::Reported);
-                // An unsplit cluster keeps the id it had before persons were compared.
-                let id_key = match person {
-                    None => format!("{key}|{}|{}", modality.as_str(), c.anchor),
-                    Some(p) => format!("{key}|{}|{}|p{p}", modality.as_str(), c.anchor),
-                };
-                let event_persons = actors::persons(&part, visitor, names);
-                let event = fold_refs(codebook, &id_key, part, names);
-                travellers.insert(event.id.clone(), event_persons);
-                if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
-                    planned.push((d, reported_only, event.id.clone()));
+            for (kind, of_kind) in actors::split_by_kind(&members, visitor, &config.official_agents)
+            {
+                let of_kind: Vec<&Report> = of_kind.iter().map(|&i| members[i]).collect();
+                for (person, part) in actors::split_by_person(&of_kind, visitor, names) {
+                    let part: Vec<&Report> = part.iter().map(|&i| of_kind[i]).collect();
+                    let visitors = actors::persons(&part, visitor, names);
+                    let by_host = split_by_host(&part, &visitors, names);
+                    let whole = by_host.len() == 1;
+                    for (host_person, part) in by_host {
+                        let reported_only =
+                            part.iter().all(|r| r.date_basis == DateBasis::Reported);
+                        // An unsplit cluster keeps the id it had before kinds and persons
+                        // were compared.
+                        let mut id_key = format!("{key}|{}|{}", modality.as_str(), c.anchor);
+                        for (letter, label) in [("k", &kind), ("p", &person), ("h", &host_person)] {
+                            if let Some(l) = label {
+                                id_key.push_str(&format!("|{letter}{l}"));
+                            }
+                        }
+                        let persons = if whole {
+                            visitors.clone()
+                        } else {
+                            actors::persons(&part, visitor, names)
+                        };
+                        let traveller = (kind.clone(), persons);
+                        let event = fold_refs(codebook, &id_key, part, names);
+                        travellers.insert(event.id.clone(), traveller);
+                        if let (Modality::Planned, Some(d)) = (modality, event.date_value) {
+                            planned.push((d, reported_only, event.id.clone()));
+                        }
+                        events.push(event);
+                    }
                 }
-                events.push(event);
             }
         }
     }
@@ -182,7 +209,7 @@ pub fn merge_named(
     planned.sort_by(|a, b| (a.0.first, &a.2).cmp(&(b.0.first, &b.2)));
     let longest = planned.iter().map(|(d, _, _)| d.days()).max().unwrap_or(1);
     let reach =
-        jiff::Span::new().days((longest + windows.trip_gap_days).max(4 * windows.reported_after));
+        jiff::Span::new().days((longest + windows.trip_gap_days).max(windows.plan_lead_days));
     let gap = jiff::Span::new().days(windows.trip_gap_days);
     for event in events.iter_mut().filter(|e| e.modality == Modality::Actual) {
         let Some(a) = event.date_value else { continue };
@@ -194,9 +221,10 @@ pub fn merge_named(
             .take_while(|(d, _, _)| d.first <= to)
             .filter(|(d, reported_only, _)| planned_for(d, *reported_only, &a, windows))
             .filter(|(_, _, id)| {
-                let none = BTreeSet::new();
-                let person = |id: &String| travellers.get(id).unwrap_or(&none);
-                actors::same_traveller(person(id), person(&event.id))
+                let none = (None, BTreeSet::new());
+                let traveller = |id: &String| travellers.get(id).unwrap_or(&none);
+                let (plan, visit) = (traveller(id), traveller(&event.id));
+                plan.0 == visit.0 && actors::same_traveller(&plan.1, &visit.1)
             })
             .map(|(_, _, id)| id.clone())
             .collect();
@@ -206,10 +234,14 @@ pub fn merge_named(
     events
 }
 
+/// Who travels in one event: the kind of its visitor side (an agent that is not official, see
+/// `actors::split_by_kind`) and the persons it names (name key, title key).
+type Traveller = (Option<String>, BTreeSet<(String, String)>);
+
 /// Whether a planned event's dates fit the actual event's: they overlap, or lie within
 /// [`Windows::trip_gap_days`] of each other ("will arrive on Thursday" and "arrived on
 /// Friday"); a plan dated only by its publication date ("X to visit Y") announces a visit
-/// that starts from that day to four [`Windows::reported_after`] later.
+/// that starts from that day to [`Windows::plan_lead_days`] later.
 pub fn planned_for(
     planned: &DateValue,
     reported_only: bool,
@@ -219,7 +251,7 @@ pub fn planned_for(
     let (p, a) = (planned, actual);
     if reported_only {
         let days = (a.first - p.first).get_days() as i64;
-        return (0..=4 * windows.reported_after).contains(&days);
+        return (0..=windows.plan_lead_days).contains(&days);
     }
     let gap = if p.last < a.first {
         (a.first - p.last).get_days() as i64
@@ -235,6 +267,36 @@ pub fn planned_for(
 /// set of reports, whatever their order.
 pub fn fold(codebook: &Codebook, id_key: &str, reports: &[Report]) -> Event {
     fold_refs(codebook, id_key, reports.iter().collect(), &plain_key)
+}
+
+/// The host side of a visit report (the source of a 043 "B hosted A"), else the target.
+fn host(r: &Report) -> &Actor {
+    if is_host(&r.code) {
+        &r.source
+    } else {
+        &r.target
+    }
+}
+
+/// Split reports by the persons their host (target) side names, as [`actors::split_by_person`]
+/// splits the visitor side: a different counterpart the same week is another meeting
+/// ("Wang Yi met Blinken", "Wang Yi met Austin"). A visit (042, 043) splits by host only
+/// when its visitor side names no person (`visitors` empty: "Putin hosted a North Korean
+/// delegation", "Lavrov hosted a North Korean delegation"): a named traveller meets several
+/// hosts on one trip.
+fn split_by_host<'r>(
+    part: &[&'r Report],
+    visitors: &BTreeSet<(String, String)>,
+    names: &NameKeys,
+) -> Vec<(Option<String>, Vec<&'r Report>)> {
+    let visit = part.first().is_some_and(|r| family(&r.code) == "042");
+    if visit && !visitors.is_empty() {
+        return vec![(None, part.to_vec())];
+    }
+    actors::split_by_person(part, host, names)
+        .into_iter()
+        .map(|(label, members)| (label, members.iter().map(|&i| part[i]).collect()))
+        .collect()
 }
 
 /// The visitor side of a visit report (the target of a 043 "B hosted A"), else the source.
@@ -356,26 +418,26 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
 /// [`plain_key`] unless [`Merger::with_names`] gives another key.
 pub struct Merger<'n> {
     codebook: Codebook,
-    windows: Windows,
+    config: MergeConfig,
     names: &'n NameKeys<'n>,
     reports: BTreeMap<String, Vec<Report>>,
 }
 
 impl Merger<'static> {
-    /// A merger with the default [`Windows`].
+    /// A merger with the compiled-in settings ([`MergeConfig::builtin`]).
     pub fn new(codebook: Codebook) -> Merger<'static> {
         Merger {
             codebook,
-            windows: Windows::default(),
+            config: MergeConfig::builtin(),
             names: &plain_key,
             reports: BTreeMap::new(),
         }
     }
 
-    /// A merger with other date windows (see [`Windows`]).
-    pub fn with_windows(codebook: Codebook, windows: Windows) -> Merger<'static> {
+    /// A merger with other settings (a user's `merge.tsv`, see [`MergeConfig`]).
+    pub fn with_config(codebook: Codebook, config: MergeConfig) -> Merger<'static> {
         Merger {
-            windows,
+            config,
             ..Merger::new(codebook)
         }
     }
@@ -387,7 +449,7 @@ impl<'n> Merger<'n> {
     pub fn with_names<'a>(self, names: &'a NameKeys<'a>) -> Merger<'a> {
         Merger {
             codebook: self.codebook,
-            windows: self.windows,
+            config: self.config,
             names,
             reports: self.reports,
         }
@@ -405,7 +467,7 @@ impl<'n> Merger<'n> {
         let mut events: Vec<Event> = self
             .reports
             .iter()
-            .flat_map(|(k, rs)| merge_named(&self.codebook, k, rs, &self.windows, self.names))
+            .flat_map(|(k, rs)| merge_named(&self.codebook, k, rs, &self.config, self.names))
             .collect();
         sort_events(&mut events);
         events
@@ -636,7 +698,7 @@ mod tests {
         ];
         let key = &reports[0].key;
         assert!(reports.iter().all(|r| &r.key == key));
-        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let events = merge(&Codebook::builtin(), key, &reports, &MergeConfig::builtin());
         let actual: Vec<&Event> = events
             .iter()
             .filter(|e| e.modality == Modality::Actual)
@@ -661,7 +723,12 @@ mod tests {
         // Any order: the same events, ids and links.
         let mut reversed = reports.to_vec();
         reversed.reverse();
-        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut again = merge(
+            &Codebook::builtin(),
+            key,
+            &reversed,
+            &MergeConfig::builtin(),
+        );
         let mut events = events;
         sort_events(&mut events);
         sort_events(&mut again);
@@ -730,7 +797,7 @@ mod tests {
             ),
         ];
         let key = &reports[0].key;
-        let events = merge(&Codebook::builtin(), key, &reports, &Windows::default());
+        let events = merge(&Codebook::builtin(), key, &reports, &MergeConfig::builtin());
         let of = |doc: &str| {
             events
                 .iter()
@@ -751,11 +818,120 @@ mod tests {
         // Any order: the same events, ids and links.
         let mut reversed = reports.to_vec();
         reversed.reverse();
-        let mut again = merge(&Codebook::builtin(), key, &reversed, &Windows::default());
+        let mut again = merge(
+            &Codebook::builtin(),
+            key,
+            &reversed,
+            &MergeConfig::builtin(),
+        );
         let mut events = events.clone();
         sort_events(&mut events);
         sort_events(&mut again);
         assert_eq!(again, events);
+    }
+
+    /// Reports of one bucket as (code, visitor person, host person, day); expected events as
+    /// groups of report indices.
+    #[test]
+    fn host_split_table() {
+        type Person = Option<(&'static str, &'static str)>;
+        type Case = (
+            &'static str,
+            Vec<(&'static str, Person, Person, i8)>,
+            Vec<Vec<usize>>,
+        );
+        let sorokin = Some(("Gennady Sorokin", "Foreign Minister"));
+        let putin_like = Some(("Arkady Belov", "President"));
+        let lavrov_like = Some(("Oleg Zimin", "Foreign Minister"));
+        let cases: Vec<Case> = vec![
+            (
+                "a named visitor meets two hosts: one trip",
+                vec![
+                    ("042", sorokin, putin_like, 4),
+                    ("043", sorokin, lavrov_like, 5),
+                ],
+                vec![vec![0, 1]],
+            ),
+            (
+                "an unnamed delegation hosted by two persons the same week: two visits",
+                vec![("043", None, putin_like, 4), ("043", None, lavrov_like, 6)],
+                vec![vec![0], vec![1]],
+            ),
+            (
+                "an unnamed delegation, one host in two reports: one visit",
+                vec![("043", None, putin_like, 4), ("042", None, putin_like, 5)],
+                vec![vec![0, 1]],
+            ),
+            (
+                "one person meets two counterparts: two meetings",
+                vec![
+                    ("040", sorokin, putin_like, 4),
+                    ("040", sorokin, lavrov_like, 5),
+                ],
+                vec![vec![0], vec![1]],
+            ),
+            (
+                "one meeting reported twice, the counterpart once by title only",
+                vec![
+                    ("040", sorokin, lavrov_like, 4),
+                    ("040", sorokin, Some(("", "Foreign Minister")), 4),
+                ],
+                vec![vec![0, 1]],
+            ),
+        ];
+        let codebook = Codebook::builtin();
+        for (why, rows, want) in cases {
+            let reports: Vec<Report> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(code, visitor, host, d))| {
+                    let mut m = mention(code, "RUS", "MNG", Some(DateValue::day(date(2023, 9, d))));
+                    let (v, h) = if code == "043" {
+                        (&mut m.target, &mut m.source)
+                    } else {
+                        (&mut m.source, &mut m.target)
+                    };
+                    for (side, person) in [(v, visitor), (h, host)] {
+                        if let Some((name, title)) = person {
+                            side.name = Some(name.to_string()).filter(|n| !n.is_empty());
+                            side.title = Some(title.into());
+                        }
+                    }
+                    if code == "043" {
+                        std::mem::swap(&mut m.source.country, &mut m.target.country);
+                        std::mem::swap(&mut m.source.code, &mut m.target.code);
+                    }
+                    report_of(m, &format!("doc-{i}"), "Outlet")
+                })
+                .collect();
+            assert!(
+                reports.iter().all(|r| r.key == reports[0].key),
+                "{why}: one bucket"
+            );
+            let events = merge(
+                &codebook,
+                &reports[0].key,
+                &reports,
+                &MergeConfig::builtin(),
+            );
+            let mut got: Vec<Vec<usize>> = events
+                .iter()
+                .map(|e| {
+                    let mut docs: Vec<usize> = e
+                        .documents
+                        .iter()
+                        .map(|d| d["doc-".len()..].parse().unwrap())
+                        .collect();
+                    docs.sort();
+                    docs
+                })
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "{why}");
+            let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+            ids.dedup();
+            assert_eq!(ids.len(), events.len(), "{why}: distinct ids");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use attache_model::{
     Actor, ActorCode, ActorMention, DateBasis, DateValue, Document, MentionKind, Modality,
-    PlaceMention, Span, TimeMention,
+    PlaceMention, Span, TimeMention, Vague,
 };
 
 /// One word of a sentence: its span in the document and its lower-case form.
@@ -475,7 +475,7 @@ impl<'a> SentenceContext<'a> {
         trigger: Span,
         target: Span,
         next_target: Option<usize>,
-    ) -> (Option<DateValue>, DateBasis) {
+    ) -> (Option<DateValue>, DateBasis, Option<Vague>) {
         let (a, b) = (self.at(clause_start), self.at(clause_end));
         let in_clause: Vec<&&TimeMention> = self
             .times
@@ -486,7 +486,7 @@ impl<'a> SentenceContext<'a> {
         let blank = |from: usize, to: usize| {
             from <= to && text.get(from..to).is_some_and(|s| s.trim().is_empty())
         };
-        let touching = in_clause.iter().any(|t| {
+        let touching = in_clause.iter().find(|t| {
             t.vague.is_some()
                 && (blank(t.span.end, trigger.start) || blank(target.end, t.span.start))
         });
@@ -499,8 +499,9 @@ impl<'a> SentenceContext<'a> {
                     .get(target.end..t.span.start)
                     .is_some_and(|gap| gap.split_whitespace().count() <= 2 && !gap.contains(','))
         };
-        if touching && !in_clause.iter().any(right_after_target) {
-            return (self.doc.published.map(DateValue::day), DateBasis::Reported);
+        if let Some(vague) = touching.filter(|_| !in_clause.iter().any(right_after_target)) {
+            let published = self.doc.published.map(DateValue::day);
+            return (published, DateBasis::Reported, vague.vague);
         }
         let in_clause: Vec<&&TimeMention> = in_clause
             .into_iter()
@@ -520,8 +521,12 @@ impl<'a> SentenceContext<'a> {
             })
             .or_else(|| in_clause.iter().rev().find(|t| t.span.end <= trigger.start));
         match chosen {
-            Some(t) => (Some(t.value), t.basis),
-            None => (self.doc.published.map(DateValue::day), DateBasis::Reported),
+            Some(t) => (Some(t.value), t.basis, None),
+            None => (
+                self.doc.published.map(DateValue::day),
+                DateBasis::Reported,
+                None,
+            ),
         }
     }
 }

@@ -490,7 +490,7 @@ impl PatternCoder {
                 }
             }
             let target_span = t.map(|t| t.span);
-            let (date, date_basis) = ctx.date(
+            let (date, date_basis, date_vague) = ctx.date(
                 clause_start,
                 clause_end,
                 trigger,
@@ -509,6 +509,7 @@ impl PatternCoder {
                 location: location.clone(),
                 date,
                 date_basis,
+                date_vague,
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence: match (t, fallback) {

@@ -96,6 +96,7 @@ fn main() {
                 location: None,
                 date: when,
                 date_basis: basis,
+                date_vague: None,
                 evidence: Evidence {
                     document: format!("doc-{}", i / 4),
                     title: None,

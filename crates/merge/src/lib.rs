@@ -94,6 +94,7 @@ pub fn report(doc: &Document, em: &EventMention) -> Report {
         location: em.location.clone(),
         date: em.date,
         date_basis: em.date_basis,
+        date_vague: em.date_vague,
         evidence: Evidence {
             document: doc.id.clone(),
             title: doc.title.clone(),
@@ -322,6 +323,11 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         .unwrap_or(best)
     });
     let date_value = dated.and_then(|r| r.date);
+    // A vague time ("recently", "soon") stands behind the date only when every report had
+    // nothing better: one report with a real date, or none at all, and the event is not vague.
+    let date_vague = dated
+        .and_then(|r| r.date_vague)
+        .filter(|_| sorted.iter().all(|r| r.date_vague.is_some()));
     let location = sorted.iter().find_map(|r| r.location.clone());
     let documents: BTreeSet<String> = sorted.iter().map(|r| r.evidence.document.clone()).collect();
     let outlets: BTreeSet<String> = sorted
@@ -340,6 +346,7 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         date_end: date_value.and_then(|d| d.end_iso()),
         date_precision: date_value.map_or(Precision::Unknown, |d| d.precision),
         date_basis: dated.map(|r| r.date_basis),
+        date_vague,
         source,
         target,
         location,
@@ -438,6 +445,7 @@ pub(crate) fn test_report(key: &str, document: &str) -> Report {
         location: None,
         date: None,
         date_basis: DateBasis::Relative,
+        date_vague: None,
         evidence: Evidence {
             document: document.into(),
             title: None,
@@ -462,7 +470,7 @@ pub(crate) fn test_report(key: &str, document: &str) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use attache_model::{ActorCode, CountryCode, DateValue, Span};
+    use attache_model::{ActorCode, CountryCode, DateValue, Span, Vague};
     use jiff::civil::date;
 
     fn actor(c: &str) -> Actor {
@@ -488,6 +496,7 @@ mod tests {
             location: None,
             date: d,
             date_basis: DateBasis::Relative,
+            date_vague: None,
             rule: "test".into(),
             coder: "test".into(),
             confidence: 1.0,
@@ -553,6 +562,7 @@ mod tests {
         r.target = em.target;
         r.date = em.date;
         r.date_basis = em.date_basis;
+        r.date_vague = em.date_vague;
         r
     }
 
@@ -601,6 +611,42 @@ mod tests {
             (Some("2024-01"), Precision::Month)
         );
         assert_eq!(event.date_basis, Some(DateBasis::Relative));
+    }
+
+    #[test]
+    fn fold_keeps_the_vague_flag_only_when_every_report_is_vague() {
+        let vague = |v: Option<Vague>, day: i8| {
+            let mut m = mention(
+                "042",
+                "PRK",
+                "RUS",
+                Some(DateValue::day(date(2024, 1, day))),
+            );
+            m.date_basis = DateBasis::Reported;
+            m.date_vague = v;
+            m
+        };
+        let dated = mention("042", "PRK", "RUS", DateValue::month(2024, 1));
+        let cases = [
+            // "recently visited" in two reports: the event is "recently" before publication.
+            (
+                vec![vague(Some(Vague::Past), 30), vague(Some(Vague::Past), 31)],
+                Some(Vague::Past),
+            ),
+            // "soon" in one report, a month in another: the month dates it.
+            (vec![vague(Some(Vague::Future), 30), dated], None),
+            // "recently" in one report, no time expression in the other: no flag.
+            (vec![vague(Some(Vague::Past), 30), vague(None, 31)], None),
+        ];
+        for (mentions, expected) in cases {
+            let reports: Vec<Report> = mentions
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| report_of(m, &format!("d{i}"), "A"))
+                .collect();
+            let event = fold(&Codebook::builtin(), &reports[0].key, &reports);
+            assert_eq!(event.date_vague, expected, "{reports:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorCode, CameoCode, CountryCode, DateBasis, DateValue, Precision, Span};
+use crate::{ActorCode, CameoCode, CountryCode, DateBasis, DateValue, Precision, Span, Vague};
 
 /// The version of the event format written by [`Event`] (see docs/FORMAT.md).
 pub const FORMAT_VERSION: u32 = 1;
@@ -72,6 +72,10 @@ pub struct EventMention {
     /// `None` when neither the text nor the publication date gives a date.
     pub date: Option<DateValue>,
     pub date_basis: DateBasis,
+    /// Set when the date is the publication date standing in for a vague time ("recently",
+    /// "soon"): which way the event lies from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_vague: Option<Vague>,
     /// The rule that fired, e.g. "visit.leave-for".
     pub rule: String,
     /// The coder that fired it, e.g. "visits/0.1".
@@ -117,6 +121,9 @@ pub struct Report {
     pub location: Option<Location>,
     pub date: Option<DateValue>,
     pub date_basis: DateBasis,
+    /// As [`EventMention::date_vague`]; absent in reports stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_vague: Option<Vague>,
     pub evidence: Evidence,
 }
 
@@ -135,6 +142,10 @@ pub struct Event {
     pub date_end: Option<String>,
     pub date_precision: Precision,
     pub date_basis: Option<DateBasis>,
+    /// `past`, `present` or `future` when every report dated the event only by a vague time
+    /// ("recently", "now", "soon"): `date` is then a bound, not the day. Added in v1.
+    #[serde(default)]
+    pub date_vague: Option<Vague>,
     pub source: Actor,
     pub target: Actor,
     pub location: Option<Location>,

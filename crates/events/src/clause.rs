@@ -458,9 +458,10 @@ impl<'a> SentenceContext<'a> {
         Modality::Actual
     }
 
-    /// The time expression for a target: the first one after the target (before the next
-    /// target, else after any), else the nearest after the trigger, else the nearest before
-    /// it, all within the clause; else the publication date.
+    /// The time expression for a target: one inside the trigger ("held Monday's talks"), else
+    /// the first one after the target (before the next target, else after any), else the
+    /// nearest after the trigger, else the nearest before it ("their Sept. 13 meeting"), all
+    /// within the clause; else the publication date.
     ///
     /// A vague one ("recently", "soon") dates the event only when it touches the trigger
     /// ("recently visited", "the recent visit") or ends the target ("visited Seoul recently"),
@@ -510,9 +511,16 @@ impl<'a> SentenceContext<'a> {
         let limit = next_target.unwrap_or(usize::MAX);
         // "to Beijing on Thursday and to Tokyo on Saturday": each target its own date; "to
         // Seoul and Tokyo on Feb. 2": a date after the last target serves them all.
+        // "held Monday's talks with", "paid a Feb. 15-17 visit to": a date between the verb
+        // and the noun of the trigger modifies the event itself.
         let chosen = in_clause
             .iter()
-            .find(|t| t.span.start >= target.end && t.span.start < limit)
+            .find(|t| trigger.contains(t.span))
+            .or_else(|| {
+                in_clause
+                    .iter()
+                    .find(|t| t.span.start >= target.end && t.span.start < limit)
+            })
             .or_else(|| in_clause.iter().find(|t| t.span.start >= target.end))
             .or_else(|| {
                 in_clause

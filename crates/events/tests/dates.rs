@@ -1,6 +1,7 @@
 //! Event dates from vague times, on sentences we wrote: "recently" and "soon" touching the
 //! trigger date the event by the publication date (basis reported) and keep a later date in
-//! the clause from being taken; elsewhere a real date wins.
+//! the clause from being taken; elsewhere a real date wins. A date that modifies the event's
+//! noun ("their Sept. 13 meeting", "last week's visit") dates the event.
 
 use attache_entities::Recognizer;
 use attache_events::Coder;
@@ -63,6 +64,51 @@ fn vague_times_date_events_by_publication() {
         let want = Some((Some(want_date.to_string()), want_basis, want_vague));
         if got != want {
             failures.push(format!("{text}\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Dates that modify the event's noun take its date: (sentence, publication date, code,
+/// source country, target country, expected date "first" or "first/last").
+#[rustfmt::skip]
+const NOMINAL: &[(&str, &str, &str, &str, &str, &str)] = &[
+    ("Russian President Vladimir Putin recalled their Sept. 13 meeting with North Korean leader Kim Jong Un.", "2024-01-10", "040", "RUS", "PRK", "2023-09-13"),
+    ("Monday's talks between Chinese Foreign Minister Wang Yi and Japanese Foreign Minister Taro Kono ended without a statement.", "2024-01-10", "046", "CHN", "JPN", "2024-01-08"),
+    // The date sits inside the trigger "held ... talks": both directions take it.
+    ("Chinese Foreign Minister Wang Yi held Monday's talks with Japanese Foreign Minister Taro Kono in Tokyo.", "2024-01-10", "046", "CHN", "JPN", "2024-01-08"),
+    ("Chinese Foreign Minister Wang Yi held Monday's talks with Japanese Foreign Minister Taro Kono in Tokyo.", "2024-01-10", "046", "JPN", "CHN", "2024-01-08"),
+    ("The Oct. 19 summit between Russia and China in Beijing produced a joint statement.", "2024-01-10", "040", "RUS", "CHN", "2023-10-19"),
+    ("Last week's visit by Mongolian Foreign Minister Bat Dorj to Moscow produced a trade deal.", "2024-01-10", "042", "MNG", "RUS", "2024-01-01/2024-01-07"),
+    ("Mongolian Foreign Minister Bat Dorj described last week's visit to Moscow as a success.", "2024-01-10", "042", "MNG", "RUS", "2024-01-01/2024-01-07"),
+    ("Mongolian Foreign Minister Bat Dorj will make the Feb. 15-17 trip to Moscow with a trade delegation.", "2024-01-10", "042", "MNG", "RUS", "2024-02-15/2024-02-17"),
+    ("Mongolian Foreign Minister Bat Dorj paid a Feb. 15-17 visit to Moscow.", "2024-01-10", "042", "MNG", "RUS", "2023-02-15/2023-02-17"),
+    // "the planned" points ahead though "prepared" is past: the coming Feb. 2.
+    ("Russia and Mongolia prepared for the planned Feb. 2 signing of a trade agreement.", "2024-01-10", "057", "RUS", "MNG", "2024-02-02"),
+    ("Mongolia and Russia will sign a trade agreement at the planned Feb. 2 signing in Ulaanbaatar.", "2024-01-10", "057", "MNG", "RUS", "2024-02-02"),
+];
+
+#[test]
+fn nominal_dates_date_their_event() {
+    let mut failures = Vec::new();
+    for &(text, published, want_code, source, target, want) in NOMINAL {
+        let events = code(text, published);
+        let country = |a: &attache_model::Actor| a.country.as_ref().map(|c| c.as_str().to_string());
+        let got = events
+            .iter()
+            .find(|e| {
+                e.code.as_str() == want_code
+                    && country(&e.source).as_deref() == Some(source)
+                    && country(&e.target).as_deref() == Some(target)
+            })
+            .map(|e| {
+                e.date.map(|d| match d.end_iso() {
+                    Some(end) => format!("{}/{end}", d.start_iso()),
+                    None => d.start_iso(),
+                })
+            });
+        if got != Some(Some(want.to_string())) {
+            failures.push(format!("{text}\n  expected {want}\n  got      {got:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

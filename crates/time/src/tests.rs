@@ -35,6 +35,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("The minister will travel to Beijing on Oct. 19.", WED_2024_01_10, "Oct. 19 => 2024-10-19 day relative"),
     ("The vice minister returned home on Jan. 6.", WED_2024_01_10, "Jan. 6 => 2024-01-06 day relative"),
     ("The envoy is scheduled to arrive in Seoul on Jan. 5.", WED_2023_12_20, "Jan. 5 => 2024-01-05 day relative"),
+    // "the planned" looks ahead even when the verb is past.
+    ("The two sides prepared for the planned Feb. 2 signing.", WED_2024_01_10, "Feb. 2 => 2024-02-02 day relative"),
     ("The delegation held talks in Tokyo on December 30.", "2024-01-03", "December 30 => 2023-12-30 day relative"),
     ("The summit in Vladivostok is on December 30.", "2024-01-03", "December 30 => 2023-12-30 day relative"),
     ("The trade talks are on November 8.", "2024-10-20", "November 8 => 2024-11-08 day relative"),

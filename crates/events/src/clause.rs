@@ -6,6 +6,7 @@ use attache_model::{
     Actor, ActorCode, ActorMention, DateBasis, DateValue, Document, MentionKind, Modality,
     PlaceMention, Span, TimeMention, Vague,
 };
+use attache_model::{Duration, DurationMention};
 
 /// One word of a sentence: its span in the document and its lower-case form.
 pub(crate) struct Word {
@@ -223,6 +224,7 @@ pub(crate) struct SentenceContext<'a> {
     pub(crate) actors: Vec<&'a ActorMention>,
     pub(crate) places: Vec<&'a PlaceMention>,
     pub(crate) times: Vec<&'a TimeMention>,
+    pub(crate) durations: Vec<&'a DurationMention>,
     pub(crate) is_question: bool,
 }
 
@@ -458,6 +460,36 @@ impl<'a> SentenceContext<'a> {
         Modality::Actual
     }
 
+    /// How long the event lasted: a duration inside the trigger ("paid a three-day visit"),
+    /// else one right before it, modifying its noun ("a week-long trip", "the five-day state
+    /// visit": at most two words between, no comma), else the first after it in the clause
+    /// ("stayed in Moscow for three days").
+    pub(crate) fn duration(
+        &self,
+        clause_start: usize,
+        clause_end: usize,
+        trigger: Span,
+    ) -> Option<Duration> {
+        let (a, b) = (self.at(clause_start), self.at(clause_end));
+        let text = &self.doc.text;
+        let in_clause = || {
+            self.durations
+                .iter()
+                .filter(move |d| d.span.start >= a && d.span.start < b)
+        };
+        let modifies = |d: &&&DurationMention| {
+            d.span.end <= trigger.start
+                && text
+                    .get(d.span.end..trigger.start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 2 && !gap.contains(','))
+        };
+        in_clause()
+            .find(|d| trigger.contains(d.span))
+            .or_else(|| in_clause().rev().find(modifies))
+            .or_else(|| in_clause().find(|d| d.span.start >= trigger.end))
+            .map(|d| d.value)
+    }
+
     /// The time expression for a target: one inside the trigger ("held Monday's talks"), else
     /// the first one after the target (before the next target, else after any), else the
     /// nearest after the trigger, else the nearest before it ("their Sept. 13 meeting"), all
@@ -557,6 +589,7 @@ pub(crate) fn for_each_sentence(
     actors: &[ActorMention],
     places: &[PlaceMention],
     times: &[TimeMention],
+    durations: &[DurationMention],
     mut f: impl FnMut(&SentenceContext<'_>),
 ) {
     // "arrived here": the dateline's city.
@@ -585,6 +618,7 @@ pub(crate) fn for_each_sentence(
             actors: within(actors, |a| a.span, sentence.span),
             places: within(places, |p| p.span, sentence.span),
             times: within(times, |t| t.span, sentence.span),
+            durations: within(durations, |d| d.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
         };
         f(&ctx);

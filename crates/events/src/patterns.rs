@@ -510,6 +510,7 @@ impl PatternCoder {
                 date,
                 date_basis,
                 date_vague,
+                duration: ctx.duration(clause_start, clause_end, trigger),
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence: match (t, fallback) {
@@ -885,8 +886,9 @@ mod sentences {
                 .expect("cleans");
             let mentions = self.recognizer.find(&doc);
             let times = self.tagger.find(&doc);
+            let durations = self.tagger.durations(&doc);
             self.coder
-                .code(&doc, &mentions.actors, &mentions.places, &times)
+                .code(&doc, &mentions.actors, &mentions.places, &times, &durations)
         }
     }
 

@@ -429,6 +429,7 @@ impl<'a> SentenceContext<'a> {
                 date,
                 date_basis,
                 date_vague,
+                duration: self.duration(clause_start, clause_end, trigger),
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence,

@@ -15,8 +15,25 @@ fn code(text: &str, published: &str) -> Vec<EventMention> {
     article.published = Some(published.parse::<Date>().unwrap());
     let doc = Cleaner::new().process(&article).unwrap();
     let mentions = Recognizer::new().unwrap().find(&doc);
-    let times = TimeTagger::new().find(&doc);
-    Coder::new().code(&doc, &mentions.actors, &mentions.places, &times)
+    let tagger = TimeTagger::new();
+    let (times, durations) = (tagger.find(&doc), tagger.durations(&doc));
+    Coder::new().code(&doc, &mentions.actors, &mentions.places, &times, &durations)
+}
+
+/// The first event of `text` with this code, source country and target country.
+fn event_of(
+    text: &str,
+    published: &str,
+    want_code: &str,
+    source: &str,
+    target: &str,
+) -> Option<EventMention> {
+    let country = |a: &attache_model::Actor| a.country.as_ref().map(|c| c.as_str().to_string());
+    code(text, published).into_iter().find(|e| {
+        e.code.as_str() == want_code
+            && country(&e.source).as_deref() == Some(source)
+            && country(&e.target).as_deref() == Some(target)
+    })
 }
 
 /// (sentence, publication date, target country, expected date, expected basis, expected vague
@@ -92,23 +109,41 @@ const NOMINAL: &[(&str, &str, &str, &str, &str, &str)] = &[
 fn nominal_dates_date_their_event() {
     let mut failures = Vec::new();
     for &(text, published, want_code, source, target, want) in NOMINAL {
-        let events = code(text, published);
-        let country = |a: &attache_model::Actor| a.country.as_ref().map(|c| c.as_str().to_string());
-        let got = events
-            .iter()
-            .find(|e| {
-                e.code.as_str() == want_code
-                    && country(&e.source).as_deref() == Some(source)
-                    && country(&e.target).as_deref() == Some(target)
+        let got = event_of(text, published, want_code, source, target).map(|e| {
+            e.date.map(|d| match d.end_iso() {
+                Some(end) => format!("{}/{end}", d.start_iso()),
+                None => d.start_iso(),
             })
-            .map(|e| {
-                e.date.map(|d| match d.end_iso() {
-                    Some(end) => format!("{}/{end}", d.start_iso()),
-                    None => d.start_iso(),
-                })
-            });
+        });
         if got != Some(Some(want.to_string())) {
             failures.push(format!("{text}\n  expected {want}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Durations go to the event whose trigger they modify or whose clause they end: (sentence,
+/// publication date, code, source country, target country, expected duration, "" for none).
+#[rustfmt::skip]
+const DURATIONS: &[(&str, &str, &str, &str, &str, &str)] = &[
+    ("Chinese Vice Premier Liu Tao began a three-day visit to Seoul on Monday.", "2024-01-10", "042", "CHN", "KOR", "P3D"),
+    ("Mongolian Foreign Minister Bat Dorj will make a week-long trip to Moscow.", "2024-01-10", "042", "MNG", "RUS", "P1W"),
+    ("Mongolian Foreign Minister Bat Dorj paid a five-day official visit to Moscow.", "2024-01-10", "042", "MNG", "RUS", "P5D"),
+    ("Mongolian Foreign Minister Bat Dorj visited Moscow for two weeks in December.", "2024-01-10", "042", "MNG", "RUS", "P2W"),
+    ("Chinese Foreign Minister Wang Yi held talks with Japanese Foreign Minister Taro Kono for two days.", "2024-01-10", "046", "CHN", "JPN", "P2D"),
+    // A duration in another clause is not the visit's.
+    ("Mongolian Foreign Minister Bat Dorj visited Moscow, which he had not seen for ten years.", "2024-01-10", "042", "MNG", "RUS", ""),
+    ("The 75-year-old Mongolian Foreign Minister Bat Dorj visited Moscow on Monday.", "2024-01-10", "042", "MNG", "RUS", ""),
+];
+
+#[test]
+fn durations_belong_to_their_event() {
+    let mut failures = Vec::new();
+    for &(text, published, want_code, source, target, want) in DURATIONS {
+        let got = event_of(text, published, want_code, source, target)
+            .map(|e| e.duration.map(|d| d.iso()).unwrap_or_default());
+        if got.as_deref() != Some(want) {
+            failures.push(format!("{text}\n  expected {want:?}\n  got      {got:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

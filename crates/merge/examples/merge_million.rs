@@ -97,6 +97,7 @@ fn main() {
                 date: when,
                 date_basis: basis,
                 date_vague: None,
+                duration: None,
                 evidence: Evidence {
                     document: format!("doc-{}", i / 4),
                     title: None,

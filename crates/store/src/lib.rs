@@ -33,7 +33,7 @@
 //! #     key: "042|IDN|VNM|2024-03-04".into(), code: CameoCode::parse("042").unwrap(),
 //! #     modality: Modality::Actual, source: country("IDN"), target: country("VNM"),
 //! #     location: None, date: Some(DateValue::day(date(2024, 3, 4))),
-//! #     date_basis: DateBasis::Relative, date_vague: None,
+//! #     date_basis: DateBasis::Relative, date_vague: None, duration: None,
 //! #     evidence: Evidence {
 //! #         document: doc.id.clone(), title: doc.title.clone(), outlet: doc.source.clone(),
 //! #         published: doc.published, sentence: 1, start: 89, end: 96,
@@ -54,6 +54,7 @@
 //!         label: "Make a visit".into(), plover: None, modality: r.modality,
 //!         date: r.date.map(|d| d.start_iso()), date_end: None,
 //!         date_precision: Precision::Day, date_basis: Some(r.date_basis), date_vague: None,
+//!         duration: None,
 //!         source: r.source.clone(), target: r.target.clone(), location: None,
 //!         mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
 //!         documents: vec![r.evidence.document.clone()], outlets: vec!["Wire".into()],
@@ -211,6 +212,7 @@ mod fixtures {
             date,
             date_basis: DateBasis::Relative,
             date_vague: None,
+            duration: None,
             evidence: Evidence {
                 document: doc.id.clone(),
                 title: doc.title.clone(),
@@ -270,6 +272,7 @@ mod fixtures {
             date_precision: date_value.map_or(Precision::Unknown, |d| d.precision),
             date_basis: Some(first.date_basis),
             date_vague: None,
+            duration: None,
             source: first.source.clone(),
             target: first.target.clone(),
             location: None,

@@ -442,3 +442,56 @@ fn truncated_sentences_and_extreme_dates_never_panic() {
         }
     }
 }
+
+/// (sentence, expected durations as `covered text => ISO`, separated by " | "). Durations are
+/// never dates: the same sentences give no time expression for them.
+#[rustfmt::skip]
+const DURATIONS: &[(&str, &str)] = &[
+    ("The delegation stayed in Moscow for three days.", "three days => P3D"),
+    ("Kim will be in Beijing for a week.", "a week => P1W"),
+    ("The envoy stayed for 10 days before flying home.", "10 days => P10D"),
+    ("Talks lasted for two months.", "two months => P2M"),
+    ("Choe began a two-day visit to Russia on Monday.", "two-day => P2D"),
+    ("The minister wrapped up a five-day stay in Hanoi.", "five-day => P5D"),
+    ("Lavrov left for a week-long trip to Asia.", "week-long => P1W"),
+    ("The premier set off on a weeklong tour of Africa.", "weeklong => P1W"),
+    ("A month-long exhibition opened in Seoul.", "month-long => P1M"),
+    ("Seoul and Tokyo agreed on a three-year plan.", "three-year => P3Y"),
+    // Ages, dates and bare counts are not durations.
+    ("The 75-year-old leader met the envoy on Friday.", ""),
+    ("The talks ended two days later.", ""),
+    ("Two days ago the minister arrived.", ""),
+    ("The visit took place over three days.", ""),
+    ("The summit lasted two days.", ""),
+];
+
+#[test]
+fn durations_are_found_and_not_dated() {
+    let tagger = TimeTagger::new();
+    let mut failures = Vec::new();
+    for &(sentence, expected) in DURATIONS {
+        let got: Vec<String> = tagger
+            .durations_in(sentence)
+            .iter()
+            .map(|d| format!("{} => {}", d.span.slice(sentence), d.value.iso()))
+            .collect();
+        let got = got.join(" | ");
+        if got != expected {
+            failures.push(format!(
+                "{sentence}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+        // No time expression covers a duration.
+        let published = Some(date(2024, 1, 10));
+        for d in tagger.durations_in(sentence) {
+            if let Some(m) = tagger
+                .find_in(sentence, published)
+                .into_iter()
+                .find(|(span, _, _)| span.start < d.span.end && d.span.start < span.end)
+            {
+                failures.push(format!("{sentence}: duration {:?} dated as {m:?}", d.span));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -6,7 +6,7 @@ use attache_model::{
     Actor, ActorCode, ActorMention, DateBasis, DateValue, Document, MentionKind, Modality,
     PlaceMention, Span, TimeMention, Vague,
 };
-use attache_model::{Duration, DurationMention};
+use attache_model::{Duration, DurationMention, Precision};
 
 /// One word of a sentence: its span in the document and its lower-case form.
 pub(crate) struct Word {
@@ -560,14 +560,74 @@ impl<'a> SentenceContext<'a> {
                     .find(|t| t.span.start >= trigger.end && t.span.start < limit)
             })
             .or_else(|| in_clause.iter().rev().find(|t| t.span.end <= trigger.start));
-        match chosen {
-            Some(t) => (Some(t.value), t.basis, None),
-            None => (
-                self.doc.published.map(DateValue::day),
-                DateBasis::Reported,
-                None,
-            ),
+        // "is visiting Moscow through Feb. 17": an end is no start.
+        let chosen = chosen.filter(|t| !self.ends_at(t.span));
+        let (start, basis) = match chosen {
+            Some(t) => (Some(t.value), t.basis),
+            None => (self.doc.published.map(DateValue::day), DateBasis::Reported),
+        };
+        let start = start.map(|s| self.until(s, trigger, chosen.map(|t| t.span)));
+        (start, basis, None)
+    }
+
+    /// The last two words before byte `at` of the sentence, lower-case, punctuation trimmed:
+    /// (nearest, the one before it).
+    fn words_before(&self, at: usize) -> (String, String) {
+        let from = self.doc.sentences[self.index].span.start;
+        let mut words = self
+            .doc
+            .text
+            .get(from..at)
+            .unwrap_or_default()
+            .split_whitespace()
+            .rev()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+        let w0 = words.next().unwrap_or_default();
+        (w0, words.next().unwrap_or_default())
+    }
+
+    /// Whether the time expression at `span` is an end: "until Friday", "through Feb. 17",
+    /// "ends next Wednesday", "ending on Oct. 21".
+    fn ends_at(&self, span: Span) -> bool {
+        let (w0, w1) = self.words_before(span.start);
+        matches!(
+            w0.as_str(),
+            "until" | "till" | "through" | "thru" | "ends" | "ending" | "end"
+        ) || (w0 == "on" && matches!(w1.as_str(), "ends" | "ending" | "end"))
+    }
+
+    /// The event's start day stretched to the end the sentence gives after the trigger:
+    /// "until Friday", "till Oct. 21", "through Feb. 17", "(that) ends next Wednesday", "from
+    /// Monday to Wednesday". With no start in the text, the publication day stands in for it
+    /// ("will stay until Friday"). An end on a weekday before the start is that weekday of
+    /// the week after ("from Friday to Monday"); an end not after the start changes nothing.
+    fn until(&self, start: DateValue, trigger: Span, chosen: Option<Span>) -> DateValue {
+        if start.precision != Precision::Day {
+            return start;
         }
+        let from_start = chosen.is_some_and(|c| self.words_before(c.start).0 == "from");
+        let end = self
+            .times
+            .iter()
+            .filter(|t| t.vague.is_none() && t.value.precision == Precision::Day)
+            .filter(|t| t.span.start >= trigger.end && Some(t.span) != chosen)
+            .find(|t| {
+                self.ends_at(t.span) || (from_start && self.words_before(t.span.start).0 == "to")
+            });
+        let Some(end) = end else {
+            return start;
+        };
+        let mut last = end.value.last;
+        if last < start.first && (start.first - last).get_days() < 7 {
+            last = last.checked_add(jiff::Span::new().days(7)).unwrap_or(last);
+        }
+        if last <= start.last {
+            return start;
+        }
+        DateValue::day_range(start.first, last)
     }
 }
 /// The mentions inside `sentence`. Mentions come sorted by span (the entities and time

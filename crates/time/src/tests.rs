@@ -96,6 +96,12 @@ const CASES: &[(&str, &str, &str)] = &[
     ("Lavrov landed in Pyongyang on Thursday.", WED_2024_01_10, "Thursday => 2024-01-04 day relative"),
     ("The two sides met last Monday.", WED_2024_01_10, "last Monday => 2024-01-08 day relative"),
     ("The ministers will meet next Friday.", WED_2024_01_10, "next Friday => 2024-01-12 day relative"),
+    // Issue 4's forms, one row each where the table had none.
+    ("The visit ends next Wednesday.", WED_2024_01_10, "next Wednesday => 2024-01-17 day relative"),
+    ("The envoy is scheduled to arrive in Hanoi on Tuesday.", WED_2024_01_10, "Tuesday => 2024-01-16 day relative"),
+    ("The ministers met in Tokyo on Sept. 13.", WED_2024_01_10, "Sept. 13 => 2023-09-13 day relative"),
+    ("The minister said on Monday that talks would resume, and earlier in the day met the envoy.", WED_2024_01_10, "Monday => 2024-01-08 day relative | earlier in the day => 2024-01-08 day relative"),
+    ("Talks were held in Geneva from January 15-17.", FRI_2024_02_16, "January 15-17 => 2024-01-15..2024-01-17 day relative"),
     ("The president is scheduled to visit Hanoi on Sunday, the spokesman said Wednesday.", WED_2024_01_10, "Sunday => 2024-01-14 day relative | Wednesday => 2024-01-10 day relative"),
     ("The summit in Hanoi is on Friday.", WED_2024_01_10, "Friday => 2024-01-12 day relative"),
     ("Lavrov arrived in Pyongyang on Friday.", "2024-01-01", "Friday => 2023-12-29 day relative"),

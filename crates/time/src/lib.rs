@@ -217,7 +217,17 @@ impl TimeTagger {
 
     /// [`TimeTagger::durations`] in one sentence's text (sentence 0, spans relative to it).
     pub fn durations_in(&self, sentence: &str) -> Vec<DurationMention> {
-        let toks = scan::tokenize(sentence, &self.lexicon);
+        // Every form has "for", a hyphen or "long"; most sentences have none of them.
+        let may_have = sentence.contains('-')
+            || sentence.contains("long")
+            || sentence.contains("for ")
+            || sentence.contains("For ");
+        if !may_have {
+            return Vec::new();
+        }
+        // The duration forms need no word list: an empty one skips the look-ups.
+        let no_words = Lexicon::default();
+        let toks = scan::tokenize(sentence, &no_words);
         duration::scan(&toks)
             .into_iter()
             .map(|f| DurationMention {

@@ -217,11 +217,15 @@ impl TimeTagger {
 
     /// [`TimeTagger::durations`] in one sentence's text (sentence 0, spans relative to it).
     pub fn durations_in(&self, sentence: &str) -> Vec<DurationMention> {
-        // Every form has "for", a hyphen or "long"; most sentences have none of them.
-        let may_have = sentence.contains('-')
-            || sentence.contains("long")
-            || sentence.contains("for ")
-            || sentence.contains("For ");
+        // Every form has a unit and "for", a hyphen or "long"; most sentences lack one.
+        let unit = ["day", "week", "month", "year"]
+            .iter()
+            .any(|u| sentence.contains(u));
+        let may_have = unit
+            && (sentence.contains('-')
+                || sentence.contains("long")
+                || sentence.contains("for ")
+                || sentence.contains("For "));
         if !may_have {
             return Vec::new();
         }

@@ -570,9 +570,9 @@ impl<'a> SentenceContext<'a> {
         (start, basis, None)
     }
 
-    /// The last two words before byte `at` of the sentence, lower-case, punctuation trimmed:
-    /// (nearest, the one before it).
-    fn words_before(&self, at: usize) -> (String, String) {
+    /// The last two words before byte `at` of the sentence, punctuation trimmed: (nearest, the
+    /// one before it). Compare them with `eq_ignore_ascii_case`.
+    fn words_before(&self, at: usize) -> (&str, &str) {
         let from = self.doc.sentences[self.index].span.start;
         let mut words = self
             .doc
@@ -581,10 +581,7 @@ impl<'a> SentenceContext<'a> {
             .unwrap_or_default()
             .split_whitespace()
             .rev()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            });
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
         let w0 = words.next().unwrap_or_default();
         (w0, words.next().unwrap_or_default())
     }
@@ -592,11 +589,12 @@ impl<'a> SentenceContext<'a> {
     /// Whether the time expression at `span` is an end: "until Friday", "through Feb. 17",
     /// "ends next Wednesday", "ending on Oct. 21".
     fn ends_at(&self, span: Span) -> bool {
+        // The last three are verbs: "ends on Friday".
+        const ENDS: &[&str] = &["until", "till", "through", "thru", "ends", "ending", "end"];
         let (w0, w1) = self.words_before(span.start);
-        matches!(
-            w0.as_str(),
-            "until" | "till" | "through" | "thru" | "ends" | "ending" | "end"
-        ) || (w0 == "on" && matches!(w1.as_str(), "ends" | "ending" | "end"))
+        let is_end = |w: &str| ENDS.iter().any(|e| w.eq_ignore_ascii_case(e));
+        let ends_verb = |w: &str| ENDS[4..].iter().any(|e| w.eq_ignore_ascii_case(e));
+        is_end(w0) || (w0.eq_ignore_ascii_case("on") && ends_verb(w1))
     }
 
     /// The event's start day stretched to the end the sentence gives after the trigger:
@@ -608,14 +606,16 @@ impl<'a> SentenceContext<'a> {
         if start.precision != Precision::Day {
             return start;
         }
-        let from_start = chosen.is_some_and(|c| self.words_before(c.start).0 == "from");
+        let from_start =
+            chosen.is_some_and(|c| self.words_before(c.start).0.eq_ignore_ascii_case("from"));
         let end = self
             .times
             .iter()
             .filter(|t| t.vague.is_none() && t.value.precision == Precision::Day)
             .filter(|t| t.span.start >= trigger.end && Some(t.span) != chosen)
             .find(|t| {
-                self.ends_at(t.span) || (from_start && self.words_before(t.span.start).0 == "to")
+                self.ends_at(t.span)
+                    || (from_start && self.words_before(t.span.start).0.eq_ignore_ascii_case("to"))
             });
         let Some(end) = end else {
             return start;

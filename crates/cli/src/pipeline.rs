@@ -80,9 +80,14 @@ impl Pipeline {
         let document = self.cleaner.process(article)?;
         let mentions = self.recognizer.find(&document);
         let times = self.tagger.find(&document);
-        let events = self
-            .coder
-            .code(&document, &mentions.actors, &mentions.places, &times);
+        let durations = self.tagger.durations(&document);
+        let events = self.coder.code(
+            &document,
+            &mentions.actors,
+            &mentions.places,
+            &times,
+            &durations,
+        );
         let reports = events
             .iter()
             .map(|e| attache_merge::report(&document, e))

@@ -4,8 +4,9 @@
 
 use attache_model::{
     Actor, ActorCode, ActorMention, CountryCode, DateBasis, DateValue, Document, MentionKind,
-    Modality, PlaceMention, Span, TimeMention,
+    Modality, PlaceMention, Span, TimeMention, Vague,
 };
+use attache_model::{Duration, DurationMention, Precision};
 
 /// One word of a sentence: its span in the document and its lower-case form.
 pub(crate) struct Word {
@@ -240,6 +241,7 @@ pub(crate) struct SentenceContext<'a> {
     pub(crate) actors: Vec<&'a ActorMention>,
     pub(crate) places: Vec<&'a PlaceMention>,
     pub(crate) times: Vec<&'a TimeMention>,
+    pub(crate) durations: Vec<&'a DurationMention>,
     pub(crate) is_question: bool,
     /// The one country the sentence names (by its actors and places), if it names just one:
     /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
@@ -631,9 +633,40 @@ impl<'a> SentenceContext<'a> {
         Modality::Actual
     }
 
-    /// The time expression for a target: the first one after the target (before the next
-    /// target, else after any), else the nearest after the trigger, else the nearest before
-    /// it, all within the clause; else the publication date.
+    /// How long the event lasted: a duration inside the trigger ("paid a three-day visit"),
+    /// else one right before it, modifying its noun ("a week-long trip", "the five-day state
+    /// visit": at most two words between, no comma), else the first after it in the clause
+    /// ("stayed in Moscow for three days").
+    pub(crate) fn duration(
+        &self,
+        clause_start: usize,
+        clause_end: usize,
+        trigger: Span,
+    ) -> Option<Duration> {
+        let (a, b) = (self.at(clause_start), self.at(clause_end));
+        let text = &self.doc.text;
+        let in_clause = || {
+            self.durations
+                .iter()
+                .filter(move |d| d.span.start >= a && d.span.start < b)
+        };
+        let modifies = |d: &&&DurationMention| {
+            d.span.end <= trigger.start
+                && text
+                    .get(d.span.end..trigger.start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 2 && !gap.contains(','))
+        };
+        in_clause()
+            .find(|d| trigger.contains(d.span))
+            .or_else(|| in_clause().rev().find(modifies))
+            .or_else(|| in_clause().find(|d| d.span.start >= trigger.end))
+            .map(|d| d.value)
+    }
+
+    /// The time expression for a target: one inside the trigger ("held Monday's talks"), else
+    /// the first one after the target (before the next target, else after any), else the
+    /// nearest after the trigger, else the nearest before it ("their Sept. 13 meeting"), all
+    /// within the clause; else the publication date.
     ///
     /// A vague one ("recently", "soon") dates the event only when it touches the trigger
     /// ("recently visited", "the recent visit") or ends the target ("visited Seoul recently"),
@@ -648,7 +681,7 @@ impl<'a> SentenceContext<'a> {
         trigger: Span,
         target: Span,
         next_target: Option<usize>,
-    ) -> (Option<DateValue>, DateBasis) {
+    ) -> (Option<DateValue>, DateBasis, Option<Vague>) {
         let (a, b) = (self.at(clause_start), self.at(clause_end));
         let in_clause: Vec<&&TimeMention> = self
             .times
@@ -659,7 +692,7 @@ impl<'a> SentenceContext<'a> {
         let blank = |from: usize, to: usize| {
             from <= to && text.get(from..to).is_some_and(|s| s.trim().is_empty())
         };
-        let touching = in_clause.iter().any(|t| {
+        let touching = in_clause.iter().find(|t| {
             t.vague.is_some()
                 && (blank(t.span.end, trigger.start) || blank(target.end, t.span.start))
         });
@@ -672,8 +705,9 @@ impl<'a> SentenceContext<'a> {
                     .get(target.end..t.span.start)
                     .is_some_and(|gap| gap.split_whitespace().count() <= 2 && !gap.contains(','))
         };
-        if touching && !in_clause.iter().any(right_after_target) {
-            return (self.doc.published.map(DateValue::day), DateBasis::Reported);
+        if let Some(vague) = touching.filter(|_| !in_clause.iter().any(right_after_target)) {
+            let published = self.doc.published.map(DateValue::day);
+            return (published, DateBasis::Reported, vague.vague);
         }
         let in_clause: Vec<&&TimeMention> = in_clause
             .into_iter()
@@ -682,9 +716,16 @@ impl<'a> SentenceContext<'a> {
         let limit = next_target.unwrap_or(usize::MAX);
         // "to Beijing on Thursday and to Tokyo on Saturday": each target its own date; "to
         // Seoul and Tokyo on Feb. 2": a date after the last target serves them all.
+        // "held Monday's talks with", "paid a Feb. 15-17 visit to": a date between the verb
+        // and the noun of the trigger modifies the event itself.
         let chosen = in_clause
             .iter()
-            .find(|t| t.span.start >= target.end && t.span.start < limit)
+            .find(|t| trigger.contains(t.span))
+            .or_else(|| {
+                in_clause
+                    .iter()
+                    .find(|t| t.span.start >= target.end && t.span.start < limit)
+            })
             .or_else(|| in_clause.iter().find(|t| t.span.start >= target.end))
             .or_else(|| {
                 in_clause
@@ -692,10 +733,74 @@ impl<'a> SentenceContext<'a> {
                     .find(|t| t.span.start >= trigger.end && t.span.start < limit)
             })
             .or_else(|| in_clause.iter().rev().find(|t| t.span.end <= trigger.start));
-        match chosen {
+        // "is visiting Moscow through Feb. 17": an end is no start.
+        let chosen = chosen.filter(|t| !self.ends_at(t.span));
+        let (start, basis) = match chosen {
             Some(t) => (Some(t.value), t.basis),
             None => (self.doc.published.map(DateValue::day), DateBasis::Reported),
+        };
+        let start = start.map(|s| self.until(s, trigger, chosen.map(|t| t.span)));
+        (start, basis, None)
+    }
+
+    /// The last two words before byte `at` of the sentence, punctuation trimmed: (nearest, the
+    /// one before it). Compare them with `eq_ignore_ascii_case`.
+    fn words_before(&self, at: usize) -> (&str, &str) {
+        let from = self.doc.sentences[self.index].span.start;
+        let mut words = self
+            .doc
+            .text
+            .get(from..at)
+            .unwrap_or_default()
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let w0 = words.next().unwrap_or_default();
+        (w0, words.next().unwrap_or_default())
+    }
+
+    /// Whether the time expression at `span` is an end: "until Friday", "through Feb. 17",
+    /// "ends next Wednesday", "ending on Oct. 21".
+    fn ends_at(&self, span: Span) -> bool {
+        // The last three are verbs: "ends on Friday".
+        const ENDS: &[&str] = &["until", "till", "through", "thru", "ends", "ending", "end"];
+        let (w0, w1) = self.words_before(span.start);
+        let is_end = |w: &str| ENDS.iter().any(|e| w.eq_ignore_ascii_case(e));
+        let ends_verb = |w: &str| ENDS[4..].iter().any(|e| w.eq_ignore_ascii_case(e));
+        is_end(w0) || (w0.eq_ignore_ascii_case("on") && ends_verb(w1))
+    }
+
+    /// The event's start day stretched to the end the sentence gives after the trigger:
+    /// "until Friday", "till Oct. 21", "through Feb. 17", "(that) ends next Wednesday", "from
+    /// Monday to Wednesday". With no start in the text, the publication day stands in for it
+    /// ("will stay until Friday"). An end on a weekday before the start is that weekday of
+    /// the week after ("from Friday to Monday"); an end not after the start changes nothing.
+    fn until(&self, start: DateValue, trigger: Span, chosen: Option<Span>) -> DateValue {
+        if start.precision != Precision::Day {
+            return start;
         }
+        let from_start =
+            chosen.is_some_and(|c| self.words_before(c.start).0.eq_ignore_ascii_case("from"));
+        let end = self
+            .times
+            .iter()
+            .filter(|t| t.vague.is_none() && t.value.precision == Precision::Day)
+            .filter(|t| t.span.start >= trigger.end && Some(t.span) != chosen)
+            .find(|t| {
+                self.ends_at(t.span)
+                    || (from_start && self.words_before(t.span.start).0.eq_ignore_ascii_case("to"))
+            });
+        let Some(end) = end else {
+            return start;
+        };
+        let mut last = end.value.last;
+        if last < start.first && (start.first - last).get_days() < 7 {
+            last = last.checked_add(jiff::Span::new().days(7)).unwrap_or(last);
+        }
+        if last <= start.last {
+            return start;
+        }
+        DateValue::day_range(start.first, last)
     }
 }
 /// The mentions inside `sentence`. Mentions come sorted by span (the entities and time
@@ -717,6 +822,7 @@ pub(crate) fn for_each_sentence(
     actors: &[ActorMention],
     places: &[PlaceMention],
     times: &[TimeMention],
+    durations: &[DurationMention],
     mut f: impl FnMut(&SentenceContext<'_>),
 ) {
     // "arrived here": the dateline's city.
@@ -754,6 +860,7 @@ pub(crate) fn for_each_sentence(
             actors: sentence_actors,
             places: sentence_places,
             times: within(times, |t| t.span, sentence.span),
+            durations: within(durations, |d| d.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
             home,
         };

@@ -10,10 +10,11 @@
 //!   "X accused Y of" (112), "X and Y held talks" (046, both ways) ...
 //!
 //! ```no_run
-//! # use attache_model::{Document, ActorMention, PlaceMention, TimeMention};
-//! # fn demo(doc: &Document, actors: &[ActorMention], places: &[PlaceMention], times: &[TimeMention]) {
+//! # use attache_model::{Document, ActorMention, DurationMention, PlaceMention, TimeMention};
+//! # fn demo(doc: &Document, actors: &[ActorMention], places: &[PlaceMention], times: &[TimeMention],
+//! #         durations: &[DurationMention]) {
 //! let coder = attache_events::Coder::new();
-//! for event in coder.code(doc, actors, places, times) {
+//! for event in coder.code(doc, actors, places, times, durations) {
 //!     println!("{} {} -> {:?}", event.rule, event.code, event.target.country);
 //! }
 //! # }
@@ -25,7 +26,9 @@ mod pattern_file;
 pub mod patterns;
 pub mod visits;
 
-use attache_model::{ActorMention, Document, EventMention, PlaceMention, TimeMention};
+use attache_model::{
+    ActorMention, Document, DurationMention, EventMention, PlaceMention, TimeMention,
+};
 
 pub use patterns::PatternCoder;
 pub use visits::VisitCoder;
@@ -61,16 +64,18 @@ impl Coder {
     }
 
     /// Code the events of one document: visits and every other root, sentence by sentence.
-    /// `actors`, `places` and `times` are the document's mentions, each sorted by span.
+    /// `actors`, `places`, `times` and `durations` are the document's mentions, each sorted
+    /// by span.
     pub fn code(
         &self,
         doc: &Document,
         actors: &[ActorMention],
         places: &[PlaceMention],
         times: &[TimeMention],
+        durations: &[DurationMention],
     ) -> Vec<EventMention> {
         let mut out = Vec::new();
-        clause::for_each_sentence(doc, actors, places, times, |ctx| {
+        clause::for_each_sentence(doc, actors, places, times, durations, |ctx| {
             let first = out.len();
             self.visits.code_sentence(ctx, &mut out);
             self.patterns.code_sentence(ctx, &mut out);
@@ -117,8 +122,9 @@ pub(crate) mod testing {
                 .expect("cleans");
             let mentions = self.recognizer.find(&doc);
             let times = self.tagger.find(&doc);
+            let durations = self.tagger.durations(&doc);
             self.coder
-                .code(&doc, &mentions.actors, &mentions.places, &times)
+                .code(&doc, &mentions.actors, &mentions.places, &times, &durations)
         }
     }
 

@@ -505,7 +505,7 @@ impl PatternCoder {
                 continue;
             }
             let target_span = t.map(|t| t.span);
-            let (date, date_basis) = ctx.date(
+            let (date, date_basis, date_vague) = ctx.date(
                 clause_start,
                 clause_end,
                 trigger,
@@ -525,6 +525,8 @@ impl PatternCoder {
                 date,
                 date_basis,
                 claimant: None,
+                date_vague,
+                duration: ctx.duration(clause_start, clause_end, trigger),
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence: match (t, fallback) {

@@ -414,7 +414,7 @@ impl<'a> SentenceContext<'a> {
                 continue;
             }
             let next_target = spans.get(n + 1).map(|s| s.start);
-            let (date, date_basis) =
+            let (date, date_basis, date_vague) =
                 self.date(clause_start, clause_end, trigger, span, next_target);
             let event = EventMention {
                 sentence: self.index,
@@ -429,6 +429,8 @@ impl<'a> SentenceContext<'a> {
                 date,
                 date_basis,
                 claimant: None,
+                date_vague,
+                duration: self.duration(clause_start, clause_end, trigger),
                 rule: rule.id.clone(),
                 coder: CODER_VERSION.to_string(),
                 confidence,

@@ -31,8 +31,9 @@ impl Stages {
         let doc = self.cleaner.process(&article).unwrap();
         let mentions = self.recognizer.find(&doc);
         let times = self.tagger.find(&doc);
+        let durations = self.tagger.durations(&doc);
         self.coder
-            .code(&doc, &mentions.actors, &mentions.places, &times)
+            .code(&doc, &mentions.actors, &mentions.places, &times, &durations)
     }
 }
 

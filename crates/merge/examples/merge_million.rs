@@ -96,6 +96,8 @@ fn main() {
                 location: None,
                 date: when,
                 date_basis: basis,
+                date_vague: None,
+                duration: None,
                 evidence: Evidence {
                     document: format!("doc-{}", i / 4),
                     title: None,

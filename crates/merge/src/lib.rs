@@ -97,6 +97,8 @@ pub fn report(doc: &Document, em: &EventMention) -> Report {
         location: em.location.clone(),
         date: em.date,
         date_basis: em.date_basis,
+        date_vague: em.date_vague,
+        duration: em.duration,
         evidence: Evidence {
             document: doc.id.clone(),
             title: doc.title.clone(),
@@ -385,6 +387,27 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         .unwrap_or(best)
     });
     let date_value = dated.and_then(|r| r.date);
+    // A vague time ("recently", "soon") stands behind the date only when every report had
+    // nothing better: one report with a real date, or none at all, and the event is not vague.
+    let date_vague = dated
+        .and_then(|r| r.date_vague)
+        .filter(|_| sorted.iter().all(|r| r.date_vague.is_some()));
+    // How long it lasted: the dated report's duration, else the first report's that has one.
+    let duration = dated
+        .and_then(|r| r.duration)
+        .or_else(|| sorted.iter().find_map(|r| r.duration));
+    // A start day from the text and a duration give the end ("a three-day visit" that began
+    // on Feb. 15 ends on Feb. 17); a duration alone never makes a start, nor does a
+    // publication date standing in for one.
+    // Only the report that gave the day may say how long from it: "hosted a ceremony on
+    // Tuesday" in one report and "is on a three-day visit" in another do not make Tuesday the
+    // first of three days.
+    let derived_end = date_value
+        .filter(|d| d.precision == Precision::Day && d.days() == 1)
+        .zip(dated.filter(|r| r.date_basis != DateBasis::Reported))
+        .and_then(|(d, r)| r.duration?.last_day_from(d.first))
+        .filter(|&last| last > date_value.map_or(last, |d| d.first))
+        .map(|last| DateValue::day(last).start_iso());
     let location = sorted.iter().find_map(|r| r.location.clone());
     let documents: BTreeSet<String> = sorted.iter().map(|r| r.evidence.document.clone()).collect();
     let outlets: BTreeSet<String> = sorted
@@ -400,9 +423,11 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         code,
         modality: first.modality,
         date: date_value.map(|d| d.start_iso()),
-        date_end: date_value.and_then(|d| d.end_iso()),
+        date_end: date_value.and_then(|d| d.end_iso()).or(derived_end),
         date_precision: date_value.map_or(Precision::Unknown, |d| d.precision),
         date_basis: dated.map(|r| r.date_basis),
+        date_vague,
+        duration: duration.map(|d| d.iso()),
         source,
         target,
         location,
@@ -501,6 +526,8 @@ pub(crate) fn test_report(key: &str, document: &str) -> Report {
         location: None,
         date: None,
         date_basis: DateBasis::Relative,
+        date_vague: None,
+        duration: None,
         evidence: Evidence {
             document: document.into(),
             title: None,
@@ -526,7 +553,7 @@ pub(crate) fn test_report(key: &str, document: &str) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use attache_model::{ActorCode, CountryCode, DateValue, Span};
+    use attache_model::{ActorCode, CountryCode, DateValue, Duration, DurationUnit, Span, Vague};
     use jiff::civil::date;
 
     fn actor(c: &str) -> Actor {
@@ -553,6 +580,8 @@ mod tests {
             date: d,
             date_basis: DateBasis::Relative,
             claimant: None,
+            date_vague: None,
+            duration: None,
             rule: "test".into(),
             coder: "test".into(),
             confidence: 1.0,
@@ -618,6 +647,8 @@ mod tests {
         r.target = em.target;
         r.date = em.date;
         r.date_basis = em.date_basis;
+        r.date_vague = em.date_vague;
+        r.duration = em.duration;
         r
     }
 
@@ -666,6 +697,111 @@ mod tests {
             (Some("2024-01"), Precision::Month)
         );
         assert_eq!(event.date_basis, Some(DateBasis::Relative));
+    }
+
+    #[test]
+    fn fold_keeps_the_vague_flag_only_when_every_report_is_vague() {
+        let vague = |v: Option<Vague>, day: i8| {
+            let mut m = mention(
+                "042",
+                "PRK",
+                "RUS",
+                Some(DateValue::day(date(2024, 1, day))),
+            );
+            m.date_basis = DateBasis::Reported;
+            m.date_vague = v;
+            m
+        };
+        let dated = mention("042", "PRK", "RUS", DateValue::month(2024, 1));
+        let cases = [
+            // "recently visited" in two reports: the event is "recently" before publication.
+            (
+                vec![vague(Some(Vague::Past), 30), vague(Some(Vague::Past), 31)],
+                Some(Vague::Past),
+            ),
+            // "soon" in one report, a month in another: the month dates it.
+            (vec![vague(Some(Vague::Future), 30), dated], None),
+            // "recently" in one report, no time expression in the other: no flag.
+            (vec![vague(Some(Vague::Past), 30), vague(None, 31)], None),
+        ];
+        for (mentions, expected) in cases {
+            let reports: Vec<Report> = mentions
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| report_of(m, &format!("d{i}"), "A"))
+                .collect();
+            let event = fold(&Codebook::builtin(), &reports[0].key, &reports);
+            assert_eq!(event.date_vague, expected, "{reports:?}");
+        }
+    }
+
+    #[test]
+    fn fold_derives_the_end_from_a_start_day_and_a_duration() {
+        let three_days = Some(Duration {
+            count: 3,
+            unit: DurationUnit::Day,
+        });
+        let with = |d: Option<DateValue>, basis, duration| {
+            let mut m = mention("042", "CHN", "KOR", d);
+            m.date_basis = basis;
+            m.duration = duration;
+            m
+        };
+        let monday = Some(DateValue::day(date(2024, 2, 26)));
+        let cases = [
+            // "began a three-day visit on Monday": Monday to Wednesday.
+            (
+                with(monday, DateBasis::Relative, three_days),
+                Some("2024-02-26"),
+                Some("2024-02-28"),
+                Some("P3D"),
+            ),
+            // A range from the text stays as written.
+            (
+                with(
+                    Some(DateValue::day_range(date(2024, 2, 26), date(2024, 2, 27))),
+                    DateBasis::Relative,
+                    three_days,
+                ),
+                Some("2024-02-26"),
+                Some("2024-02-27"),
+                Some("P3D"),
+            ),
+            // The publication date is no start: the duration alone gives no end.
+            (
+                with(monday, DateBasis::Reported, three_days),
+                Some("2024-02-26"),
+                None,
+                Some("P3D"),
+            ),
+            // A month and a duration: no day to count from.
+            (
+                with(DateValue::month(2024, 2), DateBasis::Relative, three_days),
+                Some("2024-02"),
+                None,
+                Some("P3D"),
+            ),
+            (
+                with(monday, DateBasis::Relative, None),
+                Some("2024-02-26"),
+                None,
+                None,
+            ),
+        ];
+        for (m, start, end, duration) in cases {
+            let reports = [report_of(m, "a", "A")];
+            let event = fold(&Codebook::builtin(), &reports[0].key, &reports);
+            assert_eq!(
+                (
+                    event.date.as_deref(),
+                    event.date_end.as_deref(),
+                    event.duration.as_deref()
+                ),
+                (start, end, duration),
+                "{:?}",
+                reports[0]
+            );
+        }
     }
 
     #[test]

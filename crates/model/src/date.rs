@@ -107,6 +107,53 @@ impl DateValue {
     }
 }
 
+/// The unit of a [`Duration`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DurationUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A length of time, not a date: "three days", "a two-day visit", "a week-long trip".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Duration {
+    pub count: u16,
+    pub unit: DurationUnit,
+}
+
+impl Duration {
+    /// ISO 8601: "P3D", "P1W", "P2M", "P1Y".
+    pub fn iso(&self) -> String {
+        let unit = match self.unit {
+            DurationUnit::Day => 'D',
+            DurationUnit::Week => 'W',
+            DurationUnit::Month => 'M',
+            DurationUnit::Year => 'Y',
+        };
+        format!("P{}{unit}", self.count)
+    }
+
+    /// The last day of a period of this length that starts on `start` (start + duration - 1
+    /// day): a three-day visit from Feb. 15 ends on Feb. 17. `None` past the calendar's end.
+    pub fn last_day_from(&self, start: Date) -> Option<Date> {
+        let n = i64::from(self.count);
+        let span = match self.unit {
+            DurationUnit::Day => jiff::Span::new().days(n),
+            DurationUnit::Week => jiff::Span::new().weeks(n),
+            DurationUnit::Month => jiff::Span::new().months(n),
+            DurationUnit::Year => jiff::Span::new().years(n),
+        };
+        start
+            .checked_add(span)
+            .ok()?
+            .checked_sub(jiff::Span::new().days(1))
+            .ok()
+    }
+}
+
 fn format_at(d: Date, p: Precision) -> String {
     match p {
         Precision::Day | Precision::Unknown => d.strftime("%Y-%m-%d").to_string(),
@@ -135,6 +182,27 @@ mod tests {
         for (v, start, end) in cases {
             assert_eq!(v.start_iso(), start);
             assert_eq!(v.end_iso().as_deref(), end);
+        }
+    }
+
+    #[test]
+    fn durations_in_iso_and_their_last_day() {
+        use DurationUnit::*;
+        let d = |count, unit| Duration { count, unit };
+        #[rustfmt::skip]
+        let cases = [
+            (d(3, Day), "P3D", date(2024, 2, 15), date(2024, 2, 17)),
+            (d(1, Week), "P1W", date(2023, 12, 28), date(2024, 1, 3)),
+            (d(2, Month), "P2M", date(2024, 1, 10), date(2024, 3, 9)),
+            (d(1, Year), "P1Y", date(2024, 2, 29), date(2025, 2, 27)),
+        ];
+        for (duration, iso, start, last) in cases {
+            assert_eq!(duration.iso(), iso);
+            assert_eq!(
+                duration.last_day_from(start),
+                Some(last),
+                "{iso} from {start}"
+            );
         }
     }
 

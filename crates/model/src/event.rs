@@ -1,7 +1,9 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorCode, CameoCode, CountryCode, DateBasis, DateValue, Precision, Span};
+use crate::{
+    ActorCode, CameoCode, CountryCode, DateBasis, DateValue, Duration, Precision, Span, Vague,
+};
 
 /// The version of the event format written by [`Event`] (see docs/FORMAT.md).
 pub const FORMAT_VERSION: u32 = 1;
@@ -87,6 +89,13 @@ pub struct EventMention {
     /// ...", "..., the Kremlin said", "according to KCNA". `None` when the text is the outlet's.
     #[serde(default)]
     pub claimant: Option<Actor>,
+    /// Set when the date is the publication date standing in for a vague time ("recently",
+    /// "soon"): which way the event lies from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_vague: Option<Vague>,
+    /// How long the event lasted, from its clause or its noun ("a three-day visit").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Duration>,
     /// The rule that fired, e.g. "visit.leave-for".
     pub rule: String,
     /// The coder that fired it, e.g. "visits/0.1".
@@ -136,6 +145,12 @@ pub struct Report {
     pub location: Option<Location>,
     pub date: Option<DateValue>,
     pub date_basis: DateBasis,
+    /// As [`EventMention::date_vague`]; absent in reports stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_vague: Option<Vague>,
+    /// As [`EventMention::duration`]; absent in reports stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Duration>,
     pub evidence: Evidence,
 }
 
@@ -154,6 +169,13 @@ pub struct Event {
     pub date_end: Option<String>,
     pub date_precision: Precision,
     pub date_basis: Option<DateBasis>,
+    /// `past`, `present` or `future` when every report dated the event only by a vague time
+    /// ("recently", "now", "soon"): `date` is then a bound, not the day. Added in v1.
+    #[serde(default)]
+    pub date_vague: Option<Vague>,
+    /// ISO 8601 duration from the text ("a three-day visit": `P3D`), else `None`. Added in v1.
+    #[serde(default)]
+    pub duration: Option<String>,
     pub source: Actor,
     pub target: Actor,
     pub location: Option<Location>,

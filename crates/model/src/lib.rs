@@ -30,8 +30,8 @@ mod span;
 
 pub use article::{Article, BodyKind};
 pub use codes::{ActorCode, CameoCode, CodeError, CountryCode};
-pub use date::{DateBasis, DateValue, Precision};
+pub use date::{DateBasis, DateValue, Duration, DurationUnit, Precision};
 pub use document::{Dateline, Document, MetaSource, OffsetMap, Segment, Sentence, Token};
 pub use event::{Actor, Event, EventMention, Evidence, Location, Modality, Report, FORMAT_VERSION};
-pub use mention::{ActorMention, MentionKind, PlaceMention, TimeMention, Vague};
+pub use mention::{ActorMention, DurationMention, MentionKind, PlaceMention, TimeMention, Vague};
 pub use span::Span;

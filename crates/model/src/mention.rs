@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorCode, CountryCode, DateBasis, DateValue, Span};
+use crate::{ActorCode, CountryCode, DateBasis, DateValue, Duration, Span};
 
 /// What an actor mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,4 +75,14 @@ pub struct TimeMention {
     /// publication day, an upper bound for `Past`, a lower bound for `Future`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vague: Option<Vague>,
+}
+
+/// A length of time named in a sentence ("for three days", "a two-day visit", "a week-long
+/// trip"): kept as a duration, never turned into a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DurationMention {
+    /// "three days", "two-day", "week-long".
+    pub span: Span,
+    pub sentence: usize,
+    pub value: Duration,
 }

@@ -45,6 +45,10 @@
 //! publication date they give nothing. "earlier this week" and "later this year" are not vague:
 //! "this week" and "this year" date them.
 //!
+//! Durations ("for three days", "a two-day visit", "a week-long trip", "a five-day stay") are
+//! their own output, [`TimeTagger::durations`]: a [`DurationMention`] with an ISO 8601 length
+//! (`P3D`, `P1W`, `P2M`), never a date; the coder gives one to the event it modifies.
+//!
 //! Not dated: durations ("for three days", "over the last year", "a three-day visit"), ages
 //! ("75-year-old"), counts ("fourth", "six-nation"), clock times, and "May" unless a day, a
 //! year or a cue word ("in", "since", "last" ...) makes it the month. "the 90s" is taken for a
@@ -78,6 +82,7 @@
 
 #![warn(missing_docs)]
 
+mod duration;
 pub mod eval;
 mod lexicon;
 mod resolve;
@@ -86,7 +91,9 @@ mod tense;
 
 use std::path::{Path, PathBuf};
 
-use attache_model::{DateBasis, DateValue, Document, Precision, Span, TimeMention};
+use attache_model::{
+    DateBasis, DateValue, Document, DurationMention, Precision, Span, TimeMention,
+};
 use jiff::civil::Date;
 
 use crate::lexicon::Lexicon;
@@ -189,6 +196,49 @@ impl TimeTagger {
         self.mentions_in(sentence, published)
             .into_iter()
             .map(|m| (m.span, m.value, m.basis))
+            .collect()
+    }
+
+    /// Every duration in the document's sentences ("for three days", "a two-day visit", "a
+    /// week-long trip"), sorted by span. Durations are lengths, not dates: they need no
+    /// publication date, and [`TimeTagger::find`] never dates them.
+    pub fn durations(&self, doc: &Document) -> Vec<DurationMention> {
+        let mut out = Vec::new();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let text = sentence.span.slice(&doc.text);
+            for mut d in self.durations_in(text) {
+                d.span = d.span.shift(sentence.span.start);
+                d.sentence = index;
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    /// [`TimeTagger::durations`] in one sentence's text (sentence 0, spans relative to it).
+    pub fn durations_in(&self, sentence: &str) -> Vec<DurationMention> {
+        // Every form has a unit and "for", a hyphen or "long"; most sentences lack one.
+        let unit = ["day", "week", "month", "year"]
+            .iter()
+            .any(|u| sentence.contains(u));
+        let may_have = unit
+            && (sentence.contains('-')
+                || sentence.contains("long")
+                || sentence.contains("for ")
+                || sentence.contains("For "));
+        if !may_have {
+            return Vec::new();
+        }
+        // The duration forms need no word list: an empty one skips the look-ups.
+        let no_words = Lexicon::default();
+        let toks = scan::tokenize(sentence, &no_words);
+        duration::scan(&toks)
+            .into_iter()
+            .map(|f| DurationMention {
+                span: Span::new(toks[f.first].start, toks[f.end - 1].end),
+                sentence: 0,
+                value: f.value,
+            })
             .collect()
     }
 

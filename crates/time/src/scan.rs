@@ -287,7 +287,7 @@ const UNITS: &[&str] = &[
 ];
 
 /// Counts written as words, for "two days ago".
-const COUNT_WORDS: &[(&str, i32)] = &[
+pub(crate) const COUNT_WORDS: &[(&str, i32)] = &[
     ("a", 1),
     ("an", 1),
     ("one", 1),

@@ -35,6 +35,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("The minister will travel to Beijing on Oct. 19.", WED_2024_01_10, "Oct. 19 => 2024-10-19 day relative"),
     ("The vice minister returned home on Jan. 6.", WED_2024_01_10, "Jan. 6 => 2024-01-06 day relative"),
     ("The envoy is scheduled to arrive in Seoul on Jan. 5.", WED_2023_12_20, "Jan. 5 => 2024-01-05 day relative"),
+    // "the planned" looks ahead even when the verb is past.
+    ("The two sides prepared for the planned Feb. 2 signing.", WED_2024_01_10, "Feb. 2 => 2024-02-02 day relative"),
     ("The delegation held talks in Tokyo on December 30.", "2024-01-03", "December 30 => 2023-12-30 day relative"),
     ("The summit in Vladivostok is on December 30.", "2024-01-03", "December 30 => 2023-12-30 day relative"),
     ("The trade talks are on November 8.", "2024-10-20", "November 8 => 2024-11-08 day relative"),
@@ -94,6 +96,12 @@ const CASES: &[(&str, &str, &str)] = &[
     ("Lavrov landed in Pyongyang on Thursday.", WED_2024_01_10, "Thursday => 2024-01-04 day relative"),
     ("The two sides met last Monday.", WED_2024_01_10, "last Monday => 2024-01-08 day relative"),
     ("The ministers will meet next Friday.", WED_2024_01_10, "next Friday => 2024-01-12 day relative"),
+    // Issue 4's forms, one row each where the table had none.
+    ("The visit ends next Wednesday.", WED_2024_01_10, "next Wednesday => 2024-01-17 day relative"),
+    ("The envoy is scheduled to arrive in Hanoi on Tuesday.", WED_2024_01_10, "Tuesday => 2024-01-16 day relative"),
+    ("The ministers met in Tokyo on Sept. 13.", WED_2024_01_10, "Sept. 13 => 2023-09-13 day relative"),
+    ("The minister said on Monday that talks would resume, and earlier in the day met the envoy.", WED_2024_01_10, "Monday => 2024-01-08 day relative | earlier in the day => 2024-01-08 day relative"),
+    ("Talks were held in Geneva from January 15-17.", FRI_2024_02_16, "January 15-17 => 2024-01-15..2024-01-17 day relative"),
     ("The president is scheduled to visit Hanoi on Sunday, the spokesman said Wednesday.", WED_2024_01_10, "Sunday => 2024-01-14 day relative | Wednesday => 2024-01-10 day relative"),
     ("The summit in Hanoi is on Friday.", WED_2024_01_10, "Friday => 2024-01-12 day relative"),
     ("Lavrov arrived in Pyongyang on Friday.", "2024-01-01", "Friday => 2023-12-29 day relative"),
@@ -439,4 +447,57 @@ fn truncated_sentences_and_extreme_dates_never_panic() {
             }
         }
     }
+}
+
+/// (sentence, expected durations as `covered text => ISO`, separated by " | "). Durations are
+/// never dates: the same sentences give no time expression for them.
+#[rustfmt::skip]
+const DURATIONS: &[(&str, &str)] = &[
+    ("The delegation stayed in Moscow for three days.", "three days => P3D"),
+    ("Kim will be in Beijing for a week.", "a week => P1W"),
+    ("The envoy stayed for 10 days before flying home.", "10 days => P10D"),
+    ("Talks lasted for two months.", "two months => P2M"),
+    ("Choe began a two-day visit to Russia on Monday.", "two-day => P2D"),
+    ("The minister wrapped up a five-day stay in Hanoi.", "five-day => P5D"),
+    ("Lavrov left for a week-long trip to Asia.", "week-long => P1W"),
+    ("The premier set off on a weeklong tour of Africa.", "weeklong => P1W"),
+    ("A month-long exhibition opened in Seoul.", "month-long => P1M"),
+    ("Seoul and Tokyo agreed on a three-year plan.", "three-year => P3Y"),
+    // Ages, dates and bare counts are not durations.
+    ("The 75-year-old leader met the envoy on Friday.", ""),
+    ("The talks ended two days later.", ""),
+    ("Two days ago the minister arrived.", ""),
+    ("The visit took place over three days.", ""),
+    ("The summit lasted two days.", ""),
+];
+
+#[test]
+fn durations_are_found_and_not_dated() {
+    let tagger = TimeTagger::new();
+    let mut failures = Vec::new();
+    for &(sentence, expected) in DURATIONS {
+        let got: Vec<String> = tagger
+            .durations_in(sentence)
+            .iter()
+            .map(|d| format!("{} => {}", d.span.slice(sentence), d.value.iso()))
+            .collect();
+        let got = got.join(" | ");
+        if got != expected {
+            failures.push(format!(
+                "{sentence}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+        // No time expression covers a duration.
+        let published = Some(date(2024, 1, 10));
+        for d in tagger.durations_in(sentence) {
+            if let Some(m) = tagger
+                .find_in(sentence, published)
+                .into_iter()
+                .find(|(span, _, _)| span.start < d.span.end && d.span.start < span.end)
+            {
+                failures.push(format!("{sentence}: duration {:?} dated as {m:?}", d.span));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -1,0 +1,121 @@
+//! Durations: lengths of time that are not dates ("for three days", "a two-day visit", "a
+//! week-long trip"). Three forms, each ending in a unit of days, weeks, months or years:
+//!
+//! * "for" + count + unit: "for three days", "for a week", "for 10 days";
+//! * count "-" unit used as a modifier: "a two-day visit", "the 10-day tour" (not an age:
+//!   "75-year-old");
+//! * unit "-long" or "weeklong": "a week-long trip", "a month-long stay" (a count of one).
+
+use attache_model::{Duration, DurationUnit};
+
+use crate::scan::{Kind, Tok, COUNT_WORDS};
+
+/// A duration found at tokens `first..end`.
+pub(crate) struct FoundDuration {
+    pub first: usize,
+    pub end: usize,
+    pub value: Duration,
+}
+
+fn unit(word: &str, plural: bool) -> Option<DurationUnit> {
+    let w = word.to_ascii_lowercase();
+    let stem = match w.strip_suffix('s') {
+        Some(stem) if plural => stem.to_string(),
+        _ => w,
+    };
+    match stem.as_str() {
+        "day" => Some(DurationUnit::Day),
+        "week" => Some(DurationUnit::Week),
+        "month" => Some(DurationUnit::Month),
+        "year" => Some(DurationUnit::Year),
+        _ => None,
+    }
+}
+
+fn count(tok: &Tok<'_, '_>) -> Option<u16> {
+    match tok.kind {
+        Kind::Number if tok.text.len() <= 3 => tok.text.parse().ok().filter(|&n| n > 0),
+        Kind::Word => COUNT_WORDS
+            .iter()
+            .find(|(w, _)| tok.text.eq_ignore_ascii_case(w))
+            .and_then(|&(_, n)| u16::try_from(n).ok()),
+        _ => None,
+    }
+}
+
+fn is(toks: &[Tok<'_, '_>], i: usize, text: &str) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case(text))
+}
+
+/// A hyphen written without spaces around it ("two-day", not "two - day").
+fn hyphen(toks: &[Tok<'_, '_>], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == Kind::Punct && t.text == "-" && !t.spaced)
+        && toks.get(i + 1).is_some_and(|t| !t.spaced)
+}
+
+/// Every duration in the tokens, left to right, not overlapping.
+pub(crate) fn scan(toks: &[Tok<'_, '_>]) -> Vec<FoundDuration> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match at(toks, i) {
+            Some(found) => {
+                i = found.end;
+                out.push(found);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn at(toks: &[Tok<'_, '_>], i: usize) -> Option<FoundDuration> {
+    let found = |first, end, count, unit| {
+        Some(FoundDuration {
+            first,
+            end,
+            value: Duration { count, unit },
+        })
+    };
+    let t = &toks[i];
+    // "for three days", "for a week"; not "for a week-long trip" (that is the next form).
+    if t.text.eq_ignore_ascii_case("for") {
+        let n = count(toks.get(i + 1)?)?;
+        let u = unit(toks.get(i + 2)?.text, true)?;
+        return (!hyphen(toks, i + 3))
+            .then_some(())
+            .and_then(|()| found(i + 1, i + 3, n, u));
+    }
+    // "weeklong".
+    if let Some(stem) = t.text.to_ascii_lowercase().strip_suffix("long") {
+        if let Some(u) = unit(stem, false) {
+            return found(i, i + 1, 1, u);
+        }
+    }
+    // "week-long", "month-long".
+    if let Some(u) = unit(t.text, false) {
+        if hyphen(toks, i + 1) && is(toks, i + 2, "long") {
+            return found(i, i + 3, 1, u);
+        }
+        return None;
+    }
+    // "two-day", "10-day", not "75-year-old".
+    let n = count(t)?;
+    if !hyphen(toks, i + 1) {
+        return None;
+    }
+    let u = unit(toks.get(i + 2)?.text, false)?;
+    if hyphen(toks, i + 3) && is(toks, i + 4, "old") {
+        return None;
+    }
+    let end = if hyphen(toks, i + 3) && is(toks, i + 4, "long") {
+        i + 5
+    } else {
+        i + 3
+    };
+    // A modifier: a word follows ("two-day visit"), not the end of the sentence.
+    toks.get(end).filter(|t| t.kind == Kind::Word)?;
+    found(i, end, n, u)
+}

@@ -636,6 +636,41 @@ fn ingest_runs_merge_one_trip_across_months_and_link_its_plan() {
     );
 }
 
+/// Issue 6: the same stories ingested in any order, one run each, give the same events and ids.
+#[test]
+fn ingest_order_changes_neither_events_nor_ids() {
+    let stories = [
+        ("vna-arrival.txt", ARRIVAL),
+        ("courier-plan.txt", PLAN),
+        ("vna-talks.txt", TALKS),
+        ("upi-ri.txt", WIRE),
+    ];
+    let orders: [[usize; 4]; 4] = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+    let mut seen: Vec<Vec<Value>> = Vec::new();
+    for order in orders {
+        let dir = tempfile::tempdir().unwrap();
+        for i in order {
+            let (name, text) = stories[i];
+            let folder = format!("s{i}");
+            std::fs::create_dir_all(dir.path().join(&folder)).unwrap();
+            std::fs::write(dir.path().join(&folder).join(name), text).unwrap();
+            let o = attache(&["ingest", "--db", "d.db", &folder], dir.path());
+            assert!(o.status.success(), "{}", stderr(&o));
+        }
+        let o = attache(&["events", "--db", "d.db", "--format", "jsonl"], dir.path());
+        let mut events: Vec<Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        events.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        seen.push(events);
+    }
+    assert!(seen[0].len() >= 3, "{:?}", seen[0]);
+    for (order, events) in orders.iter().zip(&seen).skip(1) {
+        assert_eq!(events, &seen[0], "order {order:?}");
+    }
+}
+
 /// Two outlets, two spellings of one official; only the first gives his title and country.
 const TWO_SPELLINGS: &str = r#"{"id":"a-ri","source":"Outlet A","published":"2019-03-04","text":"North Korean Vice Foreign Minister Ri Kwang-sok left Pyongyang for Moscow on Monday, state media reported."}
 {"id":"b-ri","source":"Outlet B","published":"2019-03-04","text":"Ri Kwang Sok arrived in Moscow on Monday for talks on fisheries, officials said."}

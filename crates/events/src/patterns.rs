@@ -12,8 +12,9 @@
 //! # File format
 //!
 //! UTF-8, tab-separated, four columns: `rule`, `code`, `dyad`, `pattern`. Blank lines and lines
-//! starting with `#` are skipped. `dyad` is `directed`, `symmetric`, or `antecedent`: an event
-//! named again with no actor in its clause ("The pact calls for ..."), whose sides are those of
+//! starting with `#` are skipped. `dyad` is `directed`, `symmetric`, `mutual` (directed, but a
+//! coordinated subject with no target gives each with each: "Seoul and Hanoi agreed to ..."), or
+//! `antecedent`: an event named again with no actor in its clause ("The pact calls for ..."), whose sides are those of
 //! the last event with its code earlier in the document. A pattern is words
 //! separated by spaces; each word is:
 //!
@@ -109,6 +110,10 @@ struct Rule {
     id: String,
     code: CameoCode,
     symmetric: bool,
+    /// Directed, but a coordinated subject with no target is each with each ("Seoul and Hanoi
+    /// agreed to ...": 030 both ways; "Seoul agreed to Hanoi's request" stays one way); dyad
+    /// `mutual`.
+    mutual: bool,
     /// The event named again ("the pact calls for ..."): its sides are those of the last event
     /// with this code earlier in the document (dyad `antecedent`).
     antecedent: bool,
@@ -280,13 +285,14 @@ impl PatternCoder {
             if matches!(code.as_str(), "042" | "043") {
                 return Err(err("042/043 belong to data/visits.tsv".into()));
             }
-            let (symmetric, antecedent) = match cols[2] {
-                "directed" => (false, false),
-                "symmetric" => (true, false),
-                "antecedent" => (true, true),
+            let (symmetric, antecedent, mutual) = match cols[2] {
+                "directed" => (false, false, false),
+                "symmetric" => (true, false, false),
+                "antecedent" => (true, true, false),
+                "mutual" => (false, false, true),
                 other => {
                     return Err(err(format!(
-                        "dyad must be \"directed\", \"symmetric\" or \"antecedent\", not {other:?}"
+                        "dyad must be \"directed\", \"symmetric\", \"mutual\" or \"antecedent\", not {other:?}"
                     )))
                 }
             };
@@ -314,6 +320,7 @@ impl PatternCoder {
                 id: cols[0].to_string(),
                 code,
                 symmetric,
+                mutual,
                 antecedent,
                 items,
                 verbal,
@@ -460,8 +467,8 @@ impl PatternCoder {
         }
         // No target slot filled: the first actor after the trigger stands in ("rejected an
         // Indian proposal", "demanded that Hamas renounce ..."), as the object of the verb.
-        let fallback =
-            targets.is_empty() && !has_source_slot && !(rule.symmetric && sources.len() > 1);
+        let each_with_each = (rule.symmetric || rule.mutual) && sources.len() > 1;
+        let fallback = targets.is_empty() && !has_source_slot && !each_with_each;
         let targets = if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
@@ -471,7 +478,7 @@ impl PatternCoder {
         };
         let mut pairs: Vec<(&ActorMention, Option<&ActorMention>)> = Vec::new();
         if targets.is_empty() {
-            if rule.symmetric && sources.len() > 1 {
+            if each_with_each {
                 // "North Korea and Russia signed a treaty": each with each, both ways.
                 for a in &sources {
                     for b in &sources {
@@ -493,6 +500,14 @@ impl PatternCoder {
                 }
             }
         }
+        pairs.retain(|(s, t)| {
+            !t.is_some_and(|t| self_reference(ctx, s, t, rule.symmetric || each_with_each))
+        });
+        if pairs.is_empty() && rule.mutual && each_with_each {
+            // One country's two sides ("the president and his party agreed to ..."): no dyad,
+            // each its own act, as a directed rule would code them.
+            pairs.extend(sources.iter().map(|s| (*s, None)));
+        }
         let trigger = Span::new(ctx.words[i].span.start, ctx.words[m.trigger_end].span.end);
         let mut modality = ctx.modality(clause_start, i);
         if !rule.verbal && modality == Modality::Actual {
@@ -501,9 +516,6 @@ impl PatternCoder {
         let location = location(ctx, clause_start, clause_end);
         let mut out = Vec::new();
         for (s, t) in pairs {
-            if t.is_some_and(|t| self_reference(ctx, s, t, rule.symmetric)) {
-                continue;
-            }
             let target_span = t.map(|t| t.span);
             let (date, date_basis, date_vague) = ctx.date(
                 clause_start,
@@ -851,6 +863,17 @@ fn actor_at<'a>(ctx: &SentenceContext<'a>, k: usize) -> Option<&'a ActorMention>
         .find(|a| a.span.start == start && is_actor(ctx, a))
 }
 
+/// The word after a short parenthesis that starts at `j` ("the Democratic People's Republic of
+/// Korea (DPRK) and Russia"), else `j`.
+fn skip_parenthesis(ctx: &SentenceContext<'_>, j: usize, end: usize) -> usize {
+    if ctx.words.get(j).is_none_or(|w| w.lower != "(") {
+        return j;
+    }
+    (j + 1..end.min(j + 6))
+        .find(|&k| ctx.words[k].lower == ")")
+        .map_or(j, |k| k + 1)
+}
+
 /// `first` and the actors coordinated with it: "Israel and the Palestinians", "France,
 /// Germany and Britain".
 fn with_coordinated<'a>(
@@ -861,13 +884,18 @@ fn with_coordinated<'a>(
     let mut out = vec![first];
     let mut j = ctx.last_word_of(first.span) + 1;
     loop {
-        let mut k = j;
+        let mut k = skip_parenthesis(ctx, j, end);
         let mut joined = false;
-        while k < end && matches!(ctx.words[k].lower.as_str(), "," | "and" | "the") {
+        while k < end
+            && matches!(
+                ctx.words[k].lower.as_str(),
+                "," | "and" | "the" | "his" | "her" | "their" | "its"
+            )
+        {
             if attribution_at(ctx, k) {
                 return out;
             }
-            joined |= ctx.words[k].lower != "the";
+            joined |= matches!(ctx.words[k].lower.as_str(), "," | "and");
             k += 1;
         }
         match actor_at(ctx, k) {
@@ -1030,6 +1058,13 @@ mod sentences {
         ("Vietnam and Laos held joint military exercises near the border.", "062", "LAO", "VNM", "actual"),
         ("Indonesia and Malaysia will share intelligence on piracy in the strait.", "064", "MYS", "IDN", "planned"),
         ("Vietnam agreed to work with Cambodia on flood control.", "030", "VNM", "KHM", "actual"),
+        // A mutual intent: a coordinated subject with no target is each with each.
+        ("Seoul and Hanoi agreed to set up a joint supply chain for rare metals.", "030", "KOR", "VNM", "actual"),
+        ("Seoul and Hanoi agreed to set up a joint supply chain for rare metals.", "030", "VNM", "KOR", "actual"),
+        ("Mongolia and Japan pledged to deepen their mining ties.", "030", "JPN", "MNG", "actual"),
+        // Coordination across a parenthesis and a possessive ("and his ... counterpart").
+        ("The Democratic People's Republic of Korea (DPRK) and Russia signed agreements on fisheries.", "057", "RUS", "PRK", "actual"),
+        ("Japanese Foreign Minister Taro Ueda and his Chinese counterpart held phone talks on Monday.", "041", "CHN", "JPN", "actual"),
         // 07 aid
         ("Japan gave Nepal $2.5 million in emergency assistance on Monday.", "070", "JPN", "NPL", "actual"),
         ("Japan will provide humanitarian aid to the Philippines, the foreign ministry said.", "073", "JPN", "PHL", "planned"),

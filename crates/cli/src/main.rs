@@ -82,7 +82,7 @@ enum Command {
     },
     /// Query the stored events.
     #[command(
-        after_help = "Examples:\n  attache events --actor PRK --code 04\n  attache events --source PRK --target RUS --since 2024-01-01 --format csv\n  attache events --modality planned --limit 10"
+        after_help = "Examples:\n  attache events --actor PRK --code 04\n  attache events --source PRK --target RUS --since 2024-01-01 --format csv\n  attache events --modality planned --limit 10\n  attache events --claimant Zakharova --format csv"
     )]
     Events {
         #[arg(long, default_value = "attache.db")]
@@ -337,6 +337,10 @@ struct FilterArgs {
     /// Words one of the event's sentences contains, all of them ("visit*" is a prefix).
     #[arg(long)]
     text: Option<String>,
+    /// Events a speaker claims in reported speech: its actor code or country (RUSGOV, RUS),
+    /// its name or surname ("Zakharova"), or its words ("state media").
+    #[arg(long, value_name = "CODE_OR_NAME")]
+    claimant: Option<String>,
 }
 
 impl FilterArgs {
@@ -357,6 +361,7 @@ impl FilterArgs {
             until: self.until.map(|d| date_arg("--until", &d)).transpose()?,
             dyad: self.dyad.map(|d| dyad_arg(&d)).transpose()?,
             text: self.text.filter(|t| !t.trim().is_empty()),
+            claimant: self.claimant,
             limit: None,
         })
     }

@@ -203,6 +203,10 @@ enum EvalCommand {
         /// Also list each sentence with a wrong type, source or target: id, gold, prediction, text.
         #[arg(long)]
         misses: bool,
+        /// Replaces data/cameo_countries.tsv: the CAMEO country codes that are not ISO codes
+        /// (JAP -> JPN), read as the gold actors' countries.
+        #[arg(long, value_name = "FILE")]
+        cameo_countries: Option<PathBuf>,
     },
 }
 
@@ -619,10 +623,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
-        Command::Eval(EvalCommand::Plover { gold, misses }) => {
+        Command::Eval(EvalCommand::Plover {
+            gold,
+            misses,
+            cameo_countries,
+        }) => {
+            let countries = match &cameo_countries {
+                Some(path) => attache::eval::CameoCountries::from_tsv(
+                    &std::fs::read_to_string(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?,
+                    &path.display().to_string(),
+                )?,
+                None => attache::eval::CameoCountries::builtin(),
+            };
             let text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("cannot read {}", gold.display()))?;
-            let records = attache::eval::parse_gold(&text, &gold.display().to_string())?;
+            let records =
+                attache::eval::parse_gold(&text, &gold.display().to_string(), &countries)?;
             let pipeline = Pipeline::new()?;
             let scores = attache::eval::score_pipeline(&pipeline, &records);
             output::eval_scores(&mut out, &scores, misses)?;

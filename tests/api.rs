@@ -197,12 +197,65 @@ fn events_match_the_cli_filter_for_filter() {
             "q=Summit%20Kim&code=04",
             &["--text", "summit kim", "--code", "04"],
         ),
+        // Issue 5: the speakers of reported speech.
+        ("claimant=KCNA", &["--claimant", "kcna"]),
+        (
+            "claimant=state%20media&code=04",
+            &["--claimant", "State Media", "--code", "04"],
+        ),
+        ("claimant=rus", &["--claimant", "RUS"]),
     ];
     for (query, flags) in cases {
         let want = Value::Array(cli_events(flags));
         let page = server.get(&format!("/api/v1/events?limit=1000&{query}"));
         assert_eq!(page["total"], want.as_array().unwrap().len(), "{query}");
         assert_eq!(page["events"], want, "{query}");
+    }
+}
+
+/// Issue 5: an event lists the distinct speakers of its mentions, in the list and alone, and
+/// the `claimant` filter finds exactly the events that name one.
+#[test]
+fn events_carry_the_claimants_of_their_mentions() {
+    let server = Server::start(sample_db());
+    let all = server.get("/api/v1/events?limit=1000")["events"].clone();
+    let claimed: Vec<&Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["claimants"].as_array().unwrap().is_empty())
+        .collect();
+    assert!(!claimed.is_empty(), "the samples hold reported speech");
+    for event in &claimed {
+        // Each listed claimant is the claimant of as many mentions as it says.
+        for c in event["claimants"].as_array().unwrap() {
+            let name = c["name"].as_str().unwrap();
+            let n = event["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| {
+                    let m = &m["claimant"];
+                    m["name"].as_str().or(m["text"].as_str()) == Some(name)
+                        || m["name"]
+                            .as_str()
+                            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                })
+                .count();
+            assert_eq!(c["mentions"], n, "{name} in {}", event["id"]);
+            // Found by its name through the filter.
+            let path = format!(
+                "/api/v1/events?limit=1000&claimant={}",
+                name.replace(' ', "%20")
+            );
+            assert!(
+                ids(&server.get(&path)["events"])
+                    .contains(&event["id"].as_str().unwrap().to_string()),
+                "{path}"
+            );
+        }
+        let alone = server.get(&format!("/api/v1/events/{}", event["id"].as_str().unwrap()));
+        assert_eq!(alone["claimants"], event["claimants"]);
     }
 }
 
@@ -398,6 +451,18 @@ fn bad_requests_get_the_error_shape_and_a_4xx() {
             "invalid_parameter",
         ),
         ("GET", "/api/v1/events?dyad=PRK", 400, "invalid_parameter"),
+        (
+            "GET",
+            "/api/v1/events?claimant=42",
+            400,
+            "invalid_parameter",
+        ),
+        (
+            "GET",
+            "/api/v1/timeline?claimant=%25%25",
+            400,
+            "invalid_parameter",
+        ),
         ("GET", "/api/v1/dyads?limit=5000", 400, "limit_too_large"),
         ("GET", "/api/v1/actors?by=year", 400, "unknown_parameter"),
         (

@@ -1020,3 +1020,111 @@ fn merge_config_changes_the_windows() {
         stderr(&o)
     );
 }
+
+/// Three outlets on one planned meeting: two quote a speaker, one tells it in its own words.
+const CLAIMED: &str = r#"{"id":"wire-a-choe","source":"Wire A","published":"2024-10-29","text":"MOSCOW (Wire A) -- North Korean Foreign Minister Choe Son Hui will meet Russian Foreign Minister Sergei Lavrov in Moscow on Friday, Russian Foreign Ministry spokeswoman Maria Zakharova said on Tuesday."}
+{"id":"daily-b-choe","source":"Daily B","published":"2024-10-29","text":"SEOUL (Daily B) -- North Korean Foreign Minister Choe Son Hui will meet Russian Foreign Minister Sergei Lavrov in Moscow on Friday, state media said."}
+{"id":"post-c-choe","source":"Post C","published":"2024-10-29","text":"TOKYO (Post C) -- North Korean Foreign Minister Choe Son Hui will meet Russian Foreign Minister Sergei Lavrov in Moscow on Friday."}
+{"id":"post-c-sanctions","source":"Post C","published":"2024-10-29","text":"TOKYO (Post C) -- Japan imposed new sanctions on North Korea on Tuesday."}
+"#;
+
+/// Issue 5: merged events list the distinct claimants of their mentions in every output, and
+/// `--claimant` keeps the events a speaker claims, by code, country, name, surname or words.
+#[test]
+fn events_carry_their_claimants_and_filter_by_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("claimed.jsonl"), CLAIMED).unwrap();
+    let o = attache(&["ingest", "--db", "c.db", "claimed.jsonl"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let events = |flags: &[&str]| -> Vec<Value> {
+        let mut args = vec!["events", "--db", "c.db", "--format", "json"];
+        args.extend_from_slice(flags);
+        let o = attache(&args, dir.path());
+        assert!(o.status.success(), "{flags:?}: {}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let all = events(&[]);
+    let meeting = all
+        .iter()
+        .find(|e| e["code"] == "036" || e["root"] == "04")
+        .unwrap_or_else(|| panic!("no meeting in {all:?}"));
+    assert_eq!(
+        meeting["mentions"].as_array().unwrap().len(),
+        3,
+        "{meeting}"
+    );
+    let claimants = meeting["claimants"].as_array().unwrap();
+    let names: Vec<&str> = claimants
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    // In the order of the mentions (by document id); the outlet's own account adds none.
+    assert_eq!(names, ["state media", "Maria Zakharova"], "{meeting}");
+    assert_eq!(claimants[1]["code"], "RUSGOV");
+    assert_eq!(claimants[1]["mentions"], 1);
+    // The outlet's own account claims nothing.
+    let sanctions = all.iter().find(|e| e["root"] == "16").unwrap();
+    assert_eq!(sanctions["claimants"], serde_json::json!([]));
+
+    let ids = |v: &[Value]| -> Vec<String> {
+        let mut ids: Vec<String> = v.iter().map(|e| e["id"].as_str().unwrap().into()).collect();
+        ids.sort();
+        ids
+    };
+    let claimed: Vec<Value> = all
+        .iter()
+        .filter(|e| !e["claimants"].as_array().unwrap().is_empty())
+        .cloned()
+        .collect();
+    assert!(!claimed.is_empty());
+    for value in ["Zakharova", "maria zakharova", "RUS", "state media"] {
+        assert_eq!(
+            ids(&events(&["--claimant", value])),
+            ids(&claimed),
+            "--claimant {value}"
+        );
+    }
+    assert!(events(&["--claimant", "Lavrov"]).is_empty());
+    assert!(events(&["--claimant", "PRK"]).is_empty());
+
+    // CSV: one column, CODE:name or the words alone.
+    let o = attache(
+        &[
+            "events",
+            "--db",
+            "c.db",
+            "--claimant",
+            "Zakharova",
+            "--format",
+            "csv",
+        ],
+        dir.path(),
+    );
+    let csv = stdout(&o);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert_eq!(header.last(), Some(&"claimants"), "{csv}");
+    let first_row = csv.lines().nth(1).unwrap();
+    assert!(
+        first_row.ends_with(",state media|RUSGOV:Maria Zakharova"),
+        "{csv}"
+    );
+
+    // `show`, as text and JSON.
+    let id = meeting["id"].as_str().unwrap();
+    let o = attache(&["show", "--db", "c.db", id], dir.path());
+    assert!(stdout(&o).contains("claimant  "), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Maria Zakharova"), "{}", stdout(&o));
+    let o = attache(
+        &["show", "--db", "c.db", "--format", "json", id],
+        dir.path(),
+    );
+    let shown: Vec<Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(shown[0]["claimants"], meeting["claimants"]);
+
+    // A value that cannot name anyone is an error, not "no filter".
+    for bad in ["", "42", "%%"] {
+        let o = attache(&["events", "--db", "c.db", "--claimant", bad], dir.path());
+        assert!(!o.status.success(), "--claimant {bad:?}");
+        assert!(stderr(&o).contains("claimant"), "{}", stderr(&o));
+    }
+}

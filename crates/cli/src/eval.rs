@@ -11,6 +11,10 @@
 //! the codebook carries the 2021 ones; [`gsr_type`] maps a CAMEO code to the 2016 name. A
 //! planned cooperative event counts as AGREE, a planned coercive one as THREATEN and a negated
 //! cooperative one as REJECT, as CAMEO codes intentions and refusals (roots 03, 13 and 12).
+//!
+//! Gold actor codes start with CAMEO's country code, which for a few countries is not the ISO
+//! code attache writes (JAP for JPN); [`CameoCountries`] (`data/cameo_countries.tsv`) turns them
+//! into ISO codes as the gold file is read, so a right country is not counted as a miss.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +31,12 @@ pub enum EvalError {
         path: String,
         source: serde_json::Error,
     },
+    #[error("{path}:{line}: {message}")]
+    Table {
+        path: String,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: record {index} ({id}): {message}")]
     Record {
         path: String,
@@ -34,6 +44,81 @@ pub enum EvalError {
         id: String,
         message: String,
     },
+}
+
+/// The CAMEO country codes compiled into the binary that differ from the ISO code.
+const BUILTIN_CAMEO_COUNTRIES: &str = include_str!("../../../data/cameo_countries.tsv");
+
+/// CAMEO country codes that are not their country's ISO 3166 alpha-3 code (JAP -> JPN), from
+/// `data/cameo_countries.tsv` or a file of the same form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CameoCountries {
+    to_iso: BTreeMap<String, CountryCode>,
+}
+
+impl CameoCountries {
+    /// The compiled-in table.
+    pub fn builtin() -> CameoCountries {
+        CameoCountries::from_tsv(BUILTIN_CAMEO_COUNTRIES, "data/cameo_countries.tsv")
+            .expect("the built-in data/cameo_countries.tsv parses (guarded by a test)")
+    }
+
+    /// A table in the form of `data/cameo_countries.tsv`: a header `cameo iso3 country`, then
+    /// one tab-separated row per code; `#` lines and blank lines are skipped.
+    pub fn from_tsv(text: &str, path: &str) -> Result<CameoCountries, EvalError> {
+        let err = |line: usize, message: String| EvalError::Table {
+            path: path.to_string(),
+            line,
+            message,
+        };
+        let mut to_iso = BTreeMap::new();
+        let mut header = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let l = raw.trim_end_matches('\r');
+            if l.trim().is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+            if !header {
+                if cols != ["cameo", "iso3", "country"] {
+                    return Err(err(
+                        line,
+                        format!("expected the header \"cameo\\tiso3\\tcountry\", found {l:?}"),
+                    ));
+                }
+                header = true;
+                continue;
+            }
+            let [cameo, iso, _country] = cols[..] else {
+                return Err(err(
+                    line,
+                    format!("expected 3 tab-separated columns, found {}", cols.len()),
+                ));
+            };
+            let cameo = CountryCode::parse(cameo).map_err(|e| err(line, e.to_string()))?;
+            let iso = CountryCode::parse(iso).map_err(|e| err(line, e.to_string()))?;
+            if cameo == iso {
+                return Err(err(
+                    line,
+                    format!("{cameo} is its own ISO code; list only codes that differ"),
+                ));
+            }
+            if to_iso.insert(cameo.to_string(), iso).is_some() {
+                return Err(err(line, format!("{cameo} is listed twice")));
+            }
+        }
+        if !header {
+            return Err(err(0, "no header line".to_string()));
+        }
+        Ok(CameoCountries { to_iso })
+    }
+
+    /// The ISO code for the first three letters of a CAMEO actor code; other prefixes ("IGO",
+    /// "RUS") unchanged.
+    pub fn iso<'a>(&'a self, cameo: &'a str) -> &'a str {
+        self.to_iso.get(cameo).map_or(cameo, |c| c.as_str())
+    }
 }
 
 /// One gold sentence.
@@ -124,8 +209,13 @@ impl ActorCoverage {
     }
 }
 
-/// Read the gold file's records; the DOCUMENT record (file documentation) is skipped.
-pub fn parse_gold(text: &str, path: &str) -> Result<Vec<GoldRecord>, EvalError> {
+/// Read the gold file's records; the DOCUMENT record (file documentation) is skipped. Actor
+/// codes become their country's ISO code through `countries` (JAP... -> JPN).
+pub fn parse_gold(
+    text: &str,
+    path: &str,
+    countries: &CameoCountries,
+) -> Result<Vec<GoldRecord>, EvalError> {
     let values: Vec<serde_json::Value> =
         serde_json::from_str(text).map_err(|source| EvalError::Json {
             path: path.to_string(),
@@ -153,7 +243,7 @@ pub fn parse_gold(text: &str, path: &str) -> Result<Vec<GoldRecord>, EvalError> 
                     list.iter()
                         .filter_map(|a| a["code"].as_str())
                         .filter(|c| c.len() >= 3)
-                        .map(|c| c[..3].to_string())
+                        .map(|c| countries.iso(&c[..3]).to_string())
                         .collect()
                 })
                 .unwrap_or_default()
@@ -306,31 +396,111 @@ mod tests {
        "source": [{"actorText": "Norway", "code": "NOR"}], "target": ""},
       {"id": "T-3", "event": "THREATEN", "text": "Chile warned Peru.",
        "source": [{"actorText": "Chile", "code": "CHLGOV"}],
-       "target": [{"actorText": "Peru", "code": "PER"}]}
+       "target": [{"actorText": "Peru", "code": "PER"}]},
+      {"id": "T-4", "event": "DISAPPROVE", "text": "Japan criticized Vietnam over the dam.",
+       "source": [{"actorText": "Japan", "code": "JAPGOV"}],
+       "target": [{"actorText": "Vietnam", "code": "VTN"}]}
     ]"#;
 
     #[test]
     fn parses_records_and_skips_the_documentation() {
-        let gold = parse_gold(FIXTURE, "f.json").unwrap();
-        assert_eq!(gold.len(), 3);
+        let gold = parse_gold(FIXTURE, "f.json", &CameoCountries::builtin()).unwrap();
+        assert_eq!(gold.len(), 4);
         assert_eq!(gold[0].targets, ["RUR"]);
+        // CAMEO's own country codes are read as the ISO codes attache writes.
+        assert_eq!(
+            (&gold[3].sources[..], &gold[3].targets[..]),
+            (&["JPN".to_string()][..], &["VNM".to_string()][..])
+        );
         assert!(gold[1].targets.is_empty(), "an empty string is no target");
         assert_eq!(gold[2].sources, ["CHL"]);
     }
 
     #[test]
+    fn cameo_country_tables_parse_or_name_file_and_line() {
+        let header = "# CAMEO codes\ncameo\tiso3\tcountry\n";
+        /// The pairs a table maps (CAMEO, ISO), or the start of its error.
+        type Expected = Result<&'static [(&'static str, &'static str)], &'static str>;
+        let cases: [(&str, Expected); 6] = [
+            (
+                "JAP\tJPN\tJapan\nITL\tITA\tItaly\n",
+                Ok(&[("JAP", "JPN"), ("ITL", "ITA"), ("RUS", "RUS")]),
+            ),
+            (
+                "JAP\tJPN\n",
+                Err("t.tsv:3: expected 3 tab-separated columns, found 2"),
+            ),
+            ("JAP\tjpn\tJapan\n", Err("t.tsv:3: ")),
+            ("JPN\tJPN\tJapan\n", Err("t.tsv:3: JPN is its own ISO code")),
+            (
+                "JAP\tJPN\tJapan\n\nJAP\tJPN\tJapan\n",
+                Err("t.tsv:5: JAP is listed twice"),
+            ),
+            ("", Err("t.tsv:0: no header line")),
+        ];
+        for (rows, expected) in cases {
+            let text = if rows.is_empty() {
+                String::new()
+            } else {
+                format!("{header}{rows}")
+            };
+            match (CameoCountries::from_tsv(&text, "t.tsv"), expected) {
+                (Ok(table), Ok(pairs)) => {
+                    for &(cameo, iso) in pairs {
+                        assert_eq!(table.iso(cameo), iso, "{rows:?}");
+                    }
+                }
+                (Err(e), Err(start)) => {
+                    assert!(e.to_string().starts_with(start), "{rows:?}: {e}");
+                }
+                (got, _) => panic!("{rows:?}: {got:?}"),
+            }
+        }
+    }
+
+    /// Every ISO code of the built-in table is a country attache knows, and no CAMEO code in
+    /// it is one: a code that is both would turn a right answer into a miss.
+    #[test]
+    fn builtin_cameo_countries_agree_with_the_gazetteer() {
+        let known: Vec<&str> = include_str!("../../../data/countries.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("iso3\t"))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|c| c.len() == 3)
+            .collect();
+        let table = CameoCountries::builtin();
+        assert!(table.to_iso.len() >= 10);
+        for (cameo, iso) in &table.to_iso {
+            assert!(
+                known.contains(&iso.as_str()),
+                "{cameo} -> {iso}: not in data/countries.tsv"
+            );
+            assert!(
+                !known.contains(&cameo.as_str()),
+                "{cameo} is an ISO code too"
+            );
+        }
+    }
+
+    #[test]
     fn errors_name_the_file_and_record() {
-        let err = parse_gold("{}", "f.json").unwrap_err().to_string();
-        assert!(err.starts_with("f.json: not a JSON array"), "{err}");
-        let err = parse_gold(r#"[{"id": "X-9", "event": "AID"}]"#, "f.json")
+        let err = parse_gold("{}", "f.json", &CameoCountries::builtin())
             .unwrap_err()
             .to_string();
+        assert!(err.starts_with("f.json: not a JSON array"), "{err}");
+        let err = parse_gold(
+            r#"[{"id": "X-9", "event": "AID"}]"#,
+            "f.json",
+            &CameoCountries::builtin(),
+        )
+        .unwrap_err()
+        .to_string();
         assert_eq!(err, "f.json: record 0 (X-9): no \"text\"");
     }
 
     #[test]
     fn tallies_type_source_and_target_per_type() {
-        let gold = parse_gold(FIXTURE, "f.json").unwrap();
+        let gold = parse_gold(FIXTURE, "f.json", &CameoCountries::builtin()).unwrap();
         let p = |event: &str, source: &str, target: Option<&str>| Prediction {
             event: Some(event.to_string()),
             source: Some(source.to_string()),
@@ -341,6 +511,8 @@ mod tests {
             ("T-1", p("SANCTION", "CAN", Some("RUR"))),
             ("T-2", p("THREATEN", "SWE", None)),
             ("T-3", Prediction::default()),
+            // Gold JAPGOV and VTN are JPN and VNM: right in full.
+            ("T-4", p("DISAPPROVE", "JPN", Some("VNM"))),
         ]);
         let scores = score(&gold, |g| answers[g.id.as_str()].clone());
         let threaten = scores.by_type["THREATEN"];
@@ -353,7 +525,7 @@ mod tests {
         let all = scores.all;
         assert_eq!(
             (all.sentences, all.type_ok, all.source_ok, all.target_ok),
-            (3, 2, 1, 1)
+            (4, 3, 2, 2)
         );
         let missed: Vec<&str> = scores.misses.iter().map(|(g, _)| g.id.as_str()).collect();
         assert_eq!(missed, ["T-2", "T-3"]);
@@ -380,17 +552,27 @@ mod tests {
 
     #[test]
     fn the_pipeline_scores_our_own_sentences() {
-        let gold = parse_gold(FIXTURE, "f.json").unwrap();
+        let gold = parse_gold(FIXTURE, "f.json", &CameoCountries::builtin()).unwrap();
         let scores = score_pipeline(&Pipeline::new().unwrap(), &gold);
         // "Canada recalled its ambassador" is a 161 (SANCTION) by Canada.
         let sanction = scores.by_type["SANCTION"];
         assert_eq!((sanction.type_ok, sanction.source_ok), (1, 1));
-        // Canada, Norway and Chile are found as sources; Peru as a target; Ruritania (not a
-        // country) is not.
+        // Gold JAPGOV -> VTN is our JPN -> VNM.
+        let disapprove = scores.by_type["DISAPPROVE"];
+        assert_eq!(
+            (
+                disapprove.type_ok,
+                disapprove.source_ok,
+                disapprove.target_ok
+            ),
+            (1, 1, 1)
+        );
+        // Canada, Norway, Chile and Japan are found as sources; Peru and Vietnam as targets;
+        // Ruritania (not a country) is not.
         let a = scores.actors;
         assert_eq!(
             (a.sources, a.sources_found, a.targets, a.targets_found),
-            (3, 3, 2, 1)
+            (4, 4, 3, 2)
         );
     }
 }

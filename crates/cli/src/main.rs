@@ -82,7 +82,7 @@ enum Command {
     },
     /// Query the stored events.
     #[command(
-        after_help = "Examples:\n  attache events --actor PRK --code 04\n  attache events --source PRK --target RUS --since 2024-01-01 --format csv\n  attache events --modality planned --limit 10"
+        after_help = "Examples:\n  attache events --actor PRK --code 04\n  attache events --source PRK --target RUS --since 2024-01-01 --format csv\n  attache events --modality planned --limit 10\n  attache events --claimant Zakharova --format csv"
     )]
     Events {
         #[arg(long, default_value = "attache.db")]
@@ -203,6 +203,10 @@ enum EvalCommand {
         /// Also list each sentence with a wrong type, source or target: id, gold, prediction, text.
         #[arg(long)]
         misses: bool,
+        /// Replaces data/cameo_countries.tsv: the CAMEO country codes that are not ISO codes
+        /// (JAP -> JPN), read as the gold actors' countries.
+        #[arg(long, value_name = "FILE")]
+        cameo_countries: Option<PathBuf>,
     },
 }
 
@@ -337,6 +341,10 @@ struct FilterArgs {
     /// Words one of the event's sentences contains, all of them ("visit*" is a prefix).
     #[arg(long)]
     text: Option<String>,
+    /// Events a speaker claims in reported speech: its actor code or country (RUSGOV, RUS),
+    /// its name or surname ("Zakharova"), or its words ("state media").
+    #[arg(long, value_name = "CODE_OR_NAME")]
+    claimant: Option<String>,
 }
 
 impl FilterArgs {
@@ -357,6 +365,7 @@ impl FilterArgs {
             until: self.until.map(|d| date_arg("--until", &d)).transpose()?,
             dyad: self.dyad.map(|d| dyad_arg(&d)).transpose()?,
             text: self.text.filter(|t| !t.trim().is_empty()),
+            claimant: self.claimant,
             limit: None,
         })
     }
@@ -614,10 +623,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             ExitCode::SUCCESS
         }
-        Command::Eval(EvalCommand::Plover { gold, misses }) => {
+        Command::Eval(EvalCommand::Plover {
+            gold,
+            misses,
+            cameo_countries,
+        }) => {
+            let countries = match &cameo_countries {
+                Some(path) => attache::eval::CameoCountries::from_tsv(
+                    &std::fs::read_to_string(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?,
+                    &path.display().to_string(),
+                )?,
+                None => attache::eval::CameoCountries::builtin(),
+            };
             let text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("cannot read {}", gold.display()))?;
-            let records = attache::eval::parse_gold(&text, &gold.display().to_string())?;
+            let records =
+                attache::eval::parse_gold(&text, &gold.display().to_string(), &countries)?;
             let pipeline = Pipeline::new()?;
             let scores = attache::eval::score_pipeline(&pipeline, &records);
             output::eval_scores(&mut out, &scores, misses)?;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use attache_model::{Actor, Document, Event};
+use attache_model::{Actor, Claimant, Document, Event};
 use attache_store::{Duplicate, Stats};
 
 type Result = anyhow::Result<()>;
@@ -107,6 +107,7 @@ pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
         "mentions",
         "documents",
         "outlets",
+        "claimants",
     ])?;
     let s = |o: Option<String>| o.unwrap_or_default();
     for e in events {
@@ -130,6 +131,11 @@ pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
             e.mentions.len().to_string(),
             e.documents.join("|"),
             e.outlets.join("|"),
+            e.claimants
+                .iter()
+                .map(Claimant::label)
+                .collect::<Vec<_>>()
+                .join("|"),
         ])?;
     }
     w.flush()?;
@@ -173,6 +179,20 @@ pub fn show_text(out: &mut impl Write, e: &Event, duplicates: &[Duplicate]) -> R
         e.outlets.len(),
         e.outlets.join(", ")
     )?;
+    for c in &e.claimants {
+        // Who said so, when the outlets report someone's words rather than their own account.
+        writeln!(
+            out,
+            "  claimant  {}{} ({} of {} mentions)",
+            c.label(),
+            c.title
+                .as_ref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default(),
+            c.mentions,
+            e.mentions.len()
+        )?;
+    }
     if !e.related.is_empty() {
         // For an actual visit: the plans it fulfilled, each its own event.
         writeln!(out, "  related   {}", e.related.join(", "))?;

@@ -107,11 +107,16 @@ pub(crate) mod testing {
 
     impl Stages {
         pub(crate) fn new() -> Stages {
+            Stages::with_coder(Coder::new())
+        }
+
+        /// The stages with this coder, e.g. one built from test data files.
+        pub(crate) fn with_coder(coder: Coder) -> Stages {
             Stages {
                 cleaner: Cleaner::new(),
                 recognizer: Recognizer::new().expect("built-in dictionaries load"),
                 tagger: TimeTagger::new(),
-                coder: Coder::new(),
+                coder,
             }
         }
 

@@ -42,6 +42,9 @@ use crate::{pattern_file, CoderError};
 /// The patterns compiled into the binary.
 const BUILTIN_PATTERNS: &str = include_str!("../../../data/patterns.tsv");
 
+/// The agents of a state compiled into the binary.
+const BUILTIN_STATE_AGENTS: &str = include_str!("../../../data/state_agents.tsv");
+
 /// Version stamped on every event mention this coder makes.
 pub const CODER_VERSION: &str = "patterns/0.1";
 
@@ -164,6 +167,8 @@ pub struct PatternCoder {
     rules: Vec<Rule>,
     /// First word -> indices of the rules that can start there, in file order.
     by_first: HashMap<String, Vec<usize>>,
+    /// The agent codes of a state's own agents (data/state_agents.tsv): "GOV", "MIL" ...
+    state_agents: Vec<String>,
 }
 
 impl Default for PatternCoder {
@@ -218,6 +223,30 @@ pub fn inflect(lemma: &str) -> Vec<String> {
         forms.push(format!("{lemma}{last}ing"));
     }
     forms
+}
+
+/// The agent codes of a state-agents file (data/state_agents.tsv): one per line, with what it
+/// stands for.
+fn state_agents(text: &str, path: &str) -> Result<Vec<String>, CoderError> {
+    let mut agents: Vec<String> = Vec::new();
+    for row in pattern_file::rows(text, path, 2, " (agent, meaning)") {
+        let row = row?;
+        let agent = row.cols[0].trim();
+        let err = |message: String| pattern_file::error(path, row.line, message);
+        if agent.len() != 3 || !agent.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(err(format!(
+                "{agent:?} is not an agent code (three capital letters such as GOV)"
+            )));
+        }
+        if agents.iter().any(|a| a == agent) {
+            return Err(err(format!("{agent} is listed twice")));
+        }
+        agents.push(agent.to_string());
+    }
+    if agents.is_empty() {
+        return Err(pattern_file::error(path, 0, "no agents".into()));
+    }
+    Ok(agents)
 }
 
 fn parse_item(word: &str) -> Result<Item, String> {
@@ -344,7 +373,30 @@ impl PatternCoder {
                 }
             }
         }
-        Ok(PatternCoder { rules, by_first })
+        Ok(PatternCoder {
+            rules,
+            by_first,
+            state_agents: state_agents(BUILTIN_STATE_AGENTS, "data/state_agents.tsv")
+                .expect("the built-in data/state_agents.tsv parses (guarded by a test)"),
+        })
+    }
+
+    /// The same coder with the user's list of state agents (same format as
+    /// data/state_agents.tsv) instead of the compiled-in one.
+    pub fn with_state_agents(self, text: &str, path: &str) -> Result<PatternCoder, CoderError> {
+        Ok(PatternCoder {
+            state_agents: state_agents(text, path)?,
+            ..self
+        })
+    }
+
+    /// Whether `s` and `t` are two agents of one state (a bare country counts as its
+    /// government): a meeting or talks (a symmetric pattern) between them stays out, as in
+    /// wire copy it is mostly a foreign official's bare title read as the outlet's country's.
+    fn one_state(&self, ctx: &SentenceContext<'_>, s: &ActorMention, t: &ActorMention) -> bool {
+        let country = ctx.country_of(s);
+        let state = |a: &ActorMention| self.state_agents.iter().any(|g| g == sector(a));
+        country.is_some() && country == ctx.country_of(t) && state(s) && state(t)
     }
 
     /// Code the (non-visit) events of one sentence.
@@ -501,7 +553,10 @@ impl PatternCoder {
             }
         }
         pairs.retain(|(s, t)| {
-            !t.is_some_and(|t| self_reference(ctx, s, t, rule.symmetric || each_with_each))
+            !t.is_some_and(|t| {
+                self_reference(ctx, s, t)
+                    || ((rule.symmetric || each_with_each) && self.one_state(ctx, s, t))
+            })
         });
         if pairs.is_empty() && rule.mutual && each_with_each {
             // One country's two sides ("the president and his party agreed to ..."): no dyad,
@@ -772,7 +827,7 @@ fn object_after<'a>(
             let own = |a: &ActorMention| {
                 sources
                     .iter()
-                    .any(|s| std::ptr::eq(*s, a) || self_reference(ctx, s, a, false))
+                    .any(|s| std::ptr::eq(*s, a) || self_reference(ctx, s, a))
             };
             // "condemned the seizure of a Vietnamese boat by Chinese vessels": the act named
             // has its agent after "by", and the agent is what the source acts on.
@@ -818,33 +873,21 @@ fn sector(a: &ActorMention) -> &str {
     }
 }
 
-/// The agents of the state among CAMEO's domestic role codes (manual 1.1b3, table 3.1:
-/// police, government, judiciary, military, intelligence; and the legislature).
-const STATE_SECTORS: &[&str] = &["COP", "GOV", "JUD", "MIL", "SPY", "LEG"];
-
 /// Whether `s` acting on `t` names one side twice, which says nothing: the same mention or
 /// the same code ("Russia ... Russia"). Two actors of one country under different codes are a
 /// domestic dyad and stay: police and protesters, a court and the president, a government
 /// and rebels, authorities and their own country's town (NGACOP -> NGAOPP, AFGGOV <-> AFGREB,
-/// TURGOV -> TUR; PLOVER's gold codes all of them). A meeting or talks (`symmetric`) between
-/// two state agents of one country (a bare country counts as its government) stays out: in
-/// wire copy it is mostly a foreign official's bare title read as the outlet's country's.
-fn self_reference(
-    ctx: &SentenceContext<'_>,
-    s: &ActorMention,
-    t: &ActorMention,
-    symmetric: bool,
-) -> bool {
+/// TURGOV -> TUR; PLOVER's gold codes all of them). Meetings between two state agents of one
+/// country are left out apart, by [`PatternCoder::one_state`].
+fn self_reference(ctx: &SentenceContext<'_>, s: &ActorMention, t: &ActorMention) -> bool {
     let country = ctx.country_of(s);
     let same_country = country.is_some() && country == ctx.country_of(t);
-    let state = |a: &ActorMention| STATE_SECTORS.contains(&sector(a));
     // An office holder's country taken from the sentence is a guess; facing an actor of that
     // country in the same sector ("President Harris warned Russia" with no other country
     // named), the guess is more likely wrong than the event domestic.
     let guessed = ctx.unqualified(s) || ctx.unqualified(t);
     s.span == t.span
         || (s.code.is_some() && s.code == t.code)
-        || (same_country && symmetric && state(s) && state(t))
         || (same_country && guessed && sector(s) == sector(t))
 }
 
@@ -982,6 +1025,38 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.starts_with(want), "{text:?}: got {err}");
+        }
+    }
+
+    #[test]
+    fn state_agent_files_parse_or_name_file_and_line() {
+        let builtin = PatternCoder::new();
+        assert_eq!(
+            builtin.state_agents,
+            ["COP", "GOV", "JUD", "MIL", "SPY", "LEG"],
+            "data/state_agents.tsv holds CAMEO's state agents"
+        );
+        let cases: [(&str, Result<&[&str], &str>); 5] = [
+            ("# ours\nGOV\tgovernment\nMIL\tarmy\n", Ok(&["GOV", "MIL"])),
+            ("GOV\n", Err("s.tsv:1: expected 2 tab-separated columns")),
+            (
+                "GOV\tgovernment\ngov\tgovernment\n",
+                Err("s.tsv:2: \"gov\" is not an agent code"),
+            ),
+            (
+                "MIL\tarmy\n\nMIL\tnavy\n",
+                Err("s.tsv:3: MIL is listed twice"),
+            ),
+            ("# nothing\n", Err("s.tsv:0: no agents")),
+        ];
+        for (text, expected) in cases {
+            match (builtin.clone().with_state_agents(text, "s.tsv"), expected) {
+                (Ok(coder), Ok(agents)) => assert_eq!(coder.state_agents, agents, "{text:?}"),
+                (Err(e), Err(start)) => {
+                    assert!(e.to_string().starts_with(start), "{text:?}: got {e}")
+                }
+                (got, _) => panic!("{text:?}: got {got:?}"),
+            }
         }
     }
 }
@@ -1352,6 +1427,26 @@ mod sentences {
             .unwrap_or_else(|| panic!("no 111 in {:?}", show(&events)));
         assert_eq!(e.source.code.as_ref().map(|c| c.as_str()), Some("IGOUNO"));
         assert_eq!(country(&e.target), "MMR");
+    }
+
+    /// Talks between two state agents of one country are left out, by the list in
+    /// data/state_agents.tsv; a user's list without them lets the talks through.
+    #[test]
+    fn talks_between_agents_of_one_state_follow_the_state_agents_file() {
+        let sentence =
+            "Nigerian police held talks with Nigerian army commanders in Abuja on Monday.";
+        let talks = |stages: &Stages| -> Vec<String> {
+            show(&stages.code(sentence))
+                .into_iter()
+                .filter(|e| e.starts_with("046 NGA->NGA"))
+                .collect()
+        };
+        assert_eq!(talks(&Stages::new()), Vec::<String>::new());
+        let judges_only = crate::PatternCoder::new()
+            .with_state_agents("JUD\tjudiciary\n", "test")
+            .unwrap();
+        let coder = crate::Coder::from_parts(crate::VisitCoder::new(), judges_only);
+        assert_eq!(talks(&Stages::with_coder(coder)).len(), 2, "both ways");
     }
 
     #[test]

@@ -34,8 +34,8 @@ pub use config::{ConfigError, MergeConfig};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
-    Actor, CameoCode, DateBasis, DateValue, Document, Event, EventMention, Evidence, Modality,
-    Precision, Report,
+    Actor, CameoCode, Claimant, DateBasis, DateValue, Document, Event, EventMention, Evidence,
+    Modality, Precision, Report,
 };
 use jiff::civil::Date;
 
@@ -415,6 +415,7 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         .filter_map(|r| r.evidence.outlet.clone())
         .collect();
     let info = codebook.get(&code);
+    let mentions: Vec<Evidence> = sorted.iter().map(|r| r.evidence.clone()).collect();
     Event {
         id: event_id(key),
         root: code.root().to_string(),
@@ -431,7 +432,8 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         source,
         target,
         location,
-        mentions: sorted.iter().map(|r| r.evidence.clone()).collect(),
+        claimants: Claimant::of(&mentions),
+        mentions,
         documents: documents.into_iter().collect(),
         outlets: outlets.into_iter().collect(),
         related: Vec::new(),

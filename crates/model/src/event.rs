@@ -61,6 +61,71 @@ impl Actor {
     }
 }
 
+/// A speaker an event is attributed to: an entry of [`Event::claimants`], gathered from the
+/// `claimant` of its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Claimant {
+    /// The speaker's name ("Maria Zakharova"), else its words in the text ("state media").
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub country: Option<CountryCode>,
+    pub code: Option<ActorCode>,
+    /// How many of the event's mentions it claims.
+    pub mentions: usize,
+}
+
+impl Claimant {
+    /// The distinct claimants of `mentions`, in order of first mention. Two mentions have one
+    /// claimant when actor code, country and name (case aside) agree; a speaker with no name
+    /// is told apart by its words ("state media", "officials").
+    pub fn of(mentions: &[Evidence]) -> Vec<Claimant> {
+        let mut out: Vec<Claimant> = Vec::new();
+        for actor in mentions.iter().filter_map(|m| m.claimant.as_ref()) {
+            let name = actor.name.as_ref().or(actor.text.as_ref());
+            let same = |c: &Claimant| {
+                c.code == actor.code
+                    && c.country == actor.country
+                    && match (&c.name, name) {
+                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                        (a, b) => a.is_none() && b.is_none(),
+                    }
+            };
+            match out.iter_mut().find(|c| same(c)) {
+                Some(c) => {
+                    c.mentions += 1;
+                    if c.title.is_none() {
+                        c.title.clone_from(&actor.title);
+                    }
+                }
+                None => out.push(Claimant {
+                    name: name.cloned(),
+                    title: actor.title.clone(),
+                    country: actor.country.clone(),
+                    code: actor.code.clone(),
+                    mentions: 1,
+                }),
+            }
+        }
+        out
+    }
+
+    /// The shortest description that tells claimants apart in tables: `CODE:name`, either
+    /// part alone when the other is unknown.
+    pub fn label(&self) -> String {
+        let code = self
+            .code
+            .as_ref()
+            .map(|c| c.as_str())
+            .or(self.country.as_ref().map(|c| c.as_str()));
+        match (code, self.name.as_deref()) {
+            (Some(c), Some(n)) => format!("{c}:{n}"),
+            (Some(c), None) => c.to_string(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 /// Where an event took place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
@@ -179,6 +244,11 @@ pub struct Event {
     pub source: Actor,
     pub target: Actor,
     pub location: Option<Location>,
+    /// The distinct speakers its mentions attribute it to in reported speech
+    /// ([`Claimant::of`] its mentions); `[]` when every mention is the outlets' own account.
+    /// Added in v1 (readers of older output default it to `[]`).
+    #[serde(default)]
+    pub claimants: Vec<Claimant>,
     pub mentions: Vec<Evidence>,
     pub documents: Vec<String>,
     pub outlets: Vec<String>,
@@ -196,5 +266,85 @@ impl Event {
     pub fn trigger_in_sentence(&self, i: usize) -> Span {
         let m = &self.mentions[i];
         Span::new(m.start - m.sentence_start, m.end - m.sentence_start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(claimant: Option<Actor>) -> Evidence {
+        Evidence {
+            document: "d".into(),
+            title: None,
+            outlet: None,
+            published: None,
+            sentence: 0,
+            start: 0,
+            end: 4,
+            text: "Choe will meet Lavrov, Zakharova said.".into(),
+            sentence_start: 0,
+            sentence_end: 38,
+            trigger: "meet".into(),
+            rule: "r".into(),
+            coder: "patterns/0.1".into(),
+            code: CameoCode::parse("036").unwrap(),
+            modality: Modality::Planned,
+            confidence: 0.8,
+            claimant,
+        }
+    }
+
+    /// A claimant from (words, name, country, code); empty strings are unknown.
+    fn actor(text: &str, name: &str, country: &str, code: &str) -> Option<Actor> {
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        Some(Actor {
+            text: some(text),
+            name: some(name),
+            title: None,
+            country: some(country).map(|c| CountryCode::parse(&c).unwrap()),
+            code: some(code).map(|c| ActorCode::parse(&c).unwrap()),
+        })
+    }
+
+    #[test]
+    fn claimants_are_the_distinct_speakers_of_the_mentions() {
+        let zakharova = || {
+            actor(
+                "spokeswoman Maria Zakharova",
+                "Maria Zakharova",
+                "RUS",
+                "RUSGOV",
+            )
+        };
+        let shouting = || actor("MARIA ZAKHAROVA", "MARIA ZAKHAROVA", "RUS", "RUSGOV");
+        let media = || actor("state media", "", "", "");
+        let kcna = || actor("KCNA", "KCNA", "PRK", "PRKMED");
+        /// The claimants of the mentions, and the expected labels with their mention counts.
+        type Case = (Vec<Option<Actor>>, Vec<(&'static str, usize)>);
+        let cases: Vec<Case> = vec![
+            (vec![None, None], vec![]),
+            (vec![zakharova()], vec![("RUSGOV:Maria Zakharova", 1)]),
+            // Case aside, one speaker; the outlet's own account counts for no one.
+            (
+                vec![zakharova(), None, shouting()],
+                vec![("RUSGOV:Maria Zakharova", 2)],
+            ),
+            // A speaker with no name keeps its words; order of first mention.
+            (
+                vec![media(), kcna(), media()],
+                vec![("state media", 2), ("PRKMED:KCNA", 1)],
+            ),
+        ];
+        for (claimants, expected) in cases {
+            let mentions: Vec<Evidence> = claimants.iter().cloned().map(evidence).collect();
+            let got: Vec<(String, usize)> = Claimant::of(&mentions)
+                .iter()
+                .map(|c| (c.label(), c.mentions))
+                .collect();
+            let expected: Vec<(String, usize)> =
+                expected.iter().map(|&(l, n)| (l.to_string(), n)).collect();
+            assert_eq!(got, expected, "claimants {claimants:?}");
+        }
     }
 }

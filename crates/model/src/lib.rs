@@ -32,6 +32,8 @@ pub use article::{Article, BodyKind};
 pub use codes::{ActorCode, CameoCode, CodeError, CountryCode};
 pub use date::{DateBasis, DateValue, Duration, DurationUnit, Precision};
 pub use document::{Dateline, Document, MetaSource, OffsetMap, Segment, Sentence, Token};
-pub use event::{Actor, Event, EventMention, Evidence, Location, Modality, Report, FORMAT_VERSION};
+pub use event::{
+    Actor, Claimant, Event, EventMention, Evidence, Location, Modality, Report, FORMAT_VERSION,
+};
 pub use mention::{ActorMention, DurationMention, MentionKind, PlaceMention, TimeMention, Vague};
 pub use span::Span;

@@ -10,7 +10,7 @@ use crate::error::ApiError;
 
 /// The filters every listing and count takes: those of `attache events`.
 pub const FILTERS: &[&str] = &[
-    "actor", "source", "target", "dyad", "code", "modality", "since", "until", "q",
+    "actor", "source", "target", "dyad", "code", "modality", "since", "until", "q", "claimant",
 ];
 
 /// The longest `q` taken: a search box needs a few words, not a document.
@@ -128,6 +128,9 @@ impl Params {
             until: self.date("until")?,
             dyad,
             text,
+            // Checked by the store (a name or code of at most 100 characters), whose
+            // `InvalidQuery` answers 400 `invalid_parameter` like a malformed value here.
+            claimant: self.get("claimant").map(str::to_string),
             limit: None,
         })
     }

@@ -56,7 +56,7 @@
 //!         date: r.date.map(|d| d.start_iso()), date_end: None,
 //!         date_precision: Precision::Day, date_basis: Some(r.date_basis), date_vague: None,
 //!         duration: None,
-//!         source: r.source.clone(), target: r.target.clone(), location: None,
+//!         source: r.source.clone(), target: r.target.clone(), location: None, claimants: vec![],
 //!         mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
 //!         documents: vec![r.evidence.document.clone()], outlets: vec!["Wire".into()],
 //!         related: vec![], date_value: r.date,
@@ -262,6 +262,7 @@ mod fixtures {
             .collect();
         outlets.sort();
         outlets.dedup();
+        let mentions: Vec<_> = reports.iter().map(|r| r.evidence.clone()).collect();
         Event {
             id: format!("ev-{key}"),
             code: first.code.clone(),
@@ -278,7 +279,8 @@ mod fixtures {
             source: first.source.clone(),
             target: first.target.clone(),
             location: None,
-            mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
+            claimants: attache_model::Claimant::of(&mentions),
+            mentions,
             documents,
             outlets,
             related: vec![],

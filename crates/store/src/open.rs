@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_clusters_and_duplicates.sql"),
     include_str!("../migrations/0003_sentence_search.sql"),
+    include_str!("../migrations/0004_event_claimants.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after all migrations).
@@ -484,15 +485,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn version_3_indexes_the_sentences_of_stored_events() {
+    /// A store in memory migrated to `version` only, to test the migrations after it.
+    fn in_memory_at_version(version: usize) -> Store {
         let conn = Connection::open_in_memory().unwrap();
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
         };
         store.configure().unwrap();
-        store.migrate_with(&MIGRATIONS[..2]).unwrap();
+        store.migrate_with(&MIGRATIONS[..version]).unwrap();
+        store
+    }
+
+    #[test]
+    fn version_3_indexes_the_sentences_of_stored_events() {
+        let mut store = in_memory_at_version(2);
         store
             .conn
             .execute_batch(
@@ -532,6 +539,65 @@ mod tests {
             .unwrap();
         assert!(matching(&store, "shipyard").is_empty());
         assert_eq!(matching(&store, "pyongyang"), ["e1"]);
+    }
+
+    #[test]
+    fn version_4_indexes_the_claimants_of_stored_events() {
+        let mut store = in_memory_at_version(3);
+        // Stored before events had `claimants`: only their mentions name the speakers.
+        store
+            .conn
+            .execute_batch(
+                r#"INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES
+                     ('e1', 'k1', '036', '03', 'planned', 3, 3, 1, '{"mentions": [
+                        {"text": "Choe will meet Lavrov, Zakharova said.", "claimant":
+                         {"text": "Zakharova", "name": "Maria Zakharova", "country": "RUS",
+                          "code": "RUSGOV"}},
+                        {"text": "Choe is expected in Moscow, state media said.", "claimant":
+                         {"text": "state media"}},
+                        {"text": "Choe will meet Lavrov.", "claimant": null}]}'),
+                     ('e2', 'k2', '036', '03', 'actual', 1, 1, 1, '{"mentions": [
+                        {"text": "The ministers met in Hanoi."}]}');"#,
+            )
+            .unwrap();
+        store.migrate().unwrap();
+        let rows = |store: &Store| -> Vec<(String, Option<String>, Option<String>)> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT event_id, code, name FROM event_claimants ORDER BY 1, 3")
+                .unwrap();
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let row = |e: &str, code: Option<&str>, name: &str| {
+            (
+                e.to_string(),
+                code.map(str::to_string),
+                Some(name.to_string()),
+            )
+        };
+        assert_eq!(
+            rows(&store),
+            [
+                row("e1", Some("RUSGOV"), "Maria Zakharova"),
+                row("e1", None, "state media"),
+            ]
+        );
+        // A rewritten event leaves no stale claimant behind.
+        store
+            .conn
+            .execute_batch(
+                r#"DELETE FROM events WHERE id = 'e1';
+                   INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES ('e1', 'k1', '036', '03', 'planned', 1, 1, 1,
+                       '{"mentions": [{"text": "Choe will meet Lavrov, KCNA said.",
+                         "claimant": {"text": "KCNA", "name": "KCNA", "code": "PRKMED"}}]}');"#,
+            )
+            .unwrap();
+        assert_eq!(rows(&store), [row("e1", Some("PRKMED"), "KCNA")]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reading: events by filter, one event, one document, reports of a key, counts.
 
-use attache_model::{Event, Modality, Precision, Report};
+use attache_model::{Claimant, Event, Modality, Precision, Report};
 use jiff::civil::Date;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
@@ -36,6 +36,12 @@ pub struct EventQuery {
     /// stems: "visit" finds "visited"); a word ending in `*` is a prefix. Quotes and FTS5
     /// operators are taken as plain words, so no input is a syntax error.
     pub text: Option<String>,
+    /// Events one of whose mentions a speaker claims (reported speech, `Event::claimants`):
+    /// its actor code or country ("RUSGOV", "RUS"), its name ("Maria Zakharova") or the last
+    /// words of it ("Zakharova"), or the words of a speaker with no name ("state media"); case
+    /// does not matter. At most [`MAX_CLAIMANT`] characters with a letter among them, else
+    /// [`StoreError::InvalidQuery`].
+    pub claimant: Option<String>,
     /// At most this many events, after ordering.
     pub limit: Option<usize>,
 }
@@ -257,12 +263,18 @@ impl Store {
     }
 
     fn parse_event(&self, id: &str, json: &str) -> Result<Event, StoreError> {
-        serde_json::from_str(json).map_err(|source| StoreError::Json {
+        let mut event: Event = serde_json::from_str(json).map_err(|source| StoreError::Json {
             path: self.path.clone(),
             what: "event",
             id: id.to_string(),
             source,
-        })
+        })?;
+        // Stored before events carried their claimants: gathered from the mentions, as the
+        // fold gathers them.
+        if event.claimants.is_empty() {
+            event.claimants = Claimant::of(&event.mentions);
+        }
+        Ok(event)
     }
 }
 
@@ -312,6 +324,27 @@ impl EventQuery {
             );
             args.push(Value::Text(fts_query(words)?));
         }
+        if let Some(claimant) = self.claimant.as_deref() {
+            let claimant = claimant_value(claimant)?;
+            // The name's last words after a space: "zakharova" finds "Maria Zakharova". LIKE
+            // wildcards in the value are escaped, so "%" is a character, not "anything".
+            let escaped = claimant
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            sql.push_str(
+                " AND id IN (SELECT event_id FROM event_claimants WHERE code = ? OR country = ?
+                  OR name = ? COLLATE NOCASE OR lower(name) LIKE ? ESCAPE '\\')",
+            );
+            let upper = claimant.to_ascii_uppercase();
+            args.extend([
+                Value::Text(upper.clone()),
+                Value::Text(upper),
+                Value::Text(claimant.to_string()),
+                Value::Text(format!("% {escaped}")),
+            ]);
+        }
         if let Some(prefix) = self.code_prefix.as_deref() {
             if prefix.len() > 4 || !prefix.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(StoreError::InvalidQuery(format!(
@@ -358,7 +391,24 @@ impl EventQuery {
     }
 }
 
-/// Three letters is a country code; anything longer is an actor code.
+/// The longest claimant filter taken: a name or a code, not a document.
+pub const MAX_CLAIMANT: usize = 100;
+
+/// A claimant filter, trimmed, or why it cannot be one.
+fn claimant_value(value: &str) -> Result<&str, StoreError> {
+    let v = value.trim();
+    if v.chars().count() > MAX_CLAIMANT
+        || !v.chars().any(char::is_alphabetic)
+        || v.chars().any(char::is_control)
+    {
+        return Err(StoreError::InvalidQuery(format!(
+            "claimant takes an actor code (RUSGOV), a country (RUS) or a speaker's name of at \
+             most {MAX_CLAIMANT} characters, got {value:?}"
+        )));
+    }
+    Ok(v)
+}
+
 /// An FTS5 query that matches sentences holding every word of `words`: each word becomes a
 /// quoted string (inner quotes doubled), so `AND`, `NEAR(`, `-` or a stray quote are words,
 /// never syntax; a trailing `*` stays outside the quotes as a prefix search.
@@ -382,6 +432,7 @@ fn fts_query(words: &str) -> Result<String, StoreError> {
     Ok(terms.join(" "))
 }
 
+/// Three letters is a country code; anything longer is an actor code.
 fn is_country(s: &str) -> bool {
     s.len() == 3
 }
@@ -390,7 +441,7 @@ fn is_country(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::fixtures::{actor, document, fold, fold_one, report};
-    use attache_model::{DateValue, Document};
+    use attache_model::{Actor, ActorCode, CountryCode, DateValue, Document};
     use jiff::civil::date;
 
     /// Seven events, one per key "k1".."k7", each from its own document. In date order:
@@ -833,12 +884,131 @@ mod tests {
                 text: s(" -- ** \" "),
                 ..q()
             },
+            EventQuery {
+                claimant: s(" 42 %"),
+                ..q()
+            },
+            EventQuery {
+                claimant: s(&"Zakharova ".repeat(11)),
+                ..q()
+            },
+            EventQuery {
+                claimant: s("Maria\tZakharova"),
+                ..q()
+            },
         ];
         for query in cases {
             assert!(
                 matches!(store.events(&query), Err(StoreError::InvalidQuery(_))),
                 "{query:?}"
             );
+        }
+    }
+
+    /// Issue 5: events carry the distinct speakers of their mentions, stored and read back,
+    /// and filter by any of their code, country, name, surname or words.
+    #[test]
+    fn claimants_round_trip_and_filter() {
+        let doc = |id: &str| {
+            document(
+                id,
+                "wire",
+                Some(date(2024, 6, 1)),
+                &format!("MOSCOW (Wire) -- Story {id}: Choe will meet Lavrov, officials said."),
+            )
+        };
+        let speaker =
+            |name: Option<&str>, text: &str, country: Option<&str>, code: Option<&str>| {
+                Some(Actor {
+                    text: Some(text.into()),
+                    name: name.map(str::to_string),
+                    title: None,
+                    country: country.map(|c| CountryCode::parse(c).unwrap()),
+                    code: code.map(|c| ActorCode::parse(c).unwrap()),
+                })
+            };
+        let zakharova = speaker(
+            Some("Maria Zakharova"),
+            "spokeswoman Maria Zakharova",
+            Some("RUS"),
+            Some("RUSGOV"),
+        );
+        let media = speaker(None, "state media", None, None);
+        let kcna = speaker(Some("KCNA"), "KCNA", Some("PRK"), Some("PRKMED"));
+        // key -> the claimants of its reports, one report (and document) each.
+        let specs: [(&str, Vec<Option<Actor>>); 3] = [
+            ("k1", vec![zakharova.clone(), media.clone(), zakharova]),
+            ("k2", vec![kcna, None]),
+            ("k3", vec![None]),
+        ];
+        let mut batch: Vec<(Document, Vec<Report>)> = Vec::new();
+        for (key, claimants) in &specs {
+            for (i, claimant) in claimants.iter().enumerate() {
+                let d = doc(&format!("{key}-{i}"));
+                let mut r = report(
+                    &d,
+                    key,
+                    "036",
+                    Modality::Planned,
+                    actor("PRK", None),
+                    actor("RUS", None),
+                    Some(DateValue::day(date(2024, 6, 3))),
+                    0,
+                    10,
+                );
+                r.evidence.claimant = claimant.clone();
+                batch.push((d, vec![r]));
+            }
+        }
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_batch(&batch, &fold).unwrap();
+
+        let labels = |id: &str| -> Vec<(String, usize)> {
+            let event = store.event(id).unwrap().unwrap();
+            event
+                .claimants
+                .iter()
+                .map(|c| (c.label(), c.mentions))
+                .collect()
+        };
+        let owned = |v: &[(&str, usize)]| -> Vec<(String, usize)> {
+            v.iter().map(|&(l, n)| (l.to_string(), n)).collect()
+        };
+        assert_eq!(
+            labels("ev-k1"),
+            owned(&[("RUSGOV:Maria Zakharova", 2), ("state media", 1)])
+        );
+        assert_eq!(labels("ev-k2"), owned(&[("PRKMED:KCNA", 1)]));
+        assert!(labels("ev-k3").is_empty());
+
+        let filtered = |value: &str| -> Vec<String> {
+            let query = EventQuery {
+                claimant: Some(value.into()),
+                ..q()
+            };
+            store
+                .events(&query)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        let cases: [(&str, &[&str]); 11] = [
+            ("RUSGOV", &["ev-k1"]),
+            ("rus", &["ev-k1"]),
+            ("PRK", &["ev-k2"]),
+            ("Maria Zakharova", &["ev-k1"]),
+            ("zakharova", &["ev-k1"]),
+            (" Zakharova ", &["ev-k1"]),
+            ("State Media", &["ev-k1"]),
+            ("media", &["ev-k1"]),
+            ("kcna", &["ev-k2"]),
+            // Parts of a word are not names; LIKE wildcards are characters.
+            ("akharova", &[]),
+            ("% media", &[]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(filtered(value), expected, "claimant {value:?}");
         }
     }
 

@@ -26,7 +26,7 @@ pub(crate) struct CountryRow {
 /// What an organisation's code is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OrgCode {
-    /// A full actor code ("IGOUNO", "PRKGOVMED").
+    /// A full actor code ("IGOUNO", "PRKMED").
     Fixed(ActorCode),
     /// An agent code appended to the country that qualifies the mention ("+GOV").
     Generic(String),
@@ -60,6 +60,25 @@ pub(crate) struct TitleRow {
     pub variants: Vec<String>,
 }
 
+/// Where a bare group's country comes from (`groups.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GroupCountry {
+    /// Where it is: a place after it, the sentence's, the dateline's, the document's.
+    Place,
+    /// Where it comes from, only: "refugees from Syria".
+    Origin,
+}
+
+/// One row of `groups.tsv`: forms of a title that name an actor standing alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GroupRow {
+    pub line: usize,
+    /// The titles.tsv row whose agent code the forms take.
+    pub title: String,
+    pub country: GroupCountry,
+    pub forms: Vec<String>,
+}
+
 /// One line of `discard.txt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DiscardRow {
@@ -79,6 +98,7 @@ const COUNTRY_HEADER: &[&str] = &[
 ];
 const ORG_HEADER: &[&str] = &["name", "code", "names"];
 const TITLE_HEADER: &[&str] = &["title", "agent", "holder", "variants"];
+const GROUP_HEADER: &[&str] = &["title", "country", "forms"];
 
 /// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
 /// header and the column count.
@@ -251,6 +271,39 @@ pub(crate) fn parse_titles(file: &str, text: &str) -> Result<Vec<TitleRow>, Enti
     Ok(out)
 }
 
+pub(crate) fn parse_groups(file: &str, text: &str) -> Result<Vec<GroupRow>, EntitiesError> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, GROUP_HEADER)? {
+        let title = required(file, line, "title", f[0])?;
+        let country = match f[1] {
+            "place" => GroupCountry::Place,
+            "origin" => GroupCountry::Origin,
+            c => {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("country {c:?} must be place or origin"),
+                ))
+            }
+        };
+        let forms = list(f[2]);
+        if let Some(form) = forms.iter().find(|f| f.chars().any(char::is_uppercase)) {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("group form {form:?} must be in lower case"),
+            ));
+        }
+        out.push(GroupRow {
+            line,
+            title,
+            country,
+            forms,
+        });
+    }
+    Ok(out)
+}
+
 pub(crate) fn parse_discards(file: &str, text: &str) -> Result<Vec<DiscardRow>, EntitiesError> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -303,11 +356,16 @@ mod tests {
             ("titles", "title\tagent\tholder\tvariants\n-\tGOV\tperson\t-\n", "c.tsv:2: column \"title\" must not be empty"),
             ("titles", "title\tagent\tholder\tvariants\ntop\t~\tperson\t-\n", "c.tsv:2: holder \"person\" must be"),
             ("titles", "title\tagent\tholder\tvariants\nenvoy\tGOV\tpeople\t-\n", "c.tsv:2: holder \"people\" must be"),
+            ("groups", "title\tcountry\tforms\npolice\tplace\tPolice\n", "c.tsv:2: group form \"Police\" must be in lower case"),
+            ("groups", "title\tcountry\tforms\n-\tplace\tpolice\n", "c.tsv:2: column \"title\" must not be empty"),
+            ("groups", "title\tcountry\tforms\npolice\thome\tpolice\n", "c.tsv:2: country \"home\" must be place or origin"),
+            ("groups", "# g\ntitle\n", "c.tsv:2: expected the header"),
         ];
         for (reader, text, want) in cases {
             let got = match *reader {
                 "countries" => parse_countries("c.tsv", text).map(|_| ()),
                 "orgs" => parse_orgs("c.tsv", text).map(|_| ()),
+                "groups" => parse_groups("c.tsv", text).map(|_| ()),
                 _ => parse_titles("c.tsv", text).map(|_| ()),
             };
             let msg = got.expect_err(text).to_string();
@@ -331,5 +389,30 @@ mod tests {
         assert_eq!(t[1].holder, Some(Holder::Person));
         assert_eq!(t[1].agent.as_deref(), Some("GOV"));
         assert_eq!(t[1].variants, vec!["envoys"]);
+    }
+
+    /// Every bare group form is a form of the titles.tsv row it names, so it takes that row's
+    /// agent code: the two files cannot drift apart.
+    #[test]
+    fn group_forms_are_forms_of_their_title() {
+        let titles = parse_titles("data/titles.tsv", crate::TITLES).unwrap();
+        let groups = parse_groups("data/groups.tsv", crate::GROUPS).unwrap();
+        assert!(groups.len() >= 10, "{groups:?}");
+        for g in &groups {
+            let row = titles
+                .iter()
+                .find(|t| t.title == g.title)
+                .unwrap_or_else(|| panic!("groups.tsv:{}: no title {:?}", g.line, g.title));
+            for form in &g.forms {
+                let known = std::iter::once(&row.title)
+                    .chain(&row.variants)
+                    .any(|v| v.eq_ignore_ascii_case(form));
+                assert!(
+                    known,
+                    "groups.tsv:{}: {form:?} is not a form of {:?}",
+                    g.line, g.title
+                );
+            }
+        }
     }
 }

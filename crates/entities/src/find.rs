@@ -1,10 +1,12 @@
 //! From gazetteer hits to mentions: titled phrases, plain names, and people seen again.
 
+use std::ops::Range;
+
 use attache_model::{
     ActorCode, ActorMention, CountryCode, Document, MentionKind, PlaceMention, Span,
 };
 
-use crate::data::{Holder, OrgCode};
+use crate::data::{GroupCountry, Holder, OrgCode};
 use crate::gazetteer::{Entry, Gazetteer, Hit};
 use crate::keys::{scan_names, NameIndex, Romanisation};
 use crate::names::{after_last, name_after, name_before};
@@ -15,6 +17,14 @@ use crate::{Mentions, Roster};
 struct Korea {
     north: bool,
     south: bool,
+}
+
+/// What the places of a stretch of text say about a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Places {
+    None,
+    One(u16),
+    Several,
 }
 
 /// What stands before a title and gives it a country (or an organisation).
@@ -71,6 +81,7 @@ pub(crate) fn find(
     };
     f.titled_phrases();
     f.qualified_orgs();
+    f.bare_groups();
     let places = f.plain_mentions();
     f.known_actors();
     f.home_officials();
@@ -636,6 +647,197 @@ impl Finder<'_> {
         }
     }
 
+    /// The country a place hit names ("Thailand", "Bangkok", "the North" in a Korea story);
+    /// `None` for adjectives, people and organisations, which do not say where.
+    fn place_country(&self, i: usize) -> Option<u16> {
+        match self.hits[i].entry {
+            Entry::Country(_)
+            | Entry::Capital { .. }
+            | Entry::City { .. }
+            | Entry::North
+            | Entry::South
+            | Entry::Korea => self.country_of(self.hits[i].entry),
+            _ => None,
+        }
+    }
+
+    /// What the place hits in `range` say about a country: none, one, or several.
+    fn place_countries(&self, range: std::ops::Range<usize>) -> Places {
+        let mut found = Places::None;
+        for i in range {
+            match (found, self.place_country(i)) {
+                (_, None) => {}
+                (Places::None, Some(c)) => found = Places::One(c),
+                (Places::One(a), Some(b)) if a != b => return Places::Several,
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// The country of the first place named in the dateline ("SEOUL, Jan. 29 (Yonhap) --").
+    fn dateline_country(&self) -> Option<u16> {
+        let dateline = self.doc.dateline.as_ref()?;
+        self.hits
+            .iter()
+            .filter(|h| dateline.span.contains(Span::new(h.start, h.end)))
+            .find_map(|h| self.country_of(h.entry))
+    }
+
+    /// The hit ranges of the sentence around byte `offset` and of its part between semicolons
+    /// ("Militants kill Malian minister; Niger says troops ..."): independent clauses.
+    fn sentence_hits(&self, offset: usize) -> (Range<usize>, Range<usize>) {
+        let span = self
+            .doc
+            .sentences
+            .get(self.sentence(offset))
+            .map_or(Span::new(0, self.text.len()), |s| s.span);
+        let part_start = self.text[span.start..offset]
+            .rfind(';')
+            .map_or(span.start, |k| span.start + k + 1);
+        let part_end = self.text[offset..span.end]
+            .find(';')
+            .map_or(span.end, |k| offset + k);
+        let hits = |from: usize, to: usize| {
+            self.hits.partition_point(|h| h.start < from)
+                ..self.hits.partition_point(|h| h.start < to)
+        };
+        (hits(span.start, span.end), hits(part_start, part_end))
+    }
+
+    /// A place right after hit `i` through "in", "from", "of" or "at" ("protesters in
+    /// Bangkok"), or for a group away from home only "from" and "of" ("refugees from Syria").
+    fn place_after(&self, i: usize, kind: GroupCountry) -> Option<u16> {
+        let next = i + 1;
+        let h = self.hits.get(next)?;
+        let gap = &self.text[self.hits[i].end..h.start];
+        let gap = gap.strip_suffix("the ").unwrap_or(gap);
+        let through = match kind {
+            GroupCountry::Place => matches!(gap, " in " | " from " | " of " | " at "),
+            GroupCountry::Origin => matches!(gap, " from " | " of "),
+        };
+        through.then(|| self.place_country(next)).flatten()
+    }
+
+    /// Whether a capitalised word that is no gazetteer name stands right before byte `at`, as
+    /// an adjective we do not know ("Kurdish" in "three Kurdish activists"). A sentence's first
+    /// word does not count.
+    fn unknown_qualifier_before(&self, at: usize) -> bool {
+        let Some(head) = self.text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let start = after_last(head, |c| !c.is_alphanumeric() && c != '-');
+        let word = &head[start..];
+        let at_sentence_start = self
+            .doc
+            .sentence_at(start)
+            .is_some_and(|s| self.doc.sentences[s].span.start == start);
+        word.starts_with(char::is_uppercase)
+            && !at_sentence_start
+            && self.hits[..self.hits.partition_point(|h| h.start <= start)]
+                .last()
+                .is_none_or(|h| start >= h.end)
+    }
+
+    /// Group nouns standing alone (`data/groups.tsv`): "Police fired tear gas at protesters".
+    /// A qualified group ("Thai police") is a titled phrase already. The country comes from a
+    /// place right after the noun, else the one country its clause names as a place (none if
+    /// two, or if only the rest of the sentence names places), else in a sentence with no
+    /// place the dateline, else the one country the document names as a place; adjectives and people
+    /// never lend theirs ("Police detained two Russian tourists"). A group away from home
+    /// (refugees, tourists) takes only the place it comes from. With none, the mention says
+    /// who but not whose, and has no code.
+    fn bare_groups(&mut self) {
+        if self.g.groups.is_empty() {
+            return;
+        }
+        let mut dateline = None;
+        let mut document = None;
+        for i in 0..self.hits.len() {
+            let Entry::Title(t) = self.hits[i].entry else {
+                continue;
+            };
+            if self.used[i] {
+                continue;
+            }
+            let h = self.hits[i];
+            let form = &self.text[h.start..h.end];
+            let Some(&(_, kind)) = self
+                .g
+                .groups
+                .iter()
+                .find(|g| g.0.eq_ignore_ascii_case(form))
+            else {
+                continue;
+            };
+            // Capitalised only where a sentence starts: "Workers' Party" is a name.
+            let at_start = self
+                .doc
+                .sentence_at(h.start)
+                .map(|s| self.doc.sentences[s].span.start);
+            if !form.starts_with(char::is_lowercase) && at_start != Some(h.start) {
+                continue;
+            }
+            // "rebel-held", "anti-police"; "opposition to the plan" is an attitude; "a police
+            // spokeswoman", "student leaders" are the next title's.
+            let rest = &self.text[h.end..];
+            let before_title = self.hits.get(i + 1).is_some_and(|n| {
+                matches!(n.entry, Entry::Title(_)) && is_space(&self.text[h.end..n.start])
+            });
+            if before_title
+                || self.text[..h.start].ends_with('-')
+                || rest.starts_with('-')
+                || (form.eq_ignore_ascii_case("opposition") && rest.starts_with(" to "))
+            {
+                continue;
+            }
+            let country = match (self.place_after(i, kind), kind) {
+                // "Kurdish activists", "Tamil refugees": qualified by a people or a region we
+                // do not know; the place named is not theirs to take.
+                _ if self.unknown_qualifier_before(h.start) => None,
+                (Some(c), _) => Some(c),
+                (None, GroupCountry::Origin) => None,
+                (None, GroupCountry::Place) => {
+                    let (sentence, part) = self.sentence_hits(h.start);
+                    match (self.place_countries(part), self.place_countries(sentence)) {
+                        (Places::One(c), _) => Some(c),
+                        // Places elsewhere in the sentence, or two countries: not a guess to make.
+                        (Places::Several, _) | (Places::None, Places::One(_) | Places::Several) => {
+                            None
+                        }
+                        (Places::None, Places::None) => {
+                            let home = *dateline.get_or_insert_with(|| self.dateline_country());
+                            home.or_else(|| {
+                                *document.get_or_insert_with(|| {
+                                    match self.place_countries(0..self.hits.len()) {
+                                        Places::One(c) => Some(c),
+                                        _ => None,
+                                    }
+                                })
+                            })
+                        }
+                    }
+                }
+            };
+            let start = article_before(self.text, h.start).unwrap_or(h.start);
+            let row = &self.g.titles[usize::from(t)];
+            let Some(agent) = row.agent.as_deref() else {
+                continue;
+            };
+            let title = row.title.clone();
+            let code = self.code(country, Some(agent));
+            self.mark(i..=i);
+            self.push_actor(
+                Span::new(start, h.end),
+                MentionKind::Group,
+                None,
+                Some(title),
+                country,
+                code,
+            );
+        }
+    }
+
     /// Everything not taken into a phrase becomes a plain actor; every place is a place.
     fn plain_mentions(&mut self) -> Vec<PlaceMention> {
         let mut places = Vec::new();
@@ -776,15 +978,7 @@ impl Finder<'_> {
     /// "Foreign Minister Choi Dong-hyun" is South Korea's. A titled person with no country, who
     /// is not introduced with one elsewhere in the document, takes the dateline city's country.
     fn home_officials(&mut self) {
-        let Some(dateline) = &self.doc.dateline else {
-            return;
-        };
-        let Some(home) = self
-            .hits
-            .iter()
-            .filter(|h| dateline.span.contains(Span::new(h.start, h.end)))
-            .find_map(|h| self.country_of(h.entry))
-        else {
+        let Some(home) = self.dateline_country() else {
             return;
         };
         // Names compared token by token in any romanisation: "Choi Son Hui" was introduced

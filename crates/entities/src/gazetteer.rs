@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use attache_model::{ActorCode, CountryCode};
 
-use crate::data::{CountryRow, DiscardRow, Holder, OrgCode, OrgRow, TitleRow};
+use crate::data::{CountryRow, DiscardRow, GroupCountry, Holder, OrgCode, OrgRow, TitleRow};
 use crate::EntitiesError;
 
 /// What a matched name stands for. Indices point into the [`Gazetteer`] tables.
@@ -49,7 +49,7 @@ pub(crate) struct Country {
 pub(crate) struct Org {
     pub name: String,
     pub code: OrgCode,
-    /// The country a fixed code begins with ("PRKGOVMED" -> PRK).
+    /// The country a fixed code begins with ("PRKMED" -> PRK).
     pub country: Option<u16>,
 }
 
@@ -170,6 +170,9 @@ pub(crate) struct Gazetteer {
     pub places: Vec<String>,
     pub orgs: Vec<Org>,
     pub titles: Vec<Title>,
+    /// Title forms that name an actor standing alone (`data/groups.tsv`), in lower case, with
+    /// where their country comes from.
+    pub groups: Vec<(String, GroupCountry)>,
     pub entries: Vec<Entry>,
     pub automaton: AhoCorasick,
     pub prk: Option<u16>,
@@ -375,6 +378,7 @@ impl Gazetteer {
             places,
             orgs: org_table,
             titles: title_table,
+            groups: Vec::new(),
             entries: p.entries,
             automaton,
             prk,

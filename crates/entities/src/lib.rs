@@ -14,6 +14,9 @@
 //!   after the title too, and past a photo caption's position;
 //! - `a North Korean delegation`, `Russian tourists` — a [`MentionKind::Group`](attache_model::MentionKind::Group);
 //! - `Russia's foreign ministry` — an [`MentionKind::Organisation`](attache_model::MentionKind::Organisation) coded `RUSGOV`.
+//! - `Police fired tear gas at protesters in Bangkok` — bare group nouns (`data/groups.tsv`)
+//!   are groups too (`THACOP`, `THAOPP`), their country from a place after them, the
+//!   sentence, the dateline or the document (docs/DICTIONARIES.md).
 //!
 //! Plain names become countries, adjectives, capitals standing for their governments and
 //! organisations; countries, capitals and cities also become [`PlaceMention`]s. In a document
@@ -81,6 +84,7 @@ use keys::{NameIndex, Romanisation};
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.tsv");
+const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const DISCARD: &str = include_str!("../../../data/discard.txt");
 const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
 
@@ -98,6 +102,8 @@ pub struct RecognizerOptions {
     pub orgs: Option<PathBuf>,
     /// Replaces `data/titles.tsv`.
     pub titles: Option<PathBuf>,
+    /// Replaces `data/groups.tsv` (group nouns that stand alone: "police", "protesters").
+    pub groups: Option<PathBuf>,
     /// Replaces `data/romanisation.tsv` (name-variant table).
     pub romanisation: Option<PathBuf>,
     /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
@@ -213,6 +219,8 @@ impl Recognizer {
         let (orgs_name, orgs_text) = read_or(options.orgs.as_deref(), "data/orgs.tsv", ORGS)?;
         let (titles_name, titles_text) =
             read_or(options.titles.as_deref(), "data/titles.tsv", TITLES)?;
+        let (groups_name, groups_text) =
+            read_or(options.groups.as_deref(), "data/groups.tsv", GROUPS)?;
         let (rom_name, rom_text) = read_or(
             options.romanisation.as_deref(),
             "data/romanisation.tsv",
@@ -260,7 +268,7 @@ impl Recognizer {
             titles: &titles_name,
             discard: "data/discard.txt",
         };
-        let gazetteer = Gazetteer::build(
+        let mut gazetteer = Gazetteer::build(
             &data::parse_countries(files.countries, &countries_text)?,
             &data::parse_orgs(files.orgs, &orgs_text)?,
             &data::parse_titles(files.titles, &titles_text)?,
@@ -268,6 +276,10 @@ impl Recognizer {
             &agents,
             &files,
         )?;
+        gazetteer.groups = data::parse_groups(&groups_name, &groups_text)?
+            .into_iter()
+            .flat_map(|g| g.forms.into_iter().map(move |f| (f, g.country)))
+            .collect();
         Ok(Recognizer {
             gazetteer,
             romanisation,

@@ -231,6 +231,34 @@ pub(crate) const LIGHT_VERBS: &[&str] =
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "his", "her"];
 
+/// Words that follow "her" as an object ("met her on Friday", "urged her to"), not as a
+/// possessive ("her counterpart").
+const AFTER_OBJECT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "to",
+    "that",
+    "for",
+    "with",
+    "about",
+    "over",
+    "during",
+    "after",
+    "before",
+    "by",
+    "from",
+    "of",
+    "as",
+    "again",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "twice",
+    "and",
+];
+
 pub(crate) struct SentenceContext<'a> {
     pub(crate) doc: &'a Document,
     pub(crate) index: usize,
@@ -341,18 +369,35 @@ impl<'a> SentenceContext<'a> {
         (possessive && only_modifiers && actor.country.is_some()).then_some(*actor)
     }
 
-    /// The person a pronoun at word `w` stands for: the last person with a country named
-    /// before it, in this sentence or the three before, unless another name stands between.
+    /// The person a pronoun at word `w` stands for, only where it is unambiguous (we do not
+    /// know a name's gender): in the nearest of this sentence (before it) and the two before
+    /// that names a person with a country, the one person named, however often ("Choe ...
+    /// Choe Son Hui ... she"); none when that sentence names two people, or when another name
+    /// stands between.
     pub(crate) fn antecedent(&self, w: usize) -> Option<&'a ActorMention> {
-        let before = self.words[w].span.start;
-        let earliest = self.index.saturating_sub(3);
-        let candidate = self.all_actors.iter().rev().find(|a| {
+        self.antecedent_before(w, self.words[w].span.start)
+    }
+
+    /// [`Self::antecedent`] of the pronoun at word `w` among the people named before byte
+    /// `before`.
+    fn antecedent_before(&self, w: usize, before: usize) -> Option<&'a ActorMention> {
+        let earliest = self.index.saturating_sub(2);
+        let from = self.all_actors.partition_point(|a| a.sentence < earliest);
+        let to = self.all_actors.partition_point(|a| a.span.start < before);
+        let mut people = self.all_actors[from.min(to)..to].iter().filter(|a| {
             a.span.end <= before
-                && a.sentence >= earliest
                 && a.sentence <= self.index
                 && a.kind == MentionKind::Person
                 && a.country.is_some()
-        })?;
+        });
+        let candidate = people.next_back()?;
+        if people
+            .rev()
+            .take_while(|a| a.sentence == candidate.sentence)
+            .any(|a| a.name != candidate.name)
+        {
+            return None;
+        }
         // Another name between the candidate and the pronoun makes it ambiguous: in "Choi, an
         // interpreter for Bill Clinton during his 2009 visit", "his" is Clinton's.
         let known = |s: Span| {
@@ -367,6 +412,31 @@ impl<'a> SentenceContext<'a> {
                 && !known(x.span)
         });
         (!other_name).then_some(candidate)
+    }
+
+    /// The person an object pronoun at word `k` stands for ("met him", "told her that"), by
+    /// [`Self::antecedent`]; "her" only where no noun follows it ("her counterpart" is the
+    /// counterpart's).
+    fn object_pronoun(&self, k: usize) -> Option<&'a ActorMention> {
+        match self.words[k].lower.as_str() {
+            "him" => {}
+            "her" => {
+                let next = self.words.get(k + 1).map(|w| w.lower.as_str());
+                let object = next.is_none_or(|n| {
+                    !n.starts_with(char::is_alphanumeric)
+                        || BOUNDARIES.contains(&n)
+                        || AFTER_OBJECT.contains(&n)
+                });
+                if !object {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        // The subject of its own clause is never an object pronoun's: in "Kim met him", "him"
+        // is someone else.
+        let clause_start = self.at(self.clause(k).0);
+        self.antecedent_before(k, clause_start)
     }
 
     /// The subject: the first actor with a country in the clause before word `i`, skipping
@@ -851,7 +921,7 @@ pub(crate) fn for_each_sentence(
         let home = countries
             .next()
             .filter(|first| countries.all(|c| c == *first));
-        let ctx = SentenceContext {
+        let mut ctx = SentenceContext {
             doc,
             index,
             all_actors: actors,
@@ -864,6 +934,97 @@ pub(crate) fn for_each_sentence(
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
             home,
         };
+        // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves
+        // to, at the pronoun's own span, so slots and objects find it where it is.
+        let pronouns: Vec<ActorMention> = (0..words.len())
+            .filter_map(|k| {
+                let a = ctx.object_pronoun(k)?;
+                Some(ActorMention {
+                    span: words[k].span,
+                    sentence: index,
+                    ..a.clone()
+                })
+            })
+            .collect();
+        if !pronouns.is_empty() {
+            ctx.actors.extend(&pronouns);
+            ctx.actors.sort_by_key(|a| a.span);
+        }
         f(&ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Stages;
+
+    fn code(a: &attache_model::Actor) -> &str {
+        a.code.as_ref().map_or("", |c| c.as_str())
+    }
+
+    /// One case per line: text, then an event by its code, source and target actor codes ("" for
+    /// none), and whether the text must yield it (false: it must not). Texts are ours, in wire
+    /// style; every `false` case has a `true` twin that shows the event is coded at all.
+    type Case = (&'static str, &'static str, &'static str, &'static str, bool);
+
+    fn check(cases: &[Case]) {
+        let stages = Stages::new();
+        let mut failures = Vec::new();
+        for &(text, want, source, target, expected) in cases {
+            let events = stages.code(text);
+            let hit = events.iter().any(|e| {
+                e.code.as_str() == want && code(&e.source) == source && code(&e.target) == target
+            });
+            if hit != expected {
+                let got: Vec<String> = events
+                    .iter()
+                    .map(|e| format!("{} {}->{}", e.code, code(&e.source), code(&e.target)))
+                    .collect();
+                failures.push(format!(
+                    "{text:?}: {want} {source}->{target} expected {expected}, got {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Issues 3 and 5: bare group nouns ("police", "protesters", data/groups.tsv) are event
+    /// sides with their agent codes.
+    #[rustfmt::skip]
+    const GROUPS: &[Case] = &[
+        ("Police fired tear gas at protesters in Caracas on Monday.", "175", "VENCOP", "VENOPP", true),
+        ("Police arrested 40 protesters in Lagos on Sunday.", "173", "NGACOP", "NGAOPP", true),
+        ("Troops clashed with insurgents in northern Iraq.", "193", "IRQMIL", "IRQINS", true),
+        ("Thai police arrested two students in Bangkok.", "173", "THACOP", "THAEDU", true),
+        ("Soldiers opened fire on demonstrators in Khartoum.", "193", "SDNMIL", "SDNOPP", true),
+        ("Refugees from Syria staged a protest against Greece.", "141", "SYRREF", "GRC", true),
+        // With no country to take, a group is no side.
+        ("Police fired tear gas at protesters on Monday.", "175", "", "", false),
+    ];
+
+    #[test]
+    fn bare_groups_are_event_sides() {
+        check(GROUPS);
+    }
+
+    /// Pronouns are event sides only where one person can be meant: the nearest of their
+    /// sentence (before them) and the two before that names people must name one; an object
+    /// pronoun never stands for the subject of its own clause.
+    #[rustfmt::skip]
+    const PRONOUNS: &[Case] = &[
+        ("Russian Foreign Minister Sergei Lavin arrived in Pyongyang on Monday. North Korean leader Kim Jong Un met him on Tuesday.", "040", "PRKGOV", "RUSGOV", true),
+        ("Russian Foreign Minister Sergei Lavin and Chinese Foreign Minister Wang Lei arrived in Pyongyang on Monday. North Korean leader Kim Jong Un met him on Tuesday.", "040", "PRKGOV", "RUSGOV", false),
+        ("Russian Foreign Minister Sergei Lavin and Chinese Foreign Minister Wang Lei arrived in Pyongyang on Monday. North Korean leader Kim Jong Un met him on Tuesday.", "040", "PRKGOV", "CHNGOV", false),
+        ("Japanese Foreign Minister Kenji Arai arrived in Hanoi on Sunday. She criticized China on Monday.", "111", "JPNGOV", "CHN", true),
+        ("Japanese Foreign Minister Kenji Arai met Vietnamese President Tran Van Long in Hanoi. He later criticized China.", "111", "JPNGOV", "CHN", false),
+        ("Japanese Foreign Minister Kenji Arai met Vietnamese President Tran Van Long in Hanoi. He later criticized China.", "111", "VNMGOV", "CHN", false),
+        ("Japanese Foreign Minister Kenji Arai arrived in Hanoi. Aides said China was ready. Officials were upbeat. She criticized China.", "111", "JPNGOV", "CHN", false),
+        // The nearest sentence that names people decides: here it names one.
+        ("Japanese Foreign Minister Kenji Arai met Vietnamese President Tran Van Long in Hanoi. Arai's visit was his first. He criticized China.", "111", "JPNGOV", "CHN", true),
+    ];
+
+    #[test]
+    fn pronouns_only_where_unambiguous() {
+        check(PRONOUNS);
     }
 }

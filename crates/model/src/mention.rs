@@ -61,6 +61,17 @@ pub enum Vague {
     Future,
 }
 
+impl Vague {
+    /// As written in every output: `past`, `present`, `future`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Vague::Past => "past",
+            Vague::Present => "present",
+            Vague::Future => "future",
+        }
+    }
+}
+
 /// A time expression resolved against the publication date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeMention {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_clusters_and_duplicates.sql"),
     include_str!("../migrations/0003_sentence_search.sql"),
+    include_str!("../migrations/0004_event_time_columns.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after all migrations).
@@ -532,6 +533,41 @@ mod tests {
             .unwrap();
         assert!(matching(&store, "shipyard").is_empty());
         assert_eq!(matching(&store, "pyongyang"), ["e1"]);
+    }
+
+    #[test]
+    fn version_4_copies_the_time_of_stored_events_into_columns() {
+        let conn = Connection::open_in_memory().unwrap();
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.configure().unwrap();
+        store.migrate_with(&MIGRATIONS[..3]).unwrap();
+        store
+            .conn
+            .execute_batch(
+                r#"INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES
+                     ('e1', 'k1', '042', '04', 'actual', 1, 1, 1, '{"date": "2024-02-26",
+                        "date_end": "2024-02-28", "date_precision": "day", "duration": "P3D"}'),
+                     ('e2', 'k2', '042', '04', 'planned', 1, 1, 1, '{"date": "2024-01-10",
+                        "date_precision": "day", "date_vague": "future"}'),
+                     ('e3', 'k3', '043', '04', 'actual', 1, 1, 1, '{"date": null,
+                        "date_precision": "unknown"}');"#,
+            )
+            .unwrap();
+        store.migrate().unwrap();
+        assert_eq!(store.schema_version().unwrap(), 4);
+        let rows = crate::fixtures::time_columns(&store);
+        assert_eq!(
+            rows,
+            [
+                "e1 2024-02-28 day - P3D",
+                "e2 - day future -",
+                "e3 - unknown - -"
+            ]
+        );
     }
 
     #[test]

@@ -601,6 +601,16 @@ impl<'a> SentenceContext<'a> {
         }
     }
 
+    /// Whether a plan cue ("will", "is scheduled", "due") follows in words `from..clause_end`:
+    /// the verb of a clause whose subject is the event's noun ("the trip will focus on").
+    pub(crate) fn plan_after(&self, from: usize, clause_end: usize) -> bool {
+        self.words
+            .get(from..clause_end)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| PLAN.contains(&w.lower.as_str()))
+    }
+
     pub(crate) fn modality(&self, clause_start: usize, i: usize) -> Modality {
         let before: Vec<&str> = self.words[..i].iter().map(|w| w.lower.as_str()).collect();
         let clause = &before[clause_start..];

@@ -817,3 +817,36 @@ fn responses_match_their_snapshots_with_ids_redacted() {
     .collect();
     insta::assert_json_snapshot!("errors", errors);
 }
+
+/// Issue 4: an event's end derived from its duration is in the API's answer and in its date
+/// filter, with the duration and the vague flag beside it.
+#[test]
+fn the_api_filters_by_the_end_a_duration_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ends.db");
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("wire-0612-hanoi.txt"),
+        "Indonesian minister in Hanoi\n\nBy Lan Tran | June 12, 2024\n\n\
+         HANOI, June 12 (Wire) -- Indonesian Foreign Minister Retno Marsudi began a three-day \
+         official visit to Hanoi on Monday, the Vietnamese foreign ministry said.\n",
+    )
+    .unwrap();
+    let o = attache(&["ingest", "--db", "ends.db", "in"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let server = Server::start(&db);
+    let all = server.get("/api/v1/events?code=042");
+    assert_eq!(all["total"], 1, "{all}");
+    let visit = &all["events"][0];
+    // Monday before Wednesday June 12, 2024, and two more days.
+    assert_eq!(visit["date"], "2024-06-10", "{visit}");
+    assert_eq!(visit["date_end"], "2024-06-12", "{visit}");
+    assert_eq!(visit["duration"], "P3D", "{visit}");
+    assert_eq!(visit["date_vague"], Value::Null, "{visit}");
+    // The last day of the visit matches a window that starts on it; the day after does not.
+    let on_last = server.get("/api/v1/events?code=042&since=2024-06-12");
+    assert_eq!(on_last["total"], 1, "{on_last}");
+    let after = server.get("/api/v1/events?code=042&since=2024-06-13");
+    assert_eq!(after["total"], 0, "{after}");
+}

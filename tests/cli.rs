@@ -1102,12 +1102,14 @@ fn events_carry_their_claimants_and_filter_by_them() {
     );
     let csv = stdout(&o);
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-    assert_eq!(header.last(), Some(&"claimants"), "{csv}");
-    let first_row = csv.lines().nth(1).unwrap();
-    assert!(
-        first_row.ends_with(",state media|RUSGOV:Maria Zakharova"),
-        "{csv}"
-    );
+    let column = header
+        .iter()
+        .position(|h| *h == "claimants")
+        .expect("a claimants column");
+    // The last columns hold no comma here (no quoted field after the claimants).
+    let first_row: Vec<&str> = csv.lines().nth(1).unwrap().rsplit(',').collect();
+    let claimants = first_row[header.len() - 1 - column];
+    assert_eq!(claimants, "state media|RUSGOV:Maria Zakharova", "{csv}");
 
     // `show`, as text and JSON.
     let id = meeting["id"].as_str().unwrap();
@@ -1127,4 +1129,102 @@ fn events_carry_their_claimants_and_filter_by_them() {
         assert!(!o.status.success(), "--claimant {bad:?}");
         assert!(stderr(&o).contains("claimant"), "{}", stderr(&o));
     }
+}
+
+const THREE_DAYS: &str = "\
+Mongolian minister in Moscow for talks on rail transit
+
+By Oyun Bat | February 28, 2024
+
+ULAANBAATAR, Feb. 28 (Wire) -- Mongolian Foreign Minister Bat Dorj began a three-day visit to \
+Moscow on Monday, the ministry said.
+";
+
+const SOON: &str = "\
+Chinese vice premier to tour Seoul
+
+By Min-ji Park | March 15, 2024
+
+SEOUL, March 15 (Wire) -- Chinese Vice Premier Liu Tao will soon visit Seoul, officials said.
+";
+
+/// Issue 4: the time of an event (its end, a vague time, a duration) is in every output: the
+/// CSV of `attache events`, `attache show`, and the date filter takes the end into account.
+#[test]
+fn every_output_carries_the_time_of_an_event() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/wire-dorj-moscow.txt"), THREE_DAYS).unwrap();
+    std::fs::write(dir.path().join("in/wire-liu-seoul.txt"), SOON).unwrap();
+    let o = attache(&["ingest", "--db", "t.db", "in"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // (target country, date, date_end, date_vague, duration) of each visit in the CSV.
+    let visits = |extra: &[&str]| -> Vec<[String; 5]> {
+        let mut args = vec!["events", "--db", "t.db", "--code", "042", "--format", "csv"];
+        args.extend_from_slice(extra);
+        let o = attache(&args, dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+        let header = reader.headers().unwrap().clone();
+        let column = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+        };
+        let columns = [
+            "target_country",
+            "date",
+            "date_end",
+            "date_vague",
+            "duration",
+        ]
+        .map(column);
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                columns.map(|c| r[c].to_string())
+            })
+            .collect()
+    };
+    let row = |cells: [&str; 5]| cells.map(String::from);
+    let dorj = row(["RUS", "2024-02-26", "2024-02-28", "", "P3D"]);
+    let liu = row(["KOR", "2024-03-15", "", "future", ""]);
+    assert_eq!(visits(&[]), [dorj.clone(), liu.clone()]);
+    // The visit began on Monday Feb. 26 and lasted three days: it was still on on Feb. 28.
+    assert_eq!(
+        visits(&["--since", "2024-02-28", "--until", "2024-02-29"]),
+        [dorj]
+    );
+    assert_eq!(
+        visits(&["--since", "2024-02-29", "--until", "2024-03-14"]),
+        Vec::<[String; 5]>::new()
+    );
+
+    let o = attache(
+        &[
+            "events", "--db", "t.db", "--code", "042", "--format", "json",
+        ],
+        dir.path(),
+    );
+    let events: Vec<Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let show = |i: usize| {
+        let id = events[i]["id"].as_str().unwrap();
+        let o = attache(&["show", "--db", "t.db", id], dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let dorj = show(0);
+    assert!(dorj.contains("2024-02-26/2024-02-28"), "{dorj}");
+    assert!(dorj.contains("  duration  P3D"), "{dorj}");
+    assert!(!dorj.contains("  vague "), "{dorj}");
+    let liu = show(1);
+    assert!(liu.contains("basis reported"), "{liu}");
+    assert!(
+        liu.contains("  vague     future (on or after the date)"),
+        "{liu}"
+    );
+    assert!(!liu.contains("  duration "), "{liu}");
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use attache_model::{Actor, Claimant, Document, Event};
+use attache_model::{Actor, Claimant, Document, Event, Vague};
 use attache_store::{Duplicate, Stats};
 
 type Result = anyhow::Result<()>;
@@ -107,7 +107,10 @@ pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
         "mentions",
         "documents",
         "outlets",
+        // Added in v1 after the columns above, so readers by position keep working.
         "claimants",
+        "date_vague",
+        "duration",
     ])?;
     let s = |o: Option<String>| o.unwrap_or_default();
     for e in events {
@@ -136,6 +139,8 @@ pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
                 .map(Claimant::label)
                 .collect::<Vec<_>>()
                 .join("|"),
+            s(e.date_vague.map(|v| v.as_str().to_string())),
+            s(e.duration.clone()),
         ])?;
     }
     w.flush()?;
@@ -157,10 +162,23 @@ pub fn show_text(out: &mut impl Write, e: &Event, duplicates: &[Duplicate]) -> R
     writeln!(out, "  modality  {}", e.modality.as_str())?;
     writeln!(
         out,
-        "  date      {} (precision {})",
+        "  date      {} (precision {}, basis {})",
         date(e),
-        e.date_precision.as_str()
+        e.date_precision.as_str(),
+        e.date_basis.map_or("-", |b| b.as_str())
     )?;
+    if let Some(v) = e.date_vague {
+        // The date is the publication date standing in for "recently", "now" or "soon".
+        let bound = match v {
+            Vague::Past => "on or before the date",
+            Vague::Present => "around the date",
+            Vague::Future => "on or after the date",
+        };
+        writeln!(out, "  vague     {} ({bound})", v.as_str())?;
+    }
+    if let Some(d) = &e.duration {
+        writeln!(out, "  duration  {d}")?;
+    }
     writeln!(out, "  source    {}", describe(&e.source))?;
     writeln!(out, "  target    {}", describe(&e.target))?;
     if let Some(l) = &e.location {

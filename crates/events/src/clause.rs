@@ -671,6 +671,16 @@ impl<'a> SentenceContext<'a> {
         }
     }
 
+    /// Whether a plan cue ("will", "is scheduled", "due") follows in words `from..clause_end`:
+    /// the verb of a clause whose subject is the event's noun ("the trip will focus on").
+    pub(crate) fn plan_after(&self, from: usize, clause_end: usize) -> bool {
+        self.words
+            .get(from..clause_end)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| PLAN.contains(&w.lower.as_str()))
+    }
+
     pub(crate) fn modality(&self, clause_start: usize, i: usize) -> Modality {
         let before: Vec<&str> = self.words[..i].iter().map(|w| w.lower.as_str()).collect();
         let clause = &before[clause_start..];
@@ -803,8 +813,8 @@ impl<'a> SentenceContext<'a> {
                     .find(|t| t.span.start >= trigger.end && t.span.start < limit)
             })
             .or_else(|| in_clause.iter().rev().find(|t| t.span.end <= trigger.start));
-        // "is visiting Moscow through Feb. 17": an end is no start.
-        let chosen = chosen.filter(|t| !self.ends_at(t.span));
+        // "is visiting Moscow through Feb. 17": an end is no start (the tagger marks ends).
+        let chosen = chosen.filter(|t| !t.end);
         let (start, basis) = match chosen {
             Some(t) => (Some(t.value), t.basis),
             None => (self.doc.published.map(DateValue::day), DateBasis::Reported),
@@ -829,17 +839,6 @@ impl<'a> SentenceContext<'a> {
         (w0, words.next().unwrap_or_default())
     }
 
-    /// Whether the time expression at `span` is an end: "until Friday", "through Feb. 17",
-    /// "ends next Wednesday", "ending on Oct. 21".
-    fn ends_at(&self, span: Span) -> bool {
-        // The last three are verbs: "ends on Friday".
-        const ENDS: &[&str] = &["until", "till", "through", "thru", "ends", "ending", "end"];
-        let (w0, w1) = self.words_before(span.start);
-        let is_end = |w: &str| ENDS.iter().any(|e| w.eq_ignore_ascii_case(e));
-        let ends_verb = |w: &str| ENDS[4..].iter().any(|e| w.eq_ignore_ascii_case(e));
-        is_end(w0) || (w0.eq_ignore_ascii_case("on") && ends_verb(w1))
-    }
-
     /// The event's start day stretched to the end the sentence gives after the trigger:
     /// "until Friday", "till Oct. 21", "through Feb. 17", "(that) ends next Wednesday", "from
     /// Monday to Wednesday". With no start in the text, the publication day stands in for it
@@ -857,7 +856,7 @@ impl<'a> SentenceContext<'a> {
             .filter(|t| t.vague.is_none() && t.value.precision == Precision::Day)
             .filter(|t| t.span.start >= trigger.end && Some(t.span) != chosen)
             .find(|t| {
-                self.ends_at(t.span)
+                t.end
                     || (from_start && self.words_before(t.span.start).0.eq_ignore_ascii_case("to"))
             });
         let Some(end) = end else {

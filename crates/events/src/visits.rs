@@ -8,8 +8,8 @@
 //! expression of the clause, else the publication date (basis `reported`).
 
 use attache_model::{
-    Actor, ActorCode, ActorMention, CameoCode, EventMention, Location, MentionKind, PlaceMention,
-    Span,
+    Actor, ActorCode, ActorMention, CameoCode, DateBasis, EventMention, Location, MentionKind,
+    Modality, PlaceMention, Span,
 };
 
 use crate::clause::{is_noun_modifier, SentenceContext};
@@ -291,26 +291,47 @@ impl<'a> SentenceContext<'a> {
             Frame::LeaveFor => self.place_after_prep(after, clause_end, &["for", "to"]),
             Frame::Noun => {
                 let mut search_from = after;
-                // "a possible trip by North Korea's leader to Russia": the visitor follows "by".
-                if self.words.get(after).is_some_and(|w| w.lower == "by") {
-                    let (a, b) = (self.at(after + 1), self.at((after + 8).min(clause_end)));
-                    source_mention = self
-                        .actors
+                // The visitor in a "by" phrase at word `by`: the first actor with a country in
+                // the next few words.
+                let by_agent = |by: usize| {
+                    if self.words.get(by).is_none_or(|w| w.lower != "by") {
+                        return None;
+                    }
+                    let (a, b) = (self.at(by + 1), self.at((by + 8).min(clause_end)));
+                    self.actors
                         .iter()
                         .copied()
-                        .find(|m| m.span.start >= a && m.span.start < b && m.country.is_some());
+                        .find(|m| m.span.start >= a && m.span.start < b && m.country.is_some())
+                };
+                // "a possible trip by North Korea's leader to Russia": the visitor follows "by".
+                let by_first = self.words.get(after).is_some_and(|w| w.lower == "by");
+                if by_first {
+                    source_mention = by_agent(after);
                     if let Some(m) = source_mention {
                         search_from = self.last_word_of(m.span) + 1;
                     }
                 } else {
                     source_mention = self.possessor_before(i);
-                    // "met Petersen during his visit": a pronoun we could not resolve owns
-                    // the visit; the clause's subject is not its visitor.
-                    if source_mention.is_none() && self.possessive_pronoun_before(i).is_some() {
-                        return Vec::new();
-                    }
                 }
-                self.place_after_prep(search_from, clause_end.min(search_from + 5), &["to", "in"])
+                let place = self.place_after_prep(
+                    search_from,
+                    clause_end.min(search_from + 5),
+                    &["to", "in"],
+                );
+                // "last week's visit to Moscow by Mongolia's foreign minister": the visitor
+                // follows the place (the possessive is a time, not an owner).
+                if source_mention.is_none() && !by_first {
+                    source_mention = place.and_then(|p| by_agent(self.last_word_of(p.span) + 1));
+                }
+                // "met Petersen during his visit": a pronoun we could not resolve owns
+                // the visit; the clause's subject is not its visitor.
+                if source_mention.is_none()
+                    && !by_first
+                    && self.possessive_pronoun_before(i).is_some()
+                {
+                    return Vec::new();
+                }
+                place
                     .or_else(|| {
                         // "the Vietnam trip": a country right before the noun.
                         let prev = i.checked_sub(1)?;
@@ -416,6 +437,19 @@ impl<'a> SentenceContext<'a> {
             let next_target = spans.get(n + 1).map(|s| s.start);
             let (date, date_basis, date_vague) =
                 self.date(clause_start, clause_end, trigger, span, next_target);
+            // "Dorj's Feb. 15-17 trip to Moscow will focus on ...": a visit noun whose date
+            // from the text lies after publication, in a clause that goes on in the future,
+            // is a plan; the cue comes after the noun, where `modality` does not look.
+            let modality = match (modality, frame, date, self.doc.published) {
+                (Modality::Actual, Frame::Noun, Some(d), Some(published))
+                    if d.first > published
+                        && date_basis != DateBasis::Reported
+                        && self.plan_after(i + len, clause_end) =>
+                {
+                    Modality::Planned
+                }
+                _ => modality,
+            };
             let event = EventMention {
                 sentence: self.index,
                 trigger,

@@ -402,12 +402,19 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
     // Only the report that gave the day may say how long from it: "hosted a ceremony on
     // Tuesday" in one report and "is on a three-day visit" in another do not make Tuesday the
     // first of three days.
-    let derived_end = date_value
-        .filter(|d| d.precision == Precision::Day && d.days() == 1)
-        .zip(dated.filter(|r| r.date_basis != DateBasis::Reported))
-        .and_then(|(d, r)| r.duration?.last_day_from(d.first))
-        .filter(|&last| last > date_value.map_or(last, |d| d.first))
-        .map(|last| DateValue::day(last).start_iso());
+    // The derived end becomes part of the interval, so date filters and plan links see the
+    // whole visit, not its first day (issue 4).
+    let date_value = date_value.map(|d| {
+        let last = Some(d)
+            .filter(|d| d.precision == Precision::Day && d.days() == 1)
+            .zip(dated.filter(|r| r.date_basis != DateBasis::Reported))
+            .and_then(|(d, r)| r.duration?.last_day_from(d.first))
+            .filter(|&last| last > d.first);
+        DateValue {
+            last: last.unwrap_or(d.last),
+            ..d
+        }
+    });
     let location = sorted.iter().find_map(|r| r.location.clone());
     let documents: BTreeSet<String> = sorted.iter().map(|r| r.evidence.document.clone()).collect();
     let outlets: BTreeSet<String> = sorted
@@ -424,7 +431,7 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         code,
         modality: first.modality,
         date: date_value.map(|d| d.start_iso()),
-        date_end: date_value.and_then(|d| d.end_iso()).or(derived_end),
+        date_end: date_value.and_then(|d| d.end_iso()),
         date_precision: date_value.map_or(Precision::Unknown, |d| d.precision),
         date_basis: dated.map(|r| r.date_basis),
         date_vague,
@@ -800,6 +807,15 @@ mod tests {
                     event.duration.as_deref()
                 ),
                 (start, end, duration),
+                "{:?}",
+                reports[0]
+            );
+            // The interval the store filters by ends where `date_end` says (issue 4).
+            let interval = event.date_value.unwrap();
+            let last = end.map(|e| e.parse::<Date>().unwrap());
+            assert_eq!(
+                last.unwrap_or(interval.last),
+                interval.last,
                 "{:?}",
                 reports[0]
             );

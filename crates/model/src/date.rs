@@ -36,6 +36,18 @@ pub enum DateBasis {
     Reported,
 }
 
+impl DateBasis {
+    /// As written in every output: `explicit`, `relative`, `inferred`, `reported`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateBasis::Explicit => "explicit",
+            DateBasis::Relative => "relative",
+            DateBasis::Inferred => "inferred",
+            DateBasis::Reported => "reported",
+        }
+    }
+}
+
 /// A calendar interval known to some precision: a day, a month, a year, or a range of them.
 ///
 /// `first..=last` are the first and last days it can cover: "October 2023" is
@@ -166,6 +178,26 @@ fn format_at(d: Date, p: Precision) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn basis_and_vague_names_are_their_json() {
+        use crate::Vague;
+        let names = [
+            DateBasis::Explicit,
+            DateBasis::Relative,
+            DateBasis::Inferred,
+            DateBasis::Reported,
+        ]
+        .map(|b| (serde_json::to_string(&b).unwrap(), b.as_str()))
+        .into_iter()
+        .chain(
+            [Vague::Past, Vague::Present, Vague::Future]
+                .map(|v| (serde_json::to_string(&v).unwrap(), v.as_str())),
+        );
+        for (json, name) in names {
+            assert_eq!(json, format!("\"{name}\""));
+        }
+    }
 
     #[test]
     fn iso_forms() {

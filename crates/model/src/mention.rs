@@ -61,6 +61,17 @@ pub enum Vague {
     Future,
 }
 
+impl Vague {
+    /// As written in every output: `past`, `present`, `future`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Vague::Past => "past",
+            Vague::Present => "present",
+            Vague::Future => "future",
+        }
+    }
+}
+
 /// A time expression resolved against the publication date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeMention {
@@ -75,6 +86,11 @@ pub struct TimeMention {
     /// publication day, an upper bound for `Past`, a lower bound for `Future`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vague: Option<Vague>,
+    /// Set when a word before the expression makes it the end of an event, not its start:
+    /// "until Friday", "through Feb. 17", "ends next Wednesday", "ending on Oct. 21" (the
+    /// `end` and `end_verb` lines of the tagger's word list).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub end: bool,
 }
 
 /// A length of time named in a sentence ("for three days", "a two-day visit", "a week-long

@@ -172,9 +172,10 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO events (id, key, code, root, modality, source_country,
                          target_country, source_code, target_code, date_first, date_last, date,
+                         date_end, date_precision, date_vague, duration,
                          n_mentions, n_documents, n_outlets, json)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                         ?16)",
+                         ?16, ?17, ?18, ?19, ?20)",
                 )
                 .map_err(sqlite(path, "preparing the event insert"))?;
 
@@ -231,6 +232,10 @@ impl Store {
                             interval.map(|v| v.first.to_string()),
                             interval.map(|v| v.last.to_string()),
                             event.date,
+                            event.date_end,
+                            event.date_precision.as_str(),
+                            event.date_vague.map(|v| v.as_str()),
+                            event.duration,
                             int(event.mentions.len()),
                             int(event.documents.len()),
                             int(event.outlets.len()),
@@ -661,6 +666,104 @@ mod tests {
         drop(store);
         let store = Store::open(&path).unwrap();
         assert_eq!(contents(&store), before);
+    }
+
+    /// Issue 4: every time field of an event comes back from the store, in its JSON and in its
+    /// columns (a range, a vague past, a duration, an unknown date).
+    #[test]
+    fn the_time_of_an_event_round_trips_through_the_store() {
+        use attache_model::{DateBasis, Duration, DurationUnit, Vague};
+        let doc = document(
+            "t",
+            "wire",
+            Some(date(2024, 2, 26)),
+            "MOSCOW, Feb. 26 (Wire) -- The minister began a three-day visit on Monday.",
+        );
+        let (a, b) = (actor("MNG", None), actor("RUS", None));
+        let three_days = Some(Duration {
+            count: 3,
+            unit: DurationUnit::Day,
+        });
+        let range = Some(DateValue::day_range(date(2024, 2, 26), date(2024, 2, 28)));
+        let today = Some(DateValue::day(date(2024, 2, 26)));
+        let mut reports = vec![
+            report(
+                &doc,
+                "range",
+                "042",
+                Modality::Actual,
+                a.clone(),
+                b.clone(),
+                range,
+                0,
+                3,
+            ),
+            report(
+                &doc,
+                "vague",
+                "043",
+                Modality::Actual,
+                a.clone(),
+                b.clone(),
+                today,
+                0,
+                20,
+            ),
+            report(&doc, "none", "040", Modality::Actual, a, b, None, 0, 40),
+        ];
+        reports[0].duration = three_days;
+        reports[1].date_vague = Some(Vague::Past);
+        reports[1].date_basis = DateBasis::Reported;
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_batch(&[(doc, reports)], &fold).unwrap();
+
+        let events = store.events(&crate::EventQuery::default()).unwrap();
+        // (id, date, date_end, precision, vague, duration), from the JSON.
+        let got: Vec<_> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.id.as_str(),
+                    e.date.as_deref(),
+                    e.date_end.as_deref(),
+                    e.date_precision.as_str(),
+                    e.date_vague,
+                    e.duration.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "ev-range",
+                    Some("2024-02-26"),
+                    Some("2024-02-28"),
+                    "day",
+                    None,
+                    Some("P3D")
+                ),
+                (
+                    "ev-vague",
+                    Some("2024-02-26"),
+                    None,
+                    "day",
+                    Some(Vague::Past),
+                    None
+                ),
+                ("ev-none", None, None, "unknown", None, None),
+            ]
+        );
+        // The same from the columns, for readers of the file without attache.
+        let rows = crate::fixtures::time_columns(&store);
+        assert_eq!(
+            rows,
+            [
+                "ev-none - unknown - -",
+                "ev-range 2024-02-28 day - P3D",
+                "ev-vague - day past -"
+            ]
+        );
     }
 
     #[test]

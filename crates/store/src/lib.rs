@@ -145,6 +145,21 @@ mod fixtures {
     use attache_model::*;
     use jiff::civil::Date;
 
+    /// The time columns of every stored event, "id date_end date_precision date_vague
+    /// duration" with "-" for NULL, by id.
+    pub fn time_columns(store: &crate::Store) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT id || ' ' || coalesce(date_end, '-') || ' ' || date_precision || ' '
+                     || coalesce(date_vague, '-') || ' ' || coalesce(duration, '-')
+                 FROM events ORDER BY id",
+            )
+            .unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    }
+
     /// A wire story: "<PLACE>, <date> (<outlet>) -- <body>". The content hash is the id of the
     /// text, so two documents with the same text have the same hash, as in the text stage.
     pub fn document(id: &str, outlet: &str, published: Option<Date>, body: &str) -> Document {
@@ -274,8 +289,8 @@ mod fixtures {
             date_end: date_value.and_then(|d| d.end_iso()),
             date_precision: date_value.map_or(Precision::Unknown, |d| d.precision),
             date_basis: Some(first.date_basis),
-            date_vague: None,
-            duration: None,
+            date_vague: first.date_vague,
+            duration: first.duration.map(|d| d.iso()),
             source: first.source.clone(),
             target: first.target.clone(),
             location: None,

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_clusters_and_duplicates.sql"),
     include_str!("../migrations/0003_sentence_search.sql"),
     include_str!("../migrations/0004_event_claimants.sql"),
+    include_str!("../migrations/0005_event_time_columns.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after all migrations).
@@ -675,5 +676,34 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no/such/dir/events.db");
         assert!(matches!(Store::open(&path), Err(StoreError::Sqlite { .. })));
+    }
+
+    #[test]
+    fn version_5_copies_the_time_of_stored_events_into_columns() {
+        let mut store = in_memory_at_version(4);
+        store
+            .conn
+            .execute_batch(
+                r#"INSERT INTO events (id, key, code, root, modality, n_mentions, n_documents,
+                       n_outlets, json) VALUES
+                     ('e1', 'k1', '042', '04', 'actual', 1, 1, 1, '{"date": "2024-02-26",
+                        "date_end": "2024-02-28", "date_precision": "day", "duration": "P3D"}'),
+                     ('e2', 'k2', '042', '04', 'planned', 1, 1, 1, '{"date": "2024-01-10",
+                        "date_precision": "day", "date_vague": "future"}'),
+                     ('e3', 'k3', '043', '04', 'actual', 1, 1, 1, '{"date": null,
+                        "date_precision": "unknown"}');"#,
+            )
+            .unwrap();
+        store.migrate().unwrap();
+        assert_eq!(store.schema_version().unwrap(), 5);
+        let rows = crate::fixtures::time_columns(&store);
+        assert_eq!(
+            rows,
+            [
+                "e1 2024-02-28 day - P3D",
+                "e2 - day future -",
+                "e3 - unknown - -"
+            ]
+        );
     }
 }

@@ -8,7 +8,8 @@
 
 use attache_model::{Duration, DurationUnit};
 
-use crate::scan::{Kind, Tok, COUNT_WORDS};
+use crate::lexicon::Lexicon;
+use crate::scan::{Kind, Tok};
 
 /// A duration found at tokens `first..end`.
 pub(crate) struct FoundDuration {
@@ -17,28 +18,19 @@ pub(crate) struct FoundDuration {
     pub value: Duration,
 }
 
-fn unit(word: &str, plural: bool) -> Option<DurationUnit> {
-    let w = word.to_ascii_lowercase();
-    let stem = match w.strip_suffix('s') {
-        Some(stem) if plural => stem.to_string(),
-        _ => w,
-    };
-    match stem.as_str() {
-        "day" => Some(DurationUnit::Day),
-        "week" => Some(DurationUnit::Week),
-        "month" => Some(DurationUnit::Month),
-        "year" => Some(DurationUnit::Year),
-        _ => None,
+/// The unit of time `tok` names: singular or plural ("for three days", "for a day") when
+/// `plural`, else only the singular ("a two-day visit").
+fn unit(tok: &Tok<'_, '_>, plural: bool) -> Option<DurationUnit> {
+    match tok.info?.unit? {
+        (u, false) => Some(u),
+        (u, true) => plural.then_some(u),
     }
 }
 
 fn count(tok: &Tok<'_, '_>) -> Option<u16> {
     match tok.kind {
         Kind::Number if tok.text.len() <= 3 => tok.text.parse().ok().filter(|&n| n > 0),
-        Kind::Word => COUNT_WORDS
-            .iter()
-            .find(|(w, _)| tok.text.eq_ignore_ascii_case(w))
-            .and_then(|&(_, n)| u16::try_from(n).ok()),
+        Kind::Word => u16::try_from(tok.info?.count?).ok(),
         _ => None,
     }
 }
@@ -55,12 +47,13 @@ fn hyphen(toks: &[Tok<'_, '_>], i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|t| !t.spaced)
 }
 
-/// Every duration in the tokens, left to right, not overlapping.
-pub(crate) fn scan(toks: &[Tok<'_, '_>]) -> Vec<FoundDuration> {
+/// Every duration in the tokens (looked up in `lexicon`), left to right, not overlapping.
+pub(crate) fn scan(toks: &[Tok<'_, '_>], lexicon: &Lexicon) -> Vec<FoundDuration> {
     let mut out = Vec::new();
+    let mut buf = String::new();
     let mut i = 0;
     while i < toks.len() {
-        match at(toks, i) {
+        match at(toks, i, lexicon, &mut buf) {
             Some(found) => {
                 i = found.end;
                 out.push(found);
@@ -71,7 +64,12 @@ pub(crate) fn scan(toks: &[Tok<'_, '_>]) -> Vec<FoundDuration> {
     out
 }
 
-fn at(toks: &[Tok<'_, '_>], i: usize) -> Option<FoundDuration> {
+fn at(
+    toks: &[Tok<'_, '_>],
+    i: usize,
+    lexicon: &Lexicon,
+    buf: &mut String,
+) -> Option<FoundDuration> {
     let found = |first, end, count, unit| {
         Some(FoundDuration {
             first,
@@ -83,19 +81,23 @@ fn at(toks: &[Tok<'_, '_>], i: usize) -> Option<FoundDuration> {
     // "for three days", "for a week"; not "for a week-long trip" (that is the next form).
     if t.text.eq_ignore_ascii_case("for") {
         let n = count(toks.get(i + 1)?)?;
-        let u = unit(toks.get(i + 2)?.text, true)?;
+        let u = unit(toks.get(i + 2)?, true)?;
         return (!hyphen(toks, i + 3))
             .then_some(())
             .and_then(|()| found(i + 1, i + 3, n, u));
     }
     // "weeklong".
-    if let Some(stem) = t.text.to_ascii_lowercase().strip_suffix("long") {
-        if let Some(u) = unit(stem, false) {
-            return found(i, i + 1, 1, u);
+    let long = t.text.len() > 4 && t.text.is_char_boundary(t.text.len() - 4);
+    if let Some(stem) = long.then(|| t.text.split_at(t.text.len() - 4)) {
+        if stem.1.eq_ignore_ascii_case("long") {
+            let singular = lexicon.get(stem.0, buf).and_then(|w| w.unit);
+            if let Some((u, false)) = singular {
+                return found(i, i + 1, 1, u);
+            }
         }
     }
     // "week-long", "month-long".
-    if let Some(u) = unit(t.text, false) {
+    if let Some(u) = unit(t, false) {
         if hyphen(toks, i + 1) && is(toks, i + 2, "long") {
             return found(i, i + 3, 1, u);
         }
@@ -106,7 +108,7 @@ fn at(toks: &[Tok<'_, '_>], i: usize) -> Option<FoundDuration> {
     if !hyphen(toks, i + 1) {
         return None;
     }
-    let u = unit(toks.get(i + 2)?.text, false)?;
+    let u = unit(toks.get(i + 2)?, false)?;
     if hyphen(toks, i + 3) && is(toks, i + 4, "old") {
         return None;
     }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use attache_model::Vague;
+use attache_model::{DurationUnit, Vague};
 use jiff::civil::Weekday;
 
 use crate::TimeError;
@@ -34,6 +34,27 @@ pub(crate) struct WordInfo {
     /// Vague time phrases starting with this word ("recently", "in recent days" under
     /// "recent"): the words after the first, and which way they point.
     pub vague: Vec<(Vec<Box<str>>, Vague)>,
+    /// A count written as a word ("two" = 2, "a" = 1): "two days ago", "a two-day visit".
+    pub count: Option<i32>,
+    /// A unit of time a duration or "ago" counts in, and whether the word is its plural
+    /// ("days") or its singular ("day", as in "a two-day visit").
+    pub unit: Option<(DurationUnit, bool)>,
+    /// A unit or quantity word after which a vague word is part of a duration ("the past two
+    /// years", "the past few weeks", "recent decades").
+    pub quantity: bool,
+    /// A word that makes the date after it the end of an event: "until", "through" (a
+    /// preposition, [`EndCue::Before`]) or "ends" (a verb, [`EndCue::Verb`]: "ends next
+    /// Wednesday", "ends on Friday").
+    pub end: Option<EndCue>,
+}
+
+/// How an end word ("until", "ends") points at the date after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EndCue {
+    /// Right before the date: "until Friday", "through Feb. 17".
+    Before,
+    /// A verb, right before the date or before "on": "ends next Wednesday", "ends on Friday".
+    Verb,
 }
 
 /// The tagger's vocabulary, keyed by lowercased word.
@@ -42,6 +63,9 @@ pub(crate) struct Lexicon {
     words: HashMap<Box<str>, WordInfo>,
     /// The longest key, so lookups can skip longer words without lowercasing them.
     longest: usize,
+    /// The singular units of time ("day", "week"), lowercased: a sentence that contains none
+    /// has no duration.
+    units: Vec<Box<str>>,
 }
 
 impl Lexicon {
@@ -134,6 +158,43 @@ impl Lexicon {
                     };
                     lexicon.entry(first).vague.push((rest, vague));
                 }
+                "count" => {
+                    single(kind)?;
+                    let n = number(1, 99)?;
+                    lexicon.entry(first).count = Some(n);
+                }
+                "unit" | "units" => {
+                    single(kind)?;
+                    let unit = match value {
+                        Some("day") => DurationUnit::Day,
+                        Some("week") => DurationUnit::Week,
+                        Some("month") => DurationUnit::Month,
+                        Some("year") => DurationUnit::Year,
+                        other => {
+                            return Err(err(format!(
+                                "{kind} {phrase:?}: value {other:?} is not day, week, month or year"
+                            )))
+                        }
+                    };
+                    if kind == "unit" {
+                        lexicon.units.push(first.clone());
+                    }
+                    lexicon.entry(first).unit = Some((unit, kind == "units"));
+                }
+                "quantity" => {
+                    single(kind)?;
+                    no_value()?;
+                    lexicon.entry(first).quantity = true;
+                }
+                "end" | "end_verb" => {
+                    single(kind)?;
+                    no_value()?;
+                    lexicon.entry(first).end = Some(if kind == "end" {
+                        EndCue::Before
+                    } else {
+                        EndCue::Verb
+                    });
+                }
                 "not_past" => {
                     single(kind)?;
                     no_value()?;
@@ -155,6 +216,30 @@ impl Lexicon {
     fn entry(&mut self, word: Box<str>) -> &mut WordInfo {
         self.longest = self.longest.max(word.len());
         self.words.entry(word).or_default()
+    }
+
+    /// The singular units of time, lowercased ("day", "week", "month", "year").
+    pub(crate) fn units(&self) -> &[Box<str>] {
+        &self.units
+    }
+
+    /// Whether the date at byte `at` of `sentence` is an end: an end word right before it
+    /// ("until Friday"), or an end verb and "on" ("ends on Friday"). Words are compared with
+    /// the punctuation around them trimmed.
+    pub(crate) fn ends_at(&self, sentence: &str, at: usize, buf: &mut String) -> bool {
+        let mut words = sentence
+            .get(..at)
+            .unwrap_or_default()
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let (w0, w1) = (
+            words.next().unwrap_or_default(),
+            words.next().unwrap_or_default(),
+        );
+        let end = |w: &str, buf: &mut String| self.get(w, buf).and_then(|i| i.end);
+        end(w0, buf).is_some()
+            || (w0.eq_ignore_ascii_case("on") && end(w1, buf) == Some(EndCue::Verb))
     }
 
     /// What `word` means, matching case-insensitively. `buf` is scratch space reused across
@@ -203,6 +288,14 @@ mod tests {
             ("season\tspring\n", 1, "unknown kind"),
             ("past\n", 1, "has no word"),
             ("day\ttoday\t0\textra\n", 1, "extra field"),
+            (
+                "unit\tfortnight\ttwo weeks\n",
+                1,
+                "not day, week, month or year",
+            ),
+            ("count\ttwo\n", 1, "needs a value"),
+            ("end\tuntil\tyes\n", 1, "takes no value"),
+            ("end_verb\tcomes to\n", 1, "single word"),
         ];
         for (text, line, needle) in cases {
             match Lexicon::parse(text, "my_words.tsv") {

@@ -71,8 +71,10 @@
 //! assert_eq!(found[1].1.first, date(2024, 1, 12));
 //! ```
 //!
-//! The word lists (month and weekday names, tense cues) live in `data/time_words.tsv`, compiled
-//! in; [`TimeTagger::from_file`] reads a user's own list in the same format.
+//! The word lists (month and weekday names, tense cues, vague times, counts and units of
+//! durations, end words such as "until" and "ends" that make a date an event's end:
+//! [`TimeMention::end`]) live in `data/time_words.tsv`, compiled in; [`TimeTagger::from_file`]
+//! reads a user's own list in the same format.
 //!
 //! Inside, three steps keep recognising apart from resolving: `scan` tokenizes a sentence and
 //! recognises expressions as unresolved `Expr`s (one small recogniser per form, tried longest
@@ -218,9 +220,7 @@ impl TimeTagger {
     /// [`TimeTagger::durations`] in one sentence's text (sentence 0, spans relative to it).
     pub fn durations_in(&self, sentence: &str) -> Vec<DurationMention> {
         // Every form has a unit and "for", a hyphen or "long"; most sentences lack one.
-        let unit = ["day", "week", "month", "year"]
-            .iter()
-            .any(|u| sentence.contains(u));
+        let unit = self.lexicon.units().iter().any(|u| sentence.contains(&**u));
         let may_have = unit
             && (sentence.contains('-')
                 || sentence.contains("long")
@@ -229,10 +229,8 @@ impl TimeTagger {
         if !may_have {
             return Vec::new();
         }
-        // The duration forms need no word list: an empty one skips the look-ups.
-        let no_words = Lexicon::default();
-        let toks = scan::tokenize(sentence, &no_words);
-        duration::scan(&toks)
+        let toks = scan::tokenize(sentence, &self.lexicon);
+        duration::scan(&toks, &self.lexicon)
             .into_iter()
             .map(|f| DurationMention {
                 span: Span::new(toks[f.first].start, toks[f.end - 1].end),
@@ -260,6 +258,7 @@ impl TimeTagger {
         let found = scan::scan(&toks);
         let mut cues: Option<Cues> = None;
         let mut out = Vec::with_capacity(found.len());
+        let mut buf = String::new();
         for f in found {
             let tense = || {
                 cues.get_or_insert_with(|| Cues::new(&toks))
@@ -274,12 +273,14 @@ impl TimeTagger {
                 if vague.is_none() && value.precision == Precision::Day && value.days() < 7 {
                     *anchor = Some(value);
                 }
+                let start = toks[f.first].start;
                 out.push(TimeMention {
-                    span: Span::new(toks[f.first].start, toks[f.end - 1].end),
+                    span: Span::new(start, toks[f.end - 1].end),
                     sentence: 0,
                     value,
                     basis,
                     vague,
+                    end: self.lexicon.ends_at(sentence, start, &mut buf),
                 });
             }
         }

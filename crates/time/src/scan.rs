@@ -6,7 +6,7 @@
 //! ("on", "in", "since") are context, not part of the expression, as in TimeML: the span of
 //! "on Friday" is "Friday", while "last Friday" keeps "last" because it changes the meaning.
 
-use attache_model::Vague;
+use attache_model::{DurationUnit, Vague};
 use jiff::civil::Weekday;
 
 use crate::lexicon::{Lexicon, WordInfo};
@@ -262,48 +262,6 @@ const EVENT_NAMES: &[&str] = &[
 /// Acronyms followed by a number that is not a year: UN Security Council resolutions.
 const NOT_EVENT_NAMES: &[&str] = &["UNSCR", "UNSC", "RES", "NO", "ID", "ISBN"];
 
-/// Units of time and quantity words that make a preceding vague word part of a duration
-/// ("the past two years", "the past few weeks", "recent decades").
-const UNITS: &[&str] = &[
-    "few",
-    "several",
-    "many",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "hour",
-    "hours",
-    "quarter",
-    "quarters",
-];
-
-/// Counts written as words, for "two days ago".
-pub(crate) const COUNT_WORDS: &[(&str, i32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-];
-
 /// Recognise every time expression in the tokens, left to right, longest first.
 pub(crate) fn scan(toks: &[Tok<'_, '_>]) -> Vec<Found> {
     let scanner = Scanner { toks };
@@ -366,6 +324,21 @@ impl Scanner<'_, '_, '_> {
 
     fn is_any(&self, i: usize, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(i, w))
+    }
+
+    /// What the word list says of the word at `i`.
+    fn info(&self, i: usize) -> Option<&WordInfo> {
+        self.tok(i)?.info
+    }
+
+    /// The count the word at `i` writes out ("two"), from the word list.
+    fn count(&self, i: usize) -> Option<i32> {
+        self.info(i)?.count
+    }
+
+    /// The unit of time the word at `i` names ("day", "weeks"), singular or plural.
+    fn unit(&self, i: usize) -> Option<DurationUnit> {
+        self.info(i)?.unit.map(|(unit, _)| unit)
     }
 
     fn prev_is_any(&self, i: usize, words: &[&str]) -> bool {
@@ -571,18 +544,13 @@ impl Scanner<'_, '_, '_> {
         }
         let n = match self.tok(i)?.kind {
             Kind::Number => i32::try_from(self.number(i, 1..=2)?).ok()?,
-            Kind::Word => COUNT_WORDS
-                .iter()
-                .find(|(w, _)| self.is(i, w))
-                .map(|&(_, n)| n)?,
+            Kind::Word => self.count(i)?,
             Kind::Punct => return None,
         };
-        let unit = if self.is_any(i + 1, &["day", "days"]) {
-            1
-        } else if self.is_any(i + 1, &["week", "weeks"]) {
-            7
-        } else {
-            return None;
+        let unit = match self.unit(i + 1)? {
+            DurationUnit::Day => 1,
+            DurationUnit::Week => 7,
+            _ => return None,
         };
         let sign = if self.is(i + 2, "later") {
             1
@@ -779,10 +747,8 @@ impl Scanner<'_, '_, '_> {
                 continue;
             }
             let counted = self.tok(end).is_some_and(|t| t.kind == Kind::Number)
-                || self.is_any(end, UNITS)
-                || COUNT_WORDS
-                    .iter()
-                    .any(|(w, _)| self.is(end, w) && *w != "a");
+                || self.info(end).is_some_and(|w| w.quantity)
+                || (self.count(end).is_some() && !self.is(end, "a"));
             if counted {
                 continue;
             }
@@ -1022,24 +988,15 @@ impl Scanner<'_, '_, '_> {
         }
         let n = match self.tok(i)?.kind {
             Kind::Number => i32::try_from(self.number(i, 1..=2)?).ok()?,
-            Kind::Word => COUNT_WORDS
-                .iter()
-                .find(|(w, _)| self.is(i, w))
-                .map(|&(_, n)| n)?,
+            Kind::Word => self.count(i)?,
             Kind::Punct => return None,
         };
-        let unit = i + 1;
-        let expr = if self.is_any(unit, &["day", "days"]) {
-            Expr::Day(-n)
-        } else if self.is_any(unit, &["week", "weeks"]) {
+        let expr = match self.unit(i + 1)? {
+            DurationUnit::Day => Expr::Day(-n),
             // "a week ago" is the day seven days back (TimeML dates it so), not last week.
-            Expr::Day(-7 * n)
-        } else if self.is_any(unit, &["month", "months"]) {
-            Expr::RelMonth(-n)
-        } else if self.is_any(unit, &["year", "years"]) {
-            Expr::RelYear(-n)
-        } else {
-            return None;
+            DurationUnit::Week => Expr::Day(-7 * n),
+            DurationUnit::Month => Expr::RelMonth(-n),
+            DurationUnit::Year => Expr::RelYear(-n),
         };
         Some((i + 3, expr))
     }

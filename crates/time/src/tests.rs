@@ -501,3 +501,59 @@ fn durations_are_found_and_not_dated() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// (sentence, the expressions marked as ends, separated by " | "): an end word right before
+/// the date, or an end verb and "on" (the `end` and `end_verb` lines of the word list).
+#[rustfmt::skip]
+const ENDS: &[(&str, &str)] = &[
+    ("Dorj began a visit to Moscow on Monday that ends next Wednesday.", "next Wednesday"),
+    ("Dorj is visiting Moscow through Feb. 17.", "Feb. 17"),
+    ("Dorj will stay until Friday, officials said on Tuesday.", "Friday"),
+    ("The fair runs till Oct. 21.", "Oct. 21"),
+    ("The session, ending on Oct. 21, opened on Monday.", "Oct. 21"),
+    ("Dorj will visit Moscow from Monday to Wednesday.", ""),
+    ("Dorj arrived on Monday.", ""),
+];
+
+#[test]
+fn end_words_mark_the_date_after_them() {
+    let tagger = TimeTagger::new();
+    let published = Some(date(2024, 1, 10));
+    let mut failures = Vec::new();
+    for &(sentence, expected) in ENDS {
+        let got: Vec<&str> = tagger
+            .mentions_in(sentence, published)
+            .iter()
+            .filter(|m| m.end)
+            .map(|m| m.span.slice(sentence))
+            .collect();
+        let got = got.join(" | ");
+        if got != expected {
+            failures.push(format!(
+                "{sentence}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A user's word list replaces the built-in one, its duration units and end words included.
+#[test]
+fn a_word_list_of_ones_own_names_units_and_ends() {
+    let words = "unit\tfortnight\tweek\nunits\tfortnights\tweek\ncount\tthree\t3\n\
+                 end_verb\tcloses\nweekday\tfriday\t5\npast\tsaid\n";
+    let tagger = TimeTagger::from_words(words, "mine.tsv").unwrap();
+    let durations = tagger.durations_in("The fair stayed open for three fortnights.");
+    assert_eq!(durations.len(), 1);
+    assert_eq!(durations[0].value.iso(), "P3W");
+    // The built-in "for three days" is no duration to this list.
+    assert!(tagger
+        .durations_in("They stayed for three days.")
+        .is_empty());
+    let ends = tagger.mentions_in(
+        "The fair closes on Friday, organisers said.",
+        Some(date(2024, 1, 10)),
+    );
+    assert_eq!(ends.len(), 1);
+    assert!(ends[0].end);
+}

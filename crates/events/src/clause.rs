@@ -156,6 +156,8 @@ pub(crate) const NOUN_CUES: &[&str] = &[
     "state",
     "working",
     "first",
+    "brief",
+    "short",
     "recent",
     "this",
     "that",
@@ -183,7 +185,17 @@ pub(crate) fn is_noun_modifier(word: &str) -> bool {
     NOUN_CUES.contains(&word)
         || word.ends_with("-day")
         || word.chars().all(|c| c.is_ascii_digit())
+        || is_day_range(word)
         || is_month_word(word)
+}
+
+/// "7-8" in "his March 7-8 visit": a range of days.
+fn is_day_range(word: &str) -> bool {
+    word.split_once(['-', '–']).is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 pub(crate) fn is_month_word(word: &str) -> bool {
@@ -216,6 +228,19 @@ pub(crate) fn normalise(token: &str) -> String {
     token.to_lowercase().replace('’', "'")
 }
 
+/// A person, named or known by a singular title alone ("South Korea's foreign minister"),
+/// whom "he", "she" or "the minister" can stand for.
+/// `text` is the document's.
+pub(crate) fn is_one_person(a: &ActorMention, text: &str) -> bool {
+    match a.kind {
+        MentionKind::Person => true,
+        MentionKind::Group => {
+            a.title.is_some() && a.name.is_none() && !a.span.slice(text).ends_with('s')
+        }
+        _ => false,
+    }
+}
+
 /// Words after which an actor is an object, not a subject ("visited Beijing and left ...").
 pub(crate) fn is_verb_like(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ed"))
@@ -243,6 +268,8 @@ pub(crate) struct SentenceContext<'a> {
     pub(crate) times: Vec<&'a TimeMention>,
     pub(crate) durations: Vec<&'a DurationMention>,
     pub(crate) is_question: bool,
+    /// Whether the sentence is the document's headline ("Iranian Foreign Minister in Moscow").
+    pub(crate) is_title: bool,
     /// The one country the sentence names (by its actors and places), if it names just one:
     /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
     pub(crate) home: Option<&'a CountryCode>,
@@ -350,7 +377,7 @@ impl<'a> SentenceContext<'a> {
             a.span.end <= before
                 && a.sentence >= earliest
                 && a.sentence <= self.index
-                && a.kind == MentionKind::Person
+                && is_one_person(a, &self.doc.text)
                 && a.country.is_some()
         })?;
         // Another name between the candidate and the pronoun makes it ambiguous: in "Choi, an
@@ -862,6 +889,11 @@ pub(crate) fn for_each_sentence(
             times: within(times, |t| t.span, sentence.span),
             durations: within(durations, |d| d.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
+            is_title: index == 0
+                && doc
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim()),
             home,
         };
         f(&ctx);

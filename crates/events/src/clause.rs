@@ -357,8 +357,12 @@ impl<'a> SentenceContext<'a> {
         let first_after = self.word_at(actor.span.end);
         let between = &self.words[first_after.min(i)..i];
         let actor_text = actor.span.slice(&self.doc.text);
+        // "Sargsyan's": the mention may stop before the possessive of its own token.
+        let rest = &self.doc.text[actor.span.end..];
         let possessive = actor_text.ends_with("'s")
             || actor_text.ends_with("’s")
+            || rest.starts_with("'s")
+            || rest.starts_with("’s")
             || between
                 .first()
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "s" | "'"));

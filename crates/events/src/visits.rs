@@ -12,7 +12,9 @@ use attache_model::{
     PlaceMention, Span,
 };
 
-use crate::clause::{is_noun_modifier, is_one_person, SentenceContext, PLAN, POSSIBILITY};
+use crate::clause::{
+    is_noun_modifier, is_one_person, SentenceContext, NEGATING_VERBS, PLAN, POSSIBILITY,
+};
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -153,7 +155,9 @@ impl VisitCoder {
                 i += len;
                 continue;
             }
-            for (event, last_word) in ctx.code_trigger(rule, frame, i, len) {
+            for (event, last_word) in
+                ctx.code_trigger(rule, frame, i, len, &out[..first_of_sentence])
+            {
                 consumed_until = consumed_until.max(last_word + 1);
                 // "arrived in Moscow for a two-day working visit": one visit, coded once.
                 let same = out[first_of_sentence..].iter().any(|e| {
@@ -241,6 +245,9 @@ fn describes(a: &ActorMention, text: &str, word: &str) -> bool {
 enum Target<'a> {
     Place(&'a PlaceMention),
     Guest(&'a ActorMention),
+    /// The host of a visit the document reported before ("Hakobyan's visit came weeks after
+    /// ..." names no place: the visit is the one Tehran hosted).
+    Earlier(Box<EventMention>),
 }
 
 impl<'a> SentenceContext<'a> {
@@ -366,6 +373,33 @@ impl<'a> SentenceContext<'a> {
         })
     }
 
+    /// Whether the clause `[from, to)` names a place or a time: then a visit noun in it is
+    /// not simply the visit reported before.
+    fn dated_or_placed(&self, from: usize, to: usize) -> bool {
+        let (a, b) = (self.at(from), self.at(to));
+        let inside = |s: Span| s.start >= a && s.start < b;
+        self.places.iter().any(|p| inside(p.span)) || self.times.iter().any(|t| inside(t.span))
+    }
+
+    /// The visit `visitor` (by country) made in this sentence or the five before, as the
+    /// document reported it last: a 042 they made or a 043 that hosted them, not negated.
+    fn earlier_visit<'e>(
+        &self,
+        visitor: &ActorMention,
+        earlier: &'e [EventMention],
+    ) -> Option<&'e EventMention> {
+        let country = self.country_of(visitor)?;
+        earlier.iter().rev().find(|e| {
+            e.sentence + 5 >= self.index
+                && e.modality != Modality::Negated
+                && match e.code.as_str() {
+                    "042" => e.source.country.as_ref() == Some(country),
+                    "043" => e.target.country.as_ref() == Some(country),
+                    _ => false,
+                }
+        })
+    }
+
     /// Modality of "a visit by X to Y" after a verb of hoping or believing ("Mongolia hopes a
     /// visit by President X to Japan will bring investment"): the noun phrase's own words
     /// ("a possible trip by"), not the verb's; a negation in the clause still counts.
@@ -448,11 +482,14 @@ impl<'a> SentenceContext<'a> {
         frame: Frame,
         i: usize,
         len: usize,
+        earlier: &[EventMention],
     ) -> Vec<(EventMention, usize)> {
         let (clause_start, clause_end) = self.clause(i);
         let after = i + len;
         let mut source_mention = None;
         let mut targets: Vec<Target<'a>> = Vec::new();
+        let by_agent =
+            frame == Frame::Noun && self.words.get(after).is_some_and(|w| w.lower == "by");
         let first_place = match frame {
             Frame::Object => (after..(after + 4).min(clause_end))
                 .find_map(|j| self.place_at(j))
@@ -471,11 +508,12 @@ impl<'a> SentenceContext<'a> {
                 // "a possible trip by North Korea's leader to Russia": the visitor follows "by".
                 if self.words.get(after).is_some_and(|w| w.lower == "by") {
                     let (a, b) = (self.at(after + 1), self.at((after + 8).min(clause_end)));
-                    source_mention = self
-                        .actors
-                        .iter()
-                        .copied()
-                        .find(|m| m.span.start >= a && m.span.start < b && m.country.is_some());
+                    source_mention = self.actors.iter().copied().find(|m| {
+                        m.span.start >= a
+                            && m.span.start < b
+                            && m.country.is_some()
+                            && m.kind != MentionKind::Capital
+                    });
                     if let Some(m) = source_mention {
                         search_from = self.last_word_of(m.span) + 1;
                     }
@@ -548,7 +586,9 @@ impl<'a> SentenceContext<'a> {
                     || matches!(
                         self.words[i].lower.as_str(),
                         "host" | "hosts" | "hosted" | "hosting"
-                    );
+                    )
+                    // "Prime Minister receives Chinese Foreign Minister": a headline's guest.
+                    || (self.is_title && guest.country.is_some());
                 if !is_visit || between.len() > 6 {
                     return Vec::new();
                 }
@@ -562,16 +602,27 @@ impl<'a> SentenceContext<'a> {
                     .into_iter()
                     .map(Target::Place),
             );
+        } else if frame == Frame::Noun && !self.dated_or_placed(clause_start, clause_end) {
+            // "Hakobyan's visit came weeks after ...": a visit named by its visitor alone.
+            if let Some(visitor) = source_mention.filter(|_| !by_agent) {
+                targets.extend(
+                    self.earlier_visit(visitor, earlier)
+                        .map(|e| Target::Earlier(Box::new(e.clone()))),
+                );
+            }
         }
+        // "China denies N. Korean defence chief visited Beijing": the visitor follows the denial.
+        let denial = (clause_start..i)
+            .rev()
+            .find(|&j| NEGATING_VERBS.contains(&self.words[j].lower.as_str()));
         let Some(source) = source_mention
+            .or_else(|| denial.and_then(|d| self.subject(d + 1, i)))
             .or_else(|| self.subject(clause_start, i))
             .or_else(|| self.described(clause_start, i))
         else {
             return Vec::new();
         };
         let trigger = Span::new(self.words[i].span.start, self.words[i + len - 1].span.end);
-        let by_agent =
-            frame == Frame::Noun && self.words.get(after).is_some_and(|w| w.lower == "by");
         let modality = if by_agent {
             self.nominal_modality(clause_start, i)
         } else {
@@ -587,12 +638,21 @@ impl<'a> SentenceContext<'a> {
             .map(|t| match t {
                 Target::Place(p) => p.span,
                 Target::Guest(g) => g.span,
+                Target::Earlier(e) => e.target_span.unwrap_or(e.trigger),
             })
             .collect();
         let mut out = Vec::new();
         for (n, target) in targets.iter().enumerate() {
             let (actor, span, location) = match target {
                 Target::Guest(g) => (self.actor(g), g.span, None),
+                Target::Earlier(e) => {
+                    let (host, span) = if e.code.as_str() == "043" {
+                        (&e.source, e.source_span)
+                    } else {
+                        (&e.target, e.target_span)
+                    };
+                    (host.clone(), span.unwrap_or(e.trigger), e.location.clone())
+                }
                 Target::Place(p) => {
                     let Some(country) = p.country.clone() else {
                         continue;
@@ -616,8 +676,11 @@ impl<'a> SentenceContext<'a> {
                 continue;
             }
             let next_target = spans.get(n + 1).map(|s| s.start);
-            let (date, date_basis, date_vague) =
-                self.date(clause_start, clause_end, trigger, span, next_target);
+            let (date, date_basis, date_vague) = match target {
+                // Nothing dates it here: the visit's own date.
+                Target::Earlier(e) => (e.date, e.date_basis, e.date_vague),
+                _ => self.date(clause_start, clause_end, trigger, span, next_target),
+            };
             let event = EventMention {
                 sentence: self.index,
                 trigger,

@@ -103,6 +103,15 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Thai Foreign Minister in Hanoi for border talks\n\nHANOI, June 10 (AFP) - Thai Foreign Minister Somchai Wong arrived in Hanoi on Monday.", "2024-06-10", &[("042", "THA", "VNM", "actual", "2024-06-10"), ("042", "THA", "VNM", "actual", "2024-06-10")]),
     ("Parliamentary speaker heads to Laos for trade talks\n\nBANGKOK, June 10 (AFP) - Thai Parliament Speaker Somchai Wong left Bangkok on Monday for Vientiane.", "2024-06-10", &[("042", "THA", "LAO", "actual", "2024-06-10"), ("042", "THA", "LAO", "actual", "2024-06-10")]),
     ("Cambodian Deputy Prime Minister Arrives in Tokyo for Talks\n\nTOKYO, June 10 (AFP) - Cambodian Deputy Prime Minister Sok Chenda arrived in Tokyo on Monday.", "2024-06-10", &[("042", "KHM", "JPN", "actual", "2024-06-10"), ("042", "KHM", "JPN", "actual", "2024-06-10")]),
+    ("Cambodian Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10")]),
+    ("Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received the visiting Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10"), ("043", "KHM", "LAO", "actual", "2024-06-10")]),
+    ("China denies Vietnamese defence chief visited Beijing\n\nBEIJING, June 10 (AFP) - China's foreign ministry on Monday denied reports that Vietnam's defence minister had visited Beijing.", "2024-06-10", &[("042", "VNM", "CHN", "negated", "2024-06-10"), ("042", "VNM", "CHN", "negated", "2024-06-10")]),
+    // A visit named again by its visitor, with no place: the visit reported before.
+    ("Iranian President Hamid Rezaei received the visiting Armenian Prime Minister Aram Sargsyan in Tehran on Monday. Sargsyan's visit came weeks after talks in Baku.", "2019-11-06", &[("043", "IRN", "ARM", "actual", "2019-11-04"), ("042", "ARM", "IRN", "actual", "2019-11-04")]),
+    // ... but not when the clause dates or places it: that is another event's.
+    ("Indonesian Foreign Minister Ratna Sari arrived in Tokyo on Thursday. Her visit follows talks with Japanese officials in Jakarta in October.", "2024-01-25", &[("042", "IDN", "JPN", "actual", "2024-01-25")]),
+    // A capital after "by" is no visitor.
+    ("Officials raised the prospect of a possible trip by boat to Tokyo.", "2024-03-04", &[]),
     // Not visits.
     ("Chinese workers in Japan protest over unpaid wages\n\nTOKYO, June 10 (AFP) - Hundreds of Chinese workers rallied in Tokyo on Monday.", "2024-06-10", &[]),
     ("The meeting was cancelled after the storm.", "2024-06-10", &[]),

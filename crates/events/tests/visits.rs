@@ -172,3 +172,20 @@ fn evidence_spans_point_at_the_trigger_and_actors() {
     assert_eq!(e.source.code.as_ref().unwrap().as_str(), "RUSGOV");
     assert_eq!(e.location.as_ref().unwrap().name, "Hanoi");
 }
+
+#[test]
+fn a_called_off_trip_points_at_its_own_words() {
+    let stages = Stages::new();
+    let text = "Indian Prime Minister Arjun Mehta will not travel to Dhaka next week. The trip was called off after protests.";
+    let events: Vec<_> = stages
+        .code(text, "2024-06-12")
+        .into_iter()
+        .filter(|e| e.rule == "visit.called-off")
+        .collect();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "trip was called off");
+    assert_eq!(e.source_span, None, "Mehta is not named in this sentence");
+    assert_eq!(e.target_span, None);
+    assert_eq!(e.target.name.as_deref(), Some("Dhaka"));
+}

@@ -631,7 +631,7 @@ impl<'a> SentenceContext<'a> {
             self.modality(clause_start, i)
         };
         let confidence = match (frame, source.kind) {
-            (Frame::Noun, _) => 0.6,
+            (Frame::Noun | Frame::Presence, _) => 0.6,
             (_, MentionKind::Person | MentionKind::Group) => 0.85,
             _ => 0.75,
         };

@@ -15,6 +15,8 @@ use attache_model::{
 use crate::clause::{
     is_noun_modifier, is_one_person, SentenceContext, NEGATING_VERBS, PLAN, POSSIBILITY,
 };
+use std::collections::HashMap;
+
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -68,6 +70,9 @@ pub struct VisitCoder {
     /// The one-word triggers of the noun frame ("trip", "visit"): what "the trip was
     /// cancelled" refers back to.
     nouns: Vec<String>,
+    /// (rule, trigger) indices by the trigger's first word, in file order: a word is looked
+    /// up once instead of compared with every trigger.
+    by_first_word: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Default for VisitCoder {
@@ -126,7 +131,20 @@ impl VisitCoder {
             .filter(|t| t.len() == 1)
             .map(|t| t[0].clone())
             .collect();
-        Ok(VisitCoder { rules, nouns })
+        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (r, rule) in rules.iter().enumerate() {
+            for (t, trigger) in rule.triggers.iter().enumerate() {
+                by_first_word
+                    .entry(trigger[0].clone())
+                    .or_default()
+                    .push((r, t));
+            }
+        }
+        Ok(VisitCoder {
+            rules,
+            nouns,
+            by_first_word,
+        })
     }
 
     /// Code the visits of one sentence.
@@ -174,29 +192,33 @@ impl VisitCoder {
 
     /// The rule whose trigger starts at word `i`, with the frame to use and the trigger length.
     fn match_rule(&self, ctx: &SentenceContext<'_>, i: usize) -> Option<(&Rule, Frame, usize)> {
-        for rule in &self.rules {
-            for trigger in &rule.triggers {
-                let n = trigger.len();
-                if i + n > ctx.words.len()
-                    || !trigger
-                        .iter()
-                        .zip(&ctx.words[i..i + n])
-                        .all(|(t, w)| *t == w.lower)
-                {
-                    continue;
-                }
-                let noun_like = ctx.visit_is_noun(i);
-                let always_noun = matches!(
+        let candidates = self.by_first_word.get(ctx.words[i].lower.as_str())?;
+        for &(r, t) in candidates {
+            let rule = &self.rules[r];
+            let trigger = &rule.triggers[t];
+            let n = trigger.len();
+            if i + n > ctx.words.len()
+                || !trigger
+                    .iter()
+                    .zip(&ctx.words[i..i + n])
+                    .all(|(t, w)| *t == w.lower)
+            {
+                continue;
+            }
+            // Only the frames that care ask whether the word is a noun: "in" and "arrived"
+            // are common, the question is not free.
+            let always_noun = || {
+                matches!(
                     ctx.words[i].lower.as_str(),
                     "trip" | "trips" | "journey" | "stopover"
-                );
-                match rule.frame {
-                    // "visit"/"visits" after a determiner or possessive is the noun.
-                    Frame::Object if noun_like => continue,
-                    Frame::Noun if !noun_like && !always_noun => continue,
-                    Frame::Presence if !ctx.is_title => continue,
-                    _ => return Some((rule, rule.frame, n)),
-                }
+                )
+            };
+            match rule.frame {
+                // "visit"/"visits" after a determiner or possessive is the noun.
+                Frame::Object if ctx.visit_is_noun(i) => continue,
+                Frame::Noun if !always_noun() && !ctx.visit_is_noun(i) => continue,
+                Frame::Presence if !ctx.is_title => continue,
+                _ => return Some((rule, rule.frame, n)),
             }
         }
         None

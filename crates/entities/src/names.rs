@@ -12,7 +12,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Capitalised words that are not names: they follow titles in wire copy ("the envoy Monday
-/// said") or start sentences.
+/// said"), start sentences, or are the verbs of title-case headlines.
 const NOT_NAMES: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -98,6 +98,19 @@ const NOT_NAMES: &[&str] = &[
     "Next",
     "Since",
     "If",
+    // Verbs of title-case headlines: "North Korean Vice Foreign Minister Arrives in Moscow".
+    "Arrives",
+    "Arrived",
+    "Visits",
+    "Visited",
+    "Leaves",
+    "Heads",
+    "Meets",
+    "Receives",
+    "Hosts",
+    "Travels",
+    "Returns",
+    "Says",
 ];
 
 /// A token of a name: its byte range and whether it is a lower-case particle.

@@ -156,6 +156,8 @@ pub(crate) const NOUN_CUES: &[&str] = &[
     "state",
     "working",
     "first",
+    "brief",
+    "short",
     "recent",
     "this",
     "that",
@@ -183,7 +185,17 @@ pub(crate) fn is_noun_modifier(word: &str) -> bool {
     NOUN_CUES.contains(&word)
         || word.ends_with("-day")
         || word.chars().all(|c| c.is_ascii_digit())
+        || is_day_range(word)
         || is_month_word(word)
+}
+
+/// "7-8" in "his March 7-8 visit": a range of days.
+fn is_day_range(word: &str) -> bool {
+    word.split_once(['-', '–']).is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 pub(crate) fn is_month_word(word: &str) -> bool {
@@ -214,6 +226,19 @@ pub(crate) fn is_month_word(word: &str) -> bool {
 
 pub(crate) fn normalise(token: &str) -> String {
     token.to_lowercase().replace('’', "'")
+}
+
+/// A person, named or known by a singular title alone ("South Korea's foreign minister"),
+/// whom "he", "she" or "the minister" can stand for.
+/// `text` is the document's.
+pub(crate) fn is_one_person(a: &ActorMention, text: &str) -> bool {
+    match a.kind {
+        MentionKind::Person => true,
+        MentionKind::Group => {
+            a.title.is_some() && a.name.is_none() && !a.span.slice(text).ends_with('s')
+        }
+        _ => false,
+    }
 }
 
 /// Words after which an actor is an object, not a subject ("visited Beijing and left ...").
@@ -271,6 +296,8 @@ pub(crate) struct SentenceContext<'a> {
     pub(crate) times: Vec<&'a TimeMention>,
     pub(crate) durations: Vec<&'a DurationMention>,
     pub(crate) is_question: bool,
+    /// Whether the sentence is the document's headline ("Iranian Foreign Minister in Moscow").
+    pub(crate) is_title: bool,
     /// The one country the sentence names (by its actors and places), if it names just one:
     /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
     pub(crate) home: Option<&'a CountryCode>,
@@ -358,8 +385,12 @@ impl<'a> SentenceContext<'a> {
         let first_after = self.word_at(actor.span.end);
         let between = &self.words[first_after.min(i)..i];
         let actor_text = actor.span.slice(&self.doc.text);
+        // "Sargsyan's": the mention may stop before the possessive of its own token.
+        let rest = &self.doc.text[actor.span.end..];
         let possessive = actor_text.ends_with("'s")
             || actor_text.ends_with("’s")
+            || rest.starts_with("'s")
+            || rest.starts_with("’s")
             || between
                 .first()
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "s" | "'"));
@@ -387,7 +418,7 @@ impl<'a> SentenceContext<'a> {
         let mut people = self.all_actors[from.min(to)..to].iter().filter(|a| {
             a.span.end <= before
                 && a.sentence <= self.index
-                && a.kind == MentionKind::Person
+                && is_one_person(a, &self.doc.text)
                 && a.country.is_some()
         });
         let candidate = people.next_back()?;
@@ -931,6 +962,11 @@ pub(crate) fn for_each_sentence(
             times: within(times, |t| t.span, sentence.span),
             durations: within(durations, |d| d.span, sentence.span),
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
+            is_title: index == 0
+                && doc
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim()),
             home,
         };
         // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves

@@ -12,7 +12,11 @@ use attache_model::{
     Modality, PlaceMention, Span,
 };
 
-use crate::clause::{is_noun_modifier, SentenceContext};
+use crate::clause::{
+    is_noun_modifier, is_one_person, SentenceContext, NEGATING_VERBS, PLAN, POSSIBILITY,
+};
+use std::collections::HashMap;
+
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -26,9 +30,12 @@ pub const CODER_VERSION: &str = "visits/0.1";
 enum Frame {
     Object,
     Prep,
+    PrepIn,
     LeaveFor,
     Noun,
     Host,
+    Presence,
+    CalledOff,
 }
 
 impl Frame {
@@ -36,9 +43,12 @@ impl Frame {
         Some(match s {
             "object" => Frame::Object,
             "prep" => Frame::Prep,
+            "prep-in" => Frame::PrepIn,
             "leave-for" => Frame::LeaveFor,
             "noun" => Frame::Noun,
             "host" => Frame::Host,
+            "presence" => Frame::Presence,
+            "called-off" => Frame::CalledOff,
             _ => return None,
         })
     }
@@ -57,6 +67,12 @@ struct Rule {
 #[derive(Debug, Clone)]
 pub struct VisitCoder {
     rules: Vec<Rule>,
+    /// The one-word triggers of the noun frame ("trip", "visit"): what "the trip was
+    /// cancelled" refers back to.
+    nouns: Vec<String>,
+    /// (rule, trigger) indices by the trigger's first word, in file order: a word is looked
+    /// up once instead of compared with every trigger.
+    by_first_word: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Default for VisitCoder {
@@ -108,7 +124,27 @@ impl VisitCoder {
                 message: "no rules".into(),
             });
         }
-        Ok(VisitCoder { rules })
+        let nouns = rules
+            .iter()
+            .filter(|r| r.frame == Frame::Noun)
+            .flat_map(|r| r.triggers.iter())
+            .filter(|t| t.len() == 1)
+            .map(|t| t[0].clone())
+            .collect();
+        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (r, rule) in rules.iter().enumerate() {
+            for (t, trigger) in rule.triggers.iter().enumerate() {
+                by_first_word
+                    .entry(trigger[0].clone())
+                    .or_default()
+                    .push((r, t));
+            }
+        }
+        Ok(VisitCoder {
+            rules,
+            nouns,
+            by_first_word,
+        })
     }
 
     /// Code the visits of one sentence.
@@ -127,7 +163,19 @@ impl VisitCoder {
                 i += 1;
                 continue;
             };
-            for (event, last_word) in ctx.code_trigger(rule, frame, i, len) {
+            if frame == Frame::CalledOff {
+                if let Some(event) =
+                    ctx.called_off(rule, i, len, &out[..first_of_sentence], &self.nouns)
+                {
+                    consumed_until = i + len;
+                    out.push(event);
+                }
+                i += len;
+                continue;
+            }
+            for (event, last_word) in
+                ctx.code_trigger(rule, frame, i, len, &out[..first_of_sentence])
+            {
                 consumed_until = consumed_until.max(last_word + 1);
                 // "arrived in Moscow for a two-day working visit": one visit, coded once.
                 let same = out[first_of_sentence..].iter().any(|e| {
@@ -144,45 +192,94 @@ impl VisitCoder {
 
     /// The rule whose trigger starts at word `i`, with the frame to use and the trigger length.
     fn match_rule(&self, ctx: &SentenceContext<'_>, i: usize) -> Option<(&Rule, Frame, usize)> {
-        for rule in &self.rules {
-            for trigger in &rule.triggers {
-                let n = trigger.len();
-                if i + n > ctx.words.len()
-                    || !trigger
-                        .iter()
-                        .zip(&ctx.words[i..i + n])
-                        .all(|(t, w)| *t == w.lower)
-                {
-                    continue;
-                }
-                let noun_like = ctx.visit_is_noun(i);
-                let always_noun = matches!(
+        let candidates = self.by_first_word.get(ctx.words[i].lower.as_str())?;
+        for &(r, t) in candidates {
+            let rule = &self.rules[r];
+            let trigger = &rule.triggers[t];
+            let n = trigger.len();
+            if i + n > ctx.words.len()
+                || !trigger
+                    .iter()
+                    .zip(&ctx.words[i..i + n])
+                    .all(|(t, w)| *t == w.lower)
+            {
+                continue;
+            }
+            // Only the frames that care ask whether the word is a noun: "in" and "arrived"
+            // are common, the question is not free.
+            let always_noun = || {
+                matches!(
                     ctx.words[i].lower.as_str(),
                     "trip" | "trips" | "journey" | "stopover"
-                );
-                match rule.frame {
-                    // "visit"/"visits" after a determiner or possessive is the noun.
-                    Frame::Object if noun_like => continue,
-                    Frame::Noun if !noun_like && !always_noun => continue,
-                    _ => return Some((rule, rule.frame, n)),
-                }
+                )
+            };
+            match rule.frame {
+                // "visit"/"visits" after a determiner or possessive is the noun.
+                Frame::Object if ctx.visit_is_noun(i) => continue,
+                Frame::Noun if !always_noun() && !ctx.visit_is_noun(i) => continue,
+                Frame::Presence if !ctx.is_title => continue,
+                _ => return Some((rule, rule.frame, n)),
             }
         }
         None
     }
 }
 
+/// Words between a visit noun and the verb that calls it off ("the trip was cancelled").
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "will", "would",
+];
+
+/// Determiners of a visit noun that refers back ("the trip", "his visit").
+const DEFINITE: &[&str] = &["the", "this", "that", "his", "her"];
+
+/// Verbs whose object is a clause, not the visit: "hopes a visit by X to Y will bring ...".
+const COMPLEMENT_VERBS: &[&str] = &[
+    "hopes", "hope", "hoped", "believes", "believe", "believed", "thinks", "think",
+];
+
+/// An official: government, legislature or military ("US top diplomat", "Iranian Foreign
+/// Minister"), not tourists or workers.
+fn is_official(m: &ActorMention) -> bool {
+    m.code
+        .as_ref()
+        .is_some_and(|c| matches!(c.as_str().get(3..), Some("GOV" | "LEG" | "MIL")))
+}
+
+/// Whether `word` (lower case) is the head of `a`'s title or a title word of its text outside
+/// its name: "minister" for "German Foreign Minister Markus Brandl", "speaker" for "National
+/// Assembly Speaker Lee Jae-hoon".
+fn describes(a: &ActorMention, text: &str, word: &str) -> bool {
+    let head = a
+        .title
+        .as_deref()
+        .and_then(|t| t.split_whitespace().last())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word));
+    let name = a.name.as_deref().unwrap_or_default();
+    head || a
+        .span
+        .slice(text)
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case(word) && !name.split_whitespace().any(|n| n == w))
+}
+
 /// Where a visit goes: a place in the text, or a host actor (043).
 enum Target<'a> {
     Place(&'a PlaceMention),
     Guest(&'a ActorMention),
+    /// The host of a visit the document reported before ("Hakobyan's visit came weeks after
+    /// ..." names no place: the visit is the one Tehran hosted).
+    Earlier(Box<EventMention>),
 }
 
 impl<'a> SentenceContext<'a> {
     fn visit_is_noun(&self, i: usize) -> bool {
         let prev = i.checked_sub(1).map(|p| self.words[p].lower.as_str());
         let next = self.words.get(i + 1).map(|w| w.lower.as_str());
-        prev.is_some_and(is_noun_modifier)
+        // "may visit China" is the modal; "the May visit" the month.
+        let modal =
+            prev == Some("may") && self.doc.text[self.words[i - 1].span.start..].starts_with('m');
+        (prev.is_some_and(is_noun_modifier) && !modal)
             || matches!(
                 next,
                 Some("to" | "by" | "of" | "is" | "was" | "comes" | "came" | "will" | "would")
@@ -264,6 +361,144 @@ impl<'a> SentenceContext<'a> {
         out
     }
 
+    /// A person the clause names by a title alone, before word `i`: "The minister made a
+    /// brief stop in Beijing" (the last person so titled before), or a headline's "Parliamentary
+    /// speaker heads to Mongolia" (the first so titled in the body, which gives the country).
+    fn described(&self, clause_start: usize, i: usize) -> Option<&'a ActorMention> {
+        let text = &self.doc.text;
+        (clause_start..i).find_map(|j| {
+            let word = self.words[j].lower.as_str();
+            let definite = if self.is_title {
+                j < 3
+            } else {
+                j > 0 && self.words[j - 1].lower == "the"
+            };
+            if !definite || word.len() < 3 || !word.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            let titled = |a: &&'a ActorMention| {
+                a.country.is_some() && is_one_person(a, text) && describes(a, text, word)
+            };
+            if self.is_title {
+                self.all_actors
+                    .iter()
+                    .filter(|a| a.sentence > self.index)
+                    .find(titled)
+            } else {
+                let before = self.words[j].span.start;
+                self.all_actors
+                    .iter()
+                    .filter(|a| a.span.end <= before && a.sentence + 3 >= self.index)
+                    .rev()
+                    .find(titled)
+            }
+        })
+    }
+
+    /// Whether the clause `[from, to)` names a place or a time: then a visit noun in it is
+    /// not simply the visit reported before.
+    fn dated_or_placed(&self, from: usize, to: usize) -> bool {
+        let (a, b) = (self.at(from), self.at(to));
+        let inside = |s: Span| s.start >= a && s.start < b;
+        self.places.iter().any(|p| inside(p.span)) || self.times.iter().any(|t| inside(t.span))
+    }
+
+    /// The visit `visitor` (by country) made in this sentence or the five before, as the
+    /// document reported it last: a 042 they made or a 043 that hosted them, not negated.
+    fn earlier_visit<'e>(
+        &self,
+        visitor: &ActorMention,
+        earlier: &'e [EventMention],
+    ) -> Option<&'e EventMention> {
+        let country = self.country_of(visitor)?;
+        earlier.iter().rev().find(|e| {
+            e.sentence + 5 >= self.index
+                && e.modality != Modality::Negated
+                && match e.code.as_str() {
+                    "042" => e.source.country.as_ref() == Some(country),
+                    "043" => e.target.country.as_ref() == Some(country),
+                    _ => false,
+                }
+        })
+    }
+
+    /// Modality of "a visit by X to Y" after a verb of hoping or believing ("Mongolia hopes a
+    /// visit by President X to Japan will bring investment"): the noun phrase's own words
+    /// ("a possible trip by"), not the verb's; a negation in the clause still counts.
+    fn nominal_modality(&self, clause_start: usize, i: usize) -> Modality {
+        let clause = self.modality(clause_start, i);
+        let mut j = i;
+        while j > clause_start && is_noun_modifier(&self.words[j - 1].lower) {
+            j -= 1;
+        }
+        let governed = j > 0 && COMPLEMENT_VERBS.contains(&self.words[j - 1].lower.as_str());
+        if clause == Modality::Negated || !governed {
+            return clause;
+        }
+        let phrase = &self.words[j..i];
+        if phrase
+            .iter()
+            .any(|w| POSSIBILITY.contains(&w.lower.as_str()))
+        {
+            Modality::Possible
+        } else if phrase.iter().any(|w| PLAN.contains(&w.lower.as_str())) {
+            Modality::Planned
+        } else {
+            Modality::Actual
+        }
+    }
+
+    /// "The trip was cancelled", "the visit has been called off": the visit the document
+    /// reported last (in this sentence's three before), now negated. `nouns` are the visit
+    /// nouns; the trigger `i..i+len` is the verb of calling off.
+    fn called_off(
+        &self,
+        rule: &Rule,
+        i: usize,
+        len: usize,
+        earlier: &[EventMention],
+        nouns: &[String],
+    ) -> Option<EventMention> {
+        let (clause_start, _) = self.clause(i);
+        let mut j = i;
+        while j > clause_start && AUXILIARIES.contains(&self.words[j - 1].lower.as_str()) {
+            j -= 1;
+        }
+        let noun = j.checked_sub(1).filter(|&n| n >= clause_start)?;
+        if !nouns.contains(&self.words[noun].lower) {
+            return None;
+        }
+        let mut k = noun;
+        while k > clause_start
+            && is_noun_modifier(&self.words[k - 1].lower)
+            && !DEFINITE.contains(&self.words[k - 1].lower.as_str())
+        {
+            k -= 1;
+        }
+        if k == 0 || !DEFINITE.contains(&self.words[k - 1].lower.as_str()) {
+            return None;
+        }
+        let prior = earlier
+            .iter()
+            .rev()
+            .find(|e| e.code == rule.code && e.sentence + 3 >= self.index)?;
+        Some(EventMention {
+            sentence: self.index,
+            trigger: Span::new(
+                self.words[noun].span.start,
+                self.words[i + len - 1].span.end,
+            ),
+            modality: Modality::Negated,
+            source_span: None,
+            target_span: None,
+            claimant: None,
+            rule: rule.id.clone(),
+            coder: CODER_VERSION.to_string(),
+            confidence: 0.5,
+            ..prior.clone()
+        })
+    }
+
     /// Code one trigger: an event mention per target, each with the last word it used.
     fn code_trigger(
         &self,
@@ -271,17 +506,20 @@ impl<'a> SentenceContext<'a> {
         frame: Frame,
         i: usize,
         len: usize,
+        earlier: &[EventMention],
     ) -> Vec<(EventMention, usize)> {
         let (clause_start, clause_end) = self.clause(i);
         let after = i + len;
         let mut source_mention = None;
         let mut targets: Vec<Target<'a>> = Vec::new();
+        let by_agent =
+            frame == Frame::Noun && self.words.get(after).is_some_and(|w| w.lower == "by");
         let first_place = match frame {
             Frame::Object => (after..(after + 4).min(clause_end))
                 .find_map(|j| self.place_at(j))
                 .or_else(|| self.place_in(after, (after + 4).min(clause_end))),
-            Frame::Prep => {
-                let preps: &[&str] = if rule.id.ends_with("arrive") {
+            Frame::Prep | Frame::PrepIn => {
+                let preps: &[&str] = if frame == Frame::PrepIn || rule.id.ends_with("arrive") {
                     &["in", "at", "to"]
                 } else {
                     &["to", "for"]
@@ -298,10 +536,12 @@ impl<'a> SentenceContext<'a> {
                         return None;
                     }
                     let (a, b) = (self.at(by + 1), self.at((by + 8).min(clause_end)));
-                    self.actors
-                        .iter()
-                        .copied()
-                        .find(|m| m.span.start >= a && m.span.start < b && m.country.is_some())
+                    self.actors.iter().copied().find(|m| {
+                        m.span.start >= a
+                            && m.span.start < b
+                            && m.country.is_some()
+                            && m.kind != MentionKind::Capital
+                    })
                 };
                 // "a possible trip by North Korea's leader to Russia": the visitor follows "by".
                 let by_first = self.words.get(after).is_some_and(|w| w.lower == "by");
@@ -354,6 +594,22 @@ impl<'a> SentenceContext<'a> {
                         })
                     })
             }
+            // "Iranian Foreign Minister in Moscow for Syria talks": a headline with no verb,
+            // an official right before "in", the place right after it.
+            Frame::Presence => {
+                let place = self.place_at(after);
+                source_mention = self.actors.iter().copied().find(|m| {
+                    self.word_at(m.span.start) == 0
+                        && self.last_word_of(m.span) + 1 == i
+                        && m.country.is_some()
+                        && is_official(m)
+                });
+                if source_mention.is_none() {
+                    return Vec::new();
+                }
+                place
+            }
+            Frame::CalledOff => return Vec::new(),
             Frame::Host => {
                 let (a, b) = (self.at(after), self.at(clause_end));
                 let Some(guest) = self.actors.iter().copied().find(|m| {
@@ -376,7 +632,9 @@ impl<'a> SentenceContext<'a> {
                     || matches!(
                         self.words[i].lower.as_str(),
                         "host" | "hosts" | "hosted" | "hosting"
-                    );
+                    )
+                    // "Prime Minister receives Chinese Foreign Minister": a headline's guest.
+                    || (self.is_title && guest.country.is_some());
                 if !is_visit || between.len() > 6 {
                     return Vec::new();
                 }
@@ -390,14 +648,34 @@ impl<'a> SentenceContext<'a> {
                     .into_iter()
                     .map(Target::Place),
             );
+        } else if frame == Frame::Noun && !self.dated_or_placed(clause_start, clause_end) {
+            // "Hakobyan's visit came weeks after ...": a visit named by its visitor alone.
+            if let Some(visitor) = source_mention.filter(|_| !by_agent) {
+                targets.extend(
+                    self.earlier_visit(visitor, earlier)
+                        .map(|e| Target::Earlier(Box::new(e.clone()))),
+                );
+            }
         }
-        let Some(source) = source_mention.or_else(|| self.subject(clause_start, i)) else {
+        // "China denies N. Korean defence chief visited Beijing": the visitor follows the denial.
+        let denial = (clause_start..i)
+            .rev()
+            .find(|&j| NEGATING_VERBS.contains(&self.words[j].lower.as_str()));
+        let Some(source) = source_mention
+            .or_else(|| denial.and_then(|d| self.subject(d + 1, i)))
+            .or_else(|| self.subject(clause_start, i))
+            .or_else(|| self.described(clause_start, i))
+        else {
             return Vec::new();
         };
         let trigger = Span::new(self.words[i].span.start, self.words[i + len - 1].span.end);
-        let modality = self.modality(clause_start, i);
+        let modality = if by_agent {
+            self.nominal_modality(clause_start, i)
+        } else {
+            self.modality(clause_start, i)
+        };
         let confidence = match (frame, source.kind) {
-            (Frame::Noun, _) => 0.6,
+            (Frame::Noun | Frame::Presence, _) => 0.6,
             (_, MentionKind::Person | MentionKind::Group) => 0.85,
             _ => 0.75,
         };
@@ -406,12 +684,21 @@ impl<'a> SentenceContext<'a> {
             .map(|t| match t {
                 Target::Place(p) => p.span,
                 Target::Guest(g) => g.span,
+                Target::Earlier(e) => e.target_span.unwrap_or(e.trigger),
             })
             .collect();
         let mut out = Vec::new();
         for (n, target) in targets.iter().enumerate() {
             let (actor, span, location) = match target {
                 Target::Guest(g) => (self.actor(g), g.span, None),
+                Target::Earlier(e) => {
+                    let (host, span) = if e.code.as_str() == "043" {
+                        (&e.source, e.source_span)
+                    } else {
+                        (&e.target, e.target_span)
+                    };
+                    (host.clone(), span.unwrap_or(e.trigger), e.location.clone())
+                }
                 Target::Place(p) => {
                     let Some(country) = p.country.clone() else {
                         continue;
@@ -435,8 +722,11 @@ impl<'a> SentenceContext<'a> {
                 continue;
             }
             let next_target = spans.get(n + 1).map(|s| s.start);
-            let (date, date_basis, date_vague) =
-                self.date(clause_start, clause_end, trigger, span, next_target);
+            let (date, date_basis, date_vague) = match target {
+                // Nothing dates it here: the visit's own date.
+                Target::Earlier(e) => (e.date, e.date_basis, e.date_vague),
+                _ => self.date(clause_start, clause_end, trigger, span, next_target),
+            };
             // "Dorj's Feb. 15-17 trip to Moscow will focus on ...": a visit noun whose date
             // from the text lies after publication, in a clause that goes on in the future,
             // is a plan; the cue comes after the noun, where `modality` does not look.
@@ -456,9 +746,10 @@ impl<'a> SentenceContext<'a> {
                 code: rule.code.clone(),
                 modality,
                 source: self.actor(source),
-                source_span: Some(source.span),
+                // Spans only for actors named in this sentence (docs: EventMention).
+                source_span: (source.sentence == self.index).then_some(source.span),
                 target: actor,
-                target_span: Some(span),
+                target_span: (!matches!(target, Target::Earlier(_))).then_some(span),
                 location,
                 date,
                 date_basis,

@@ -89,7 +89,32 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Will Russian President Ivan Sokolov visit Pyongyang?", "2023-08-30", &[("042", "RUS", "PRK", "possible", "2023-08-30")]),
     // A pronoun after another name is not resolved: "his" is Petersen's, whose country is unknown.
     ("North Korean Vice Foreign Minister Ri Chol-ho met Lars Petersen during his visit to Seoul.", "2019-06-03", &[]),
+    // Issue 5: stops, travel legs, visits in time clauses, definite titles, called-off trips.
+    ("Japanese Defense Minister Taro Ishida stopped over in Singapore on Friday on his way to Australia.", "2024-05-11", &[("042", "JPN", "SGP", "actual", "2024-05-10")]),
+    ("German Foreign Minister Markus Brandl arrived in Seoul on Thursday. The minister made a brief stop in Beijing on Wednesday.", "2023-02-03", &[("042", "DEU", "KOR", "actual", "2023-02-02"), ("042", "DEU", "CHN", "actual", "2023-02-01")]),
+    ("A delegation led by Thai Parliament Speaker Somchai Wong arrived in Hanoi on Monday. The speaker will then travel to Laos on Thursday.", "2024-06-10", &[("042", "THA", "VNM", "actual", "2024-06-10"), ("042", "THA", "LAO", "planned", "2024-06-13")]),
+    ("Vietnamese Foreign Minister Bui Van Thanh returned home on Sunday after his Jan. 10-12 visit to Laos.", "2024-01-15", &[("042", "VNM", "LAO", "actual", "2024-01-10/2024-01-12")]),
+    ("Thailand's foreign minister said on Monday that the talks had gone well, after he visited Tokyo last week.", "2024-06-12", &[("042", "THA", "JPN", "actual", "2024-06-03/2024-06-09")]),
+    ("Indian Prime Minister Arjun Mehta will not travel to Dhaka next week. The trip was called off after protests in the Bangladeshi capital.", "2024-06-12", &[("042", "IND", "BGD", "negated", "2024-06-17/2024-06-23"), ("042", "IND", "BGD", "negated", "2024-06-17/2024-06-23")]),
+    ("Diplomats say Mongolian President Batbold Enkh may visit China.", "2024-03-04", &[("042", "MNG", "CHN", "possible", "2024-03-04")]),
+    ("Officials raised the prospect of a possible trip by Indonesian President Adi Santoso to Canberra.", "2024-03-04", &[("042", "IDN", "AUS", "possible", "2024-03-04")]),
+    ("Laos hopes a visit by Vietnamese President Tran Van Long to Vientiane will bring new investment.", "2024-03-04", &[("042", "VNM", "LAO", "actual", "2024-03-04")]),
+    // Headlines: an official in a place; a title the body names in full.
+    ("Thai Foreign Minister in Hanoi for border talks\n\nHANOI, June 10 (AFP) - Thai Foreign Minister Somchai Wong arrived in Hanoi on Monday.", "2024-06-10", &[("042", "THA", "VNM", "actual", "2024-06-10"), ("042", "THA", "VNM", "actual", "2024-06-10")]),
+    ("Parliamentary speaker heads to Laos for trade talks\n\nBANGKOK, June 10 (AFP) - Thai Parliament Speaker Somchai Wong left Bangkok on Monday for Vientiane.", "2024-06-10", &[("042", "THA", "LAO", "actual", "2024-06-10"), ("042", "THA", "LAO", "actual", "2024-06-10")]),
+    ("Cambodian Deputy Prime Minister Arrives in Tokyo for Talks\n\nTOKYO, June 10 (AFP) - Cambodian Deputy Prime Minister Sok Chenda arrived in Tokyo on Monday.", "2024-06-10", &[("042", "KHM", "JPN", "actual", "2024-06-10"), ("042", "KHM", "JPN", "actual", "2024-06-10")]),
+    ("Cambodian Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10")]),
+    ("Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received the visiting Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10"), ("043", "KHM", "LAO", "actual", "2024-06-10")]),
+    ("China denies Vietnamese defence chief visited Beijing\n\nBEIJING, June 10 (AFP) - China's foreign ministry on Monday denied reports that Vietnam's defence minister had visited Beijing.", "2024-06-10", &[("042", "VNM", "CHN", "negated", "2024-06-10"), ("042", "VNM", "CHN", "negated", "2024-06-10")]),
+    // A visit named again by its visitor, with no place: the visit reported before.
+    ("Iranian President Hamid Rezaei received the visiting Armenian Prime Minister Aram Sargsyan in Tehran on Monday. Sargsyan's visit came weeks after talks in Baku.", "2019-11-06", &[("043", "IRN", "ARM", "actual", "2019-11-04"), ("042", "ARM", "IRN", "actual", "2019-11-04")]),
+    // ... but not when the clause dates or places it: that is another event's.
+    ("Indonesian Foreign Minister Ratna Sari arrived in Tokyo on Thursday. Her visit follows talks with Japanese officials in Jakarta in October.", "2024-01-25", &[("042", "IDN", "JPN", "actual", "2024-01-25")]),
+    // A capital after "by" is no visitor.
+    ("Officials raised the prospect of a possible trip by boat to Tokyo.", "2024-03-04", &[]),
     // Not visits.
+    ("Chinese workers in Japan protest over unpaid wages\n\nTOKYO, June 10 (AFP) - Hundreds of Chinese workers rallied in Tokyo on Monday.", "2024-06-10", &[]),
+    ("The meeting was cancelled after the storm.", "2024-06-10", &[]),
     ("North Korean leader Kim Jong Un visited a munitions factory in Pyongyang.", "2023-09-01", &[]),
     ("The number of foreign visitors to Seoul fell by 3 percent.", "2017-07-05", &[]),
     ("The two ministers held talks by phone on Monday.", "2020-05-18", &[]),
@@ -146,4 +171,21 @@ fn evidence_spans_point_at_the_trigger_and_actors() {
     );
     assert_eq!(e.source.code.as_ref().unwrap().as_str(), "RUSGOV");
     assert_eq!(e.location.as_ref().unwrap().name, "Hanoi");
+}
+
+#[test]
+fn a_called_off_trip_points_at_its_own_words() {
+    let stages = Stages::new();
+    let text = "Indian Prime Minister Arjun Mehta will not travel to Dhaka next week. The trip was called off after protests.";
+    let events: Vec<_> = stages
+        .code(text, "2024-06-12")
+        .into_iter()
+        .filter(|e| e.rule == "visit.called-off")
+        .collect();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "trip was called off");
+    assert_eq!(e.source_span, None, "Mehta is not named in this sentence");
+    assert_eq!(e.target_span, None);
+    assert_eq!(e.target.name.as_deref(), Some("Dhaka"));
 }

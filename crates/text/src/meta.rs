@@ -549,14 +549,18 @@ fn is_city(city: &str) -> bool {
     if NOT_CITIES.contains(&city) {
         return false;
     }
-    let words: Vec<&str> = city.split_whitespace().collect();
+    // "Kiev/Moscow (dpa) -": two cities filed from, each a name.
+    let words: Vec<&str> = city.split([' ', '/']).filter(|w| !w.is_empty()).collect();
     let letters = city.chars().filter(|c| c.is_alphabetic()).count();
     !words.is_empty()
         && words.len() <= 4
         && letters >= 3
+        && !city.starts_with('/')
+        && !city.ends_with('/')
+        && !city.contains("//")
         && city
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '’' | '/'))
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
@@ -814,6 +818,11 @@ mod tests {
                 "Oslo (Nordic Wire) - Talks",
                 Some(("Oslo", None, Some("Nordic Wire"), 20)),
             ),
+            (
+                "Kiev/Moscow (dpa) - Russia deployed",
+                Some(("Kiev/Moscow", None, Some("dpa"), 19)),
+            ),
+            ("Russia/Ukraine - talks", None),
             ("Russia, North Korea agree to talks", None),
             ("Oslo - talks resumed", None),
             ("The minister (left) - smiling", None),

@@ -87,6 +87,7 @@ pub(crate) fn find(
     f.home_officials();
     f.people_seen_again();
     f.definite_descriptions();
+    f.bodies_named_again();
     let mut actors = f.actors;
     actors.sort_by_key(|a| a.span);
     Mentions { actors, places }
@@ -1282,6 +1283,82 @@ impl Finder<'_> {
             a.name = Some(first.name.clone());
             a.code = first.code.clone().or(a.code.take());
         }
+    }
+
+    /// "The ministry", "the agency": a body named again by the last word of its name takes the
+    /// organisation the document named last with that word ("South Korea's Foreign Ministry"
+    /// ... "The ministry accused ..." -> KORGOV). Not "the ministry of X" (another body) nor
+    /// "the ministry's" (a modifier).
+    fn bodies_named_again(&mut self) {
+        if !self
+            .actors
+            .iter()
+            .any(|a| a.kind == MentionKind::Organisation && a.code.is_some())
+        {
+            return;
+        }
+        let text = self.text;
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices("he ") {
+            let Some(start) = at.checked_sub(1) else {
+                continue;
+            };
+            if !matches!(text.as_bytes()[start], b't' | b'T')
+                || text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let word_start = at + 3;
+            let rest = &text[word_start..];
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            if len < 3 {
+                continue;
+            }
+            let word = &rest[..len];
+            let after = &rest[len..];
+            if after.starts_with("'s") || after.starts_with("’s") || after.starts_with(" of ") {
+                continue;
+            }
+            let span = Span::new(start, word_start + len);
+            if self
+                .actors
+                .iter()
+                .any(|a| a.span.start < span.end && span.start < a.span.end)
+            {
+                continue;
+            }
+            let antecedent = self
+                .actors
+                .iter()
+                .filter(|a| {
+                    a.kind == MentionKind::Organisation
+                        && a.code.is_some()
+                        && a.span.end <= span.start
+                        && a.name.as_deref().is_some_and(|n| {
+                            n.rsplit(' ')
+                                .next()
+                                .is_some_and(|last| last.eq_ignore_ascii_case(word))
+                        })
+                })
+                .max_by_key(|a| a.span.start);
+            if let Some(a) = antecedent {
+                found.push(ActorMention {
+                    span,
+                    sentence: self.sentence(span.start),
+                    kind: MentionKind::Organisation,
+                    name: a.name.clone(),
+                    title: None,
+                    country: a.country.clone(),
+                    code: a.code.clone(),
+                });
+            }
+        }
+        self.actors.extend(found);
     }
 
     /// Whether a name at `span` stands alone: word boundaries, and for a single token, no

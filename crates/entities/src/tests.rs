@@ -775,3 +775,28 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
         Err(EntitiesError::Read { .. })
     ));
 }
+
+/// Issue 3: "the ministry", "the agency" named again take the body the document named last
+/// with that head word; nothing named before, or another body in between, leaves them alone.
+#[rustfmt::skip]
+#[test]
+fn bodies_named_again() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("South Korea's Foreign Ministry summoned the Japanese envoy.\nThe ministry accused Japan of distorting history.", &[
+            ("org", "South Korea's Foreign Ministry", "KOR", "KORGOV", "", "foreign ministry"),
+            ("group", "the Japanese envoy", "JPN", "JPNGOV", "envoy", ""),
+            ("org", "The ministry", "KOR", "KORGOV", "", "foreign ministry"),
+            ("country", "Japan", "JPN", "JPN", "", "Japan"),
+        ]),
+        // No body with that head word before: no actor.
+        ("The ministry accused Japan of distorting history.", &[("country", "Japan", "JPN", "JPN", "", "Japan")]),
+        // "the ministry of X" names another body; "the ministry's" is a modifier.
+        ("Russia's Foreign Ministry spoke.\nThe ministry of defence denied it.\nShe heads the ministry's press office.", &[
+            ("org", "Russia's Foreign Ministry", "RUS", "RUSGOV", "", "foreign ministry"),
+        ]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}

@@ -3,7 +3,8 @@
 //! Generates a deterministic corpus of realistic crawled articles (≥ 10 MB: wire copy with
 //! datelines, bylines, share widgets, captions printed twice, related-story blocks) from our
 //! own templates, runs every per-document stage (clean, entities, time, coder, report) on one
-//! thread, and prints articles/s and MB/s.
+//! thread, and prints articles/s, MB/s and sentences/s (sentences of the cleaned text, junk
+//! removed: the unit PETRARCH-style coders are measured in).
 //!
 //! Run: `cargo bench -p attache --bench pipeline` (set ATTACHE_BENCH_MB to change the size).
 
@@ -120,20 +121,23 @@ fn main() {
         black_box(pipeline.process(a).ok());
     }
     let started = Instant::now();
-    let mut events = 0usize;
+    let (mut events, mut sentences) = (0usize, 0usize);
     for a in &corpus {
         if let Ok(p) = pipeline.process(a) {
             events += p.events.len();
+            sentences += p.document.sentences.len();
         }
     }
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "pipeline (1 thread): {} articles, {:.1} MB, {} event mentions in {:.2}s: {:.0} articles/s, {:.2} MB/s",
+        "pipeline (1 thread): {} articles, {:.1} MB, {} sentences, {} event mentions in {:.2}s: {:.0} articles/s, {:.2} MB/s, {:.0} sentences/s",
         corpus.len(),
         bytes as f64 / 1e6,
+        sentences,
         events,
         secs,
         corpus.len() as f64 / secs,
-        bytes as f64 / 1e6 / secs
+        bytes as f64 / 1e6 / secs,
+        sentences as f64 / secs
     );
 }

@@ -27,7 +27,8 @@ pub mod patterns;
 pub mod visits;
 
 use attache_model::{
-    ActorMention, Document, DurationMention, EventMention, PlaceMention, TimeMention,
+    ActorMention, Document, DurationMention, EventMention, Modality, PlaceMention, Span,
+    TimeMention,
 };
 
 pub use patterns::PatternCoder;
@@ -241,5 +242,30 @@ mod claimants {
                 );
             }
         }
+    }
+}
+
+/// An event named again in sentence `sentence` ("the pact calls for ...", "the trip was
+/// called off"): the earlier mention's sides, date and place, with this sentence's trigger,
+/// modality and rule, and no spans (its actors were named in another sentence).
+pub(crate) fn named_again(
+    prior: &EventMention,
+    sentence: usize,
+    trigger: Span,
+    modality: Modality,
+    rule: &str,
+    coder: &str,
+) -> EventMention {
+    EventMention {
+        sentence,
+        trigger,
+        modality,
+        source_span: None,
+        target_span: None,
+        claimant: None,
+        rule: rule.to_string(),
+        coder: coder.to_string(),
+        confidence: 0.5,
+        ..prior.clone()
     }
 }

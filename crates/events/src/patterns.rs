@@ -640,19 +640,7 @@ fn named_again(
     earlier
         .iter()
         .filter(|e| e.sentence == last.sentence && e.code == rule.code)
-        .map(|e| EventMention {
-            sentence: ctx.index,
-            trigger,
-            modality,
-            // Named in another sentence: no span in this one.
-            source_span: None,
-            target_span: None,
-            claimant: None,
-            rule: rule.id.clone(),
-            coder: CODER_VERSION.to_string(),
-            confidence: 0.5,
-            ..e.clone()
-        })
+        .map(|e| crate::named_again(e, ctx.index, trigger, modality, &rule.id, CODER_VERSION))
         .collect()
 }
 

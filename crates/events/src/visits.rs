@@ -482,21 +482,18 @@ impl<'a> SentenceContext<'a> {
             .iter()
             .rev()
             .find(|e| e.code == rule.code && e.sentence + 3 >= self.index)?;
-        Some(EventMention {
-            sentence: self.index,
-            trigger: Span::new(
-                self.words[noun].span.start,
-                self.words[i + len - 1].span.end,
-            ),
-            modality: Modality::Negated,
-            source_span: None,
-            target_span: None,
-            claimant: None,
-            rule: rule.id.clone(),
-            coder: CODER_VERSION.to_string(),
-            confidence: 0.5,
-            ..prior.clone()
-        })
+        let trigger = Span::new(
+            self.words[noun].span.start,
+            self.words[i + len - 1].span.end,
+        );
+        Some(crate::named_again(
+            prior,
+            self.index,
+            trigger,
+            Modality::Negated,
+            &rule.id,
+            CODER_VERSION,
+        ))
     }
 
     /// Code one trigger: an event mention per target, each with the last word it used.

@@ -148,6 +148,27 @@ async fn text_of(c: &Client, css: &str) -> Result<String, String> {
     el.text().await.map_err(|e| e.to_string())
 }
 
+/// Type `words` into the filter field `name`, cleared first, as an analyst does.
+async fn filter_by(c: &Client, name: &str, words: &str) {
+    let field = c
+        .find(Locator::Css(&format!("#filters [name={name}]")))
+        .await
+        .unwrap();
+    field.clear().await.unwrap();
+    if !words.is_empty() {
+        field.send_keys(words).await.unwrap();
+    }
+}
+
+async fn submit(c: &Client) {
+    c.find(Locator::Css("#filters button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// The codes in the source and target cells of the listed rows.
 async fn listed_dyads(c: &Client) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
@@ -234,14 +255,8 @@ async fn an_analyst_filters_to_a_dyad_and_reads_the_evidence() {
     );
 
     // Filter to the pair, both directions, as an analyst types it.
-    let field = c.find(Locator::Css("input[name=dyad]")).await.unwrap();
-    field.send_keys("prk-rus").await.unwrap();
-    c.find(Locator::Css("#filters button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    filter_by(&c, "dyad", "prk-rus").await;
+    submit(&c).await;
     until("the list narrows to the dyad", || async {
         Ok(text_of(&c, "#count").await? == format!("{dyad} events"))
     })
@@ -301,18 +316,8 @@ async fn an_analyst_filters_to_a_dyad_and_reads_the_evidence() {
         found_total >= 1 && found_total <= dyad,
         "{word}: {found_total} of {dyad}"
     );
-    c.find(Locator::Css("input[name=q]"))
-        .await
-        .unwrap()
-        .send_keys(&word)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#filters button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    filter_by(&c, "q", &word).await;
+    submit(&c).await;
     until("the search narrows the list", || async {
         Ok(text_of(&c, "#count").await? == format!("{found_total} events"))
     })
@@ -325,6 +330,67 @@ async fn an_analyst_filters_to_a_dyad_and_reads_the_evidence() {
         listed.contains(&id),
         "{id} not found by {word:?}: {listed:?}"
     );
+
+    // Who said so: an event told in reported speech. Clear the pair and the search, filter by
+    // its speaker's name as typed, and read the claimant and the event's time in its evidence.
+    let events = get(port, "/api/v1/events?limit=1000");
+    // A speaker named as a proper name ("Maria Zakharova"), not by its words ("state media").
+    let named = |c: &Value| {
+        c["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with(|ch: char| ch.is_uppercase()))
+    };
+    let claimed = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["claimants"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(&named))
+        })
+        .expect("the samples have an event in reported speech with a named speaker");
+    let speaker = claimed["claimants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| named(c))
+        .and_then(|c| c["name"].as_str())
+        .unwrap()
+        .to_string();
+    let surname = speaker.split_whitespace().last().unwrap().to_string();
+    let by_speaker = get(port, &format!("/api/v1/events?limit=1&claimant={surname}"))["total"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        by_speaker >= 1 && by_speaker < all,
+        "{surname}: {by_speaker}"
+    );
+    filter_by(&c, "dyad", "").await;
+    filter_by(&c, "q", "").await;
+    filter_by(&c, "claimant", &surname).await;
+    submit(&c).await;
+    until("the list narrows to the speaker's claims", || async {
+        Ok(text_of(&c, "#count").await? == format!("{by_speaker} events"))
+    })
+    .await;
+    let claimed_id = claimed["id"].as_str().unwrap();
+    c.find(Locator::Css(&format!("#events tr[data-id='{claimed_id}']")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the evidence names who claims it", || async {
+        Ok(text_of(&c, "#claimants").await?.contains(&speaker))
+    })
+    .await;
+    let when = text_of(&c, "#when").await.unwrap();
+    if let Some(precision) = claimed["date_precision"].as_str() {
+        if claimed["date"].is_string() {
+            assert!(when.contains(precision), "{when:?} lacks {precision}");
+        }
+    }
     // The evidence stays open beside the narrowed list for the screenshot.
 
     let png = c.screenshot().await.unwrap();

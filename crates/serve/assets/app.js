@@ -3,7 +3,7 @@
 "use strict";
 
 const PAGE = 50;
-const FILTERS = ["actor", "source", "target", "dyad", "code", "modality", "q", "since", "until"];
+const FILTERS = ["actor", "source", "target", "dyad", "code", "modality", "claimant", "q", "since", "until"];
 const form = document.getElementById("filters");
 let offset = 0;
 
@@ -36,8 +36,40 @@ function side(a) {
   return esc(a.code || a.country || "?") + (who ? ` <span class="muted">${esc(who)}</span>` : "");
 }
 
+// A vague time ("recently", "soon") stands on the publication date: the list marks it.
+const VAGUE = {past: "on or before", present: "around", future: "on or after"};
 function dateOf(e) {
-  return e.date ? esc(e.date) + (e.date_end ? "/" + esc(e.date_end) : "") : '<span class="muted">unknown</span>';
+  if (!e.date) return '<span class="muted">unknown</span>';
+  const d = esc(e.date) + (e.date_end ? "/" + esc(e.date_end) : "");
+  return e.date_vague ? `<span title="${esc(VAGUE[e.date_vague] || e.date_vague)} this date">~${d}</span>` : d;
+}
+
+// ISO 8601 durations as written by the coder (P3D, P2W, PT5H, P1Y2M): in words.
+const UNITS = {Y: "year", M: "month", W: "week", D: "day", H: "hour", S: "second"};
+function durationText(iso) {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso || "");
+  if (!m) return iso || "";
+  const parts = [[m[1], "Y"], [m[2], "M"], [m[3], "W"], [m[4], "D"], [m[5], "H"], [m[6], "minute"], [m[7], "S"]]
+    .filter(([n]) => n)
+    .map(([n, u]) => `${n} ${UNITS[u] || u}${n === "1" ? "" : "s"}`);
+  return parts.join(" ") || iso;
+}
+
+// How the date was found, how precise it is, how long the event lasted, where it happened.
+function whenWhere(e) {
+  const bits = [];
+  if (e.date) {
+    bits.push(`${esc(e.date_precision || "")} date` + (e.date_basis ? `, ${esc(e.date_basis)}` : ""));
+    if (e.date_vague) bits.push(`${esc(VAGUE[e.date_vague] || e.date_vague)} the publication date`);
+  }
+  if (e.duration) bits.push(`lasted ${esc(durationText(e.duration))}`);
+  if (e.location) bits.push(`in ${esc(e.location.name)}` + (e.location.country ? ` (${esc(e.location.country)})` : ""));
+  return bits.join(" · ");
+}
+
+function claimantText(c) {
+  const who = c.name || c.text || c.title || c.code || c.country || "?";
+  return esc(who) + (c.code && c.name ? ` <span class="muted">${esc(c.code)}</span>` : "");
 }
 
 // Evidence offsets are UTF-8 bytes; JavaScript strings count UTF-16 units.
@@ -93,10 +125,15 @@ async function showEvent(id) {
     $("detail").innerHTML =
       `<h2>${esc(e.code)} ${esc(e.label)} <span class="muted">(${esc(e.modality)})</span></h2>` +
       `<p>${dateOf(e)} · ${side(e.source)} → ${side(e.target)}</p>` +
+      `<p class="muted" id="when">${whenWhere(e)}</p>` +
+      (e.claimants && e.claimants.length
+        ? `<p id="claimants">claimed by ${e.claimants.map((c) => `${claimantText(c)} <span class="muted">(${c.mentions})</span>`).join(", ")}</p>`
+        : "") +
       `<p class="muted">${e.mentions.length} mentions in ${e.documents.length} documents from ${esc(e.outlets.join(", "))}</p>` +
       e.mentions.map((m) =>
         `<div class="mention"><div class="meta"><a href="#" data-doc="${esc(m.document)}">${esc(m.title || m.document)}</a>` +
-        ` · ${esc(m.outlet || "")} ${esc(m.published || "")} · rule ${esc(m.rule)}</div>` +
+        ` · ${esc(m.outlet || "")} ${esc(m.published || "")} · rule ${esc(m.rule)}` +
+        (m.claimant ? ` · according to ${claimantText(m.claimant)}` : "") + `</div>` +
         `<div>${highlight(m.text, m.start - m.sentence_start, m.end - m.sentence_start)}</div></div>`).join("") +
       `<div id="doc"></div>`;
   } catch (err) {

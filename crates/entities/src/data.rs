@@ -99,6 +99,7 @@ const COUNTRY_HEADER: &[&str] = &[
 const ORG_HEADER: &[&str] = &["name", "code", "names"];
 const TITLE_HEADER: &[&str] = &["title", "agent", "holder", "variants"];
 const GROUP_HEADER: &[&str] = &["title", "country", "forms"];
+const PLACE_WORDS_HEADER: &[&str] = &["kind", "words"];
 
 /// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
 /// header and the column count.
@@ -304,6 +305,60 @@ pub(crate) fn parse_groups(file: &str, text: &str) -> Result<Vec<GroupRow>, Enti
     Ok(out)
 }
 
+/// `data/place_words.tsv`: the words that make a place the gazetteers do not list.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlaceWords {
+    /// Lower case: "in", "at".
+    pub prepositions: Vec<String>,
+    /// Lower case, one or two words: "region", "air base".
+    pub nouns: Vec<String>,
+    /// Lower case: "capital".
+    pub capitals: Vec<String>,
+    /// As written: "January", "Monday".
+    pub not: Vec<String>,
+}
+
+pub(crate) fn parse_place_words(file: &str, text: &str) -> Result<PlaceWords, EntitiesError> {
+    let mut out = PlaceWords::default();
+    for (line, f) in rows(file, text, PLACE_WORDS_HEADER)? {
+        let words = list(f[1]);
+        let lower =
+            |words: &[String]| match words.iter().find(|w| w.chars().any(char::is_uppercase)) {
+                Some(w) => Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("{w:?} must be in lower case"),
+                )),
+                None => Ok(()),
+            };
+        let into = match f[0] {
+            "preposition" => &mut out.prepositions,
+            "noun" => &mut out.nouns,
+            "capital" => &mut out.capitals,
+            "not" => &mut out.not,
+            k => {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("kind {k:?} must be preposition, noun, capital or not"),
+                ))
+            }
+        };
+        if f[0] != "not" {
+            lower(&words)?;
+        }
+        if let Some(w) = words.iter().find(|w| w.split(' ').count() > 2) {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("{w:?}: at most two words"),
+            ));
+        }
+        into.extend(words);
+    }
+    Ok(out)
+}
+
 pub(crate) fn parse_discards(file: &str, text: &str) -> Result<Vec<DiscardRow>, EntitiesError> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -360,12 +415,16 @@ mod tests {
             ("groups", "title\tcountry\tforms\n-\tplace\tpolice\n", "c.tsv:2: column \"title\" must not be empty"),
             ("groups", "title\tcountry\tforms\npolice\thome\tpolice\n", "c.tsv:2: country \"home\" must be place or origin"),
             ("groups", "# g\ntitle\n", "c.tsv:2: expected the header"),
+            ("place words", "kind\twords\nnoun\tRegion\n", "c.tsv:2: \"Region\" must be in lower case"),
+            ("place words", "kind\twords\nverb\tin\n", "c.tsv:2: kind \"verb\" must be"),
+            ("place words", "kind\twords\nnoun\tnaval air base\n", "c.tsv:2: \"naval air base\": at most two words"),
         ];
         for (reader, text, want) in cases {
             let got = match *reader {
                 "countries" => parse_countries("c.tsv", text).map(|_| ()),
                 "orgs" => parse_orgs("c.tsv", text).map(|_| ()),
                 "groups" => parse_groups("c.tsv", text).map(|_| ()),
+                "place words" => parse_place_words("c.tsv", text).map(|_| ()),
                 _ => parse_titles("c.tsv", text).map(|_| ()),
             };
             let msg = got.expect_err(text).to_string();

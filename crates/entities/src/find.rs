@@ -12,6 +12,8 @@ use crate::keys::{scan_names, NameIndex, Romanisation};
 use crate::names::{after_last, name_after, name_before};
 use crate::{Mentions, Roster};
 
+mod unlisted;
+
 /// Which Koreas a document names, for "the North", "the South" and a bare "Korea".
 #[derive(Debug, Clone, Copy, Default)]
 struct Korea {
@@ -82,7 +84,12 @@ pub(crate) fn find(
     f.titled_phrases();
     f.qualified_orgs();
     f.bare_groups();
-    let places = f.plain_mentions();
+    let unlisted = f.unlisted_places();
+    let mut places = f.plain_mentions();
+    // A listed place inside an unlisted one qualified it: "Russia" in "Russia's Amur region".
+    places.retain(|p| !unlisted.iter().any(|u| u.span.contains(p.span)));
+    places.extend(unlisted);
+    places.sort_by_key(|p| p.span);
     f.known_actors();
     f.home_officials();
     f.people_seen_again();

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use attache_model::{ActorCode, CountryCode};
 
-use crate::data::{CountryRow, DiscardRow, GroupCountry, Holder, OrgCode, OrgRow, TitleRow};
+use crate::data::{
+    CountryRow, DiscardRow, GroupCountry, Holder, OrgCode, OrgRow, PlaceWords, TitleRow,
+};
 use crate::EntitiesError;
 
 /// What a matched name stands for. Indices point into the [`Gazetteer`] tables.
@@ -173,6 +175,10 @@ pub(crate) struct Gazetteer {
     /// Title forms that name an actor standing alone (`data/groups.tsv`), in lower case, with
     /// where their country comes from.
     pub groups: Vec<(String, GroupCountry)>,
+    /// The words of unlisted places (`data/place_words.tsv`).
+    pub place_words: PlaceWords,
+    /// Each country's capital, an index into `places`.
+    pub capitals: Vec<Option<u32>>,
     pub entries: Vec<Entry>,
     pub automaton: AhoCorasick,
     pub prk: Option<u16>,
@@ -242,10 +248,12 @@ impl Gazetteer {
                 p.add(d, Entry::Demonym(ci), o, f, l)?;
             }
         }
+        let mut capitals = vec![None; countries.len()];
         for (i, c) in countries.iter().enumerate() {
             let (ci, o, f, l) = (i as u16, Owner::Country(i as u16), files.countries, c.line);
             if let Some(canonical) = c.capital.first() {
                 let place = places.len() as u32;
+                capitals[i] = Some(place);
                 places.push(canonical.clone());
                 for n in &c.capital {
                     let e = Entry::Capital {
@@ -379,6 +387,8 @@ impl Gazetteer {
             orgs: org_table,
             titles: title_table,
             groups: Vec::new(),
+            place_words: PlaceWords::default(),
+            capitals,
             entries: p.entries,
             automaton,
             prk,

@@ -87,6 +87,7 @@ const TITLES: &str = include_str!("../../../data/titles.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const DISCARD: &str = include_str!("../../../data/discard.txt");
 const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
+const PLACE_WORDS: &str = include_str!("../../../data/place_words.tsv");
 
 /// Longest name, in words, that a user dictionary entry may match: longer entries (PETRARCH
 /// has a few sentence-long ones) are loaded but never found.
@@ -106,6 +107,9 @@ pub struct RecognizerOptions {
     pub groups: Option<PathBuf>,
     /// Replaces `data/romanisation.tsv` (name-variant table).
     pub romanisation: Option<PathBuf>,
+    /// Replaces `data/place_words.tsv` (the words of places no gazetteer lists: "the
+    /// Vostochny Cosmodrome", "the Russian Far East").
+    pub place_words: Option<PathBuf>,
     /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
     /// name wins.
     pub actors: Vec<PathBuf>,
@@ -227,6 +231,12 @@ impl Recognizer {
             ROMANISATION,
         )?;
         let romanisation = Romanisation::parse(&rom_name, &rom_text)?;
+        let (place_words_name, place_words_text) = read_or(
+            options.place_words.as_deref(),
+            "data/place_words.tsv",
+            PLACE_WORDS,
+        )?;
+        let place_words = data::parse_place_words(&place_words_name, &place_words_text)?;
 
         let mut stats = DictionaryStats::default();
         let mut problems: Vec<String> = Vec::new();
@@ -280,6 +290,7 @@ impl Recognizer {
             .into_iter()
             .flat_map(|g| g.forms.into_iter().map(move |f| (f, g.country)))
             .collect();
+        gazetteer.place_words = place_words;
         Ok(Recognizer {
             gazetteer,
             romanisation,

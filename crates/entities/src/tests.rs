@@ -244,6 +244,9 @@ fn plain_names_case_and_discards() {
         ("North Korea-Russia talks resumed.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
         ("South Koreans and Koreanness were discussed.", &[("group", "South Koreans", "KOR", "KOR", "", "")]),
         ("South Korea hosted the games.\nKoreans cheered.", &[("country", "South Korea", "KOR", "KOR", "", "South Korea"), ("group", "Koreans", "KOR", "KOR", "", "")]),
+        // A country word that qualifies an unlisted place names a place, not an actor.
+        ("The train arrived in the Russian Far East.", &[]),
+        ("Fires burned in Russia's Amur region.", &[]),
         ("The DPRK and the ROK talked.", &[("country", "DPRK", "PRK", "PRK", "", "North Korea"), ("country", "ROK", "KOR", "KOR", "", "South Korea")]),
         ("Kosovo, Taiwan and Western Sahara were on the agenda.", &[("country", "Kosovo", "XKX", "XKX", "", "Kosovo"), ("country", "Taiwan", "TWN", "TWN", "", "Taiwan"), ("country", "Western Sahara", "ESH", "ESH", "", "Western Sahara")]),
     ];
@@ -284,6 +287,22 @@ fn places() {
         ("Talks moved from the Kremlin to Vladivostok.", &[("the Kremlin", "Kremlin", "RUS", false), ("Vladivostok", "Vladivostok", "RUS", false)]),
         ("North Korea said the North would not yield.", &[("North Korea", "North Korea", "PRK", true), ("the North", "North Korea", "PRK", true)]),
         ("French fries are served in Paris.", &[("Paris", "Paris", "FRA", false)]),
+        // Places no gazetteer lists, after a preposition (data/place_words.tsv).
+        ("Kim arrived in the Russian Far East by train.", &[("Russian Far East", "Russian Far East", "RUS", false)]),
+        ("They met at the Vostochny Cosmodrome in Russia's Amur region.", &[("Vostochny Cosmodrome", "Vostochny Cosmodrome", "RUS", false), ("Russia's Amur region", "Russia's Amur region", "RUS", false)]),
+        ("Troops massed in the Russian region of Tver.", &[("Russian region of Tver", "Tver", "RUS", false)]),
+        ("Troops massed in the Russian region of Kursk.", &[("Kursk", "Kursk", "RUS", false)]),
+        ("Li arrived in the Mongolian capital on Monday.", &[("Mongolian capital", "Ulaanbaatar", "MNG", false)]),
+        ("Talks resumed in Japan's capital.", &[("Japan's capital", "Tokyo", "JPN", false)]),
+        ("Police clashed with protesters at Independence Square in Kyiv.", &[("Independence Square", "Independence Square", "UKR", false), ("Kyiv", "Kyiv", "UKR", false)]),
+        ("Kim toured the plant at Komsomolsk-on-Amur on Friday.", &[("Komsomolsk-on-Amur", "Komsomolsk-on-Amur", "", false)]),
+        ("Ships gathered near the Chinese coast.", &[("Chinese coast", "Chinese coast", "CHN", false)]),
+        ("Russian President Viktor Orlov met North Korean leader Kim Ju-song at the Vostochny Cosmodrome on Wednesday.", &[("Vostochny Cosmodrome", "Vostochny Cosmodrome", "", false)]),
+        // Not places: times, a possessive person, a listed place, a title-case headline, a
+        // language.
+        ("The talks ended in January, at Kim's invitation, in Moscow.", &[("Moscow", "Moscow", "RUS", false)]),
+        ("Putin Hosts Kim In Far East", &[]),
+        ("The statement was issued in Russian and in English.", &[]),
     ];
     for (text, want) in cases {
         let d = doc(text);

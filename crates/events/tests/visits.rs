@@ -110,6 +110,13 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Iranian President Hamid Rezaei received the visiting Armenian Prime Minister Aram Sargsyan in Tehran on Monday. Sargsyan's visit came weeks after talks in Baku.", "2019-11-06", &[("043", "IRN", "ARM", "actual", "2019-11-04"), ("042", "ARM", "IRN", "actual", "2019-11-04")]),
     // ... but not when the clause dates or places it: that is another event's.
     ("Indonesian Foreign Minister Ratna Sari arrived in Tokyo on Thursday. Her visit follows talks with Japanese officials in Jakarta in October.", "2024-01-25", &[("042", "IDN", "JPN", "actual", "2024-01-25")]),
+    // Places no gazetteer lists: a region named by its country's adjective, a facility in a
+    // listed place, a capital named by its country's adjective.
+    ("North Korean leader Kim Ju-song arrived in the Russian Far East on Tuesday.", "2023-09-13", &[("042", "PRK", "RUS", "actual", "2023-09-12")]),
+    ("Chinese Premier Li Wen arrived in the Mongolian capital on Monday.", "2024-06-11", &[("042", "CHN", "MNG", "actual", "2024-06-10")]),
+    ("North Korean leader Kim Ju-song arrived at the Vostochny Cosmodrome in Russia on Wednesday.", "2023-09-14", &[("042", "PRK", "RUS", "actual", "2023-09-13")]),
+    // ... and one whose country the text does not give is no host.
+    ("North Korean leader Kim Ju-song visited the Komsomolsk-on-Amur aircraft plant on Friday.", "2023-09-16", &[]),
     // A capital after "by" is no visitor.
     ("Officials raised the prospect of a possible trip by boat to Tokyo.", "2024-03-04", &[]),
     // Not visits.

@@ -34,7 +34,9 @@
 
 use std::collections::HashMap;
 
-use attache_model::{Actor, ActorMention, CameoCode, EventMention, Location, Modality, Span};
+use attache_model::{
+    Actor, ActorCode, ActorMention, CameoCode, EventMention, Location, Modality, PlaceMention, Span,
+};
 
 use crate::clause::{SentenceContext, BOUNDARIES};
 use crate::{pattern_file, CoderError};
@@ -92,6 +94,16 @@ const ATTRIBUTION: &[&str] = &[
     "announced",
     "stated",
 ];
+
+/// Prepositions before a place that make it where a material act lands ("imposed a curfew in
+/// Algiers", "sent troops to a force in Liberia", "fired shells at targets in Jericho").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "into", "to", "at", "on", "near", "inside", "outside", "across", "toward", "towards",
+    "against", "around",
+];
+
+/// Words between such a preposition and its place ("in the northern city of Kirkuk").
+const PLACE_REACH: usize = 5;
 
 /// Pronouns that stand for the speaker of the clause before.
 const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she"];
@@ -569,9 +581,25 @@ impl PatternCoder {
             modality = nominal_modality(ctx, m.end, clause_end).unwrap_or(modality);
         }
         let location = location(ctx, clause_start, clause_end);
+        // No actor as target: a material act takes the place it lands on (the issue 5 rule, as
+        // a visit's host is the place visited when no host is named).
+        let place = match pairs.iter().any(|(_, t)| t.is_none()) && lands_on_a_place(&rule.code) {
+            true => place_target(ctx, i + 1, clause_end),
+            false => None,
+        };
         let mut out = Vec::new();
         for (s, t) in pairs {
-            let target_span = t.map(|t| t.span);
+            let (target, target_span) = match (t, place) {
+                (Some(t), _) => (ctx.actor(t), Some(t.span)),
+                // The state acting on its own territory names one side once: no target.
+                (None, Some(p))
+                    if s.code.as_ref().map(|c| c.as_str())
+                        != p.country.as_ref().map(|c| c.as_str()) =>
+                {
+                    (place_actor(ctx, p), Some(p.span))
+                }
+                _ => (Actor::default(), None),
+            };
             let (date, date_basis, date_vague) = ctx.date(
                 clause_start,
                 clause_end,
@@ -586,7 +614,7 @@ impl PatternCoder {
                 modality,
                 source: ctx.actor(s),
                 source_span: Some(s.span),
-                target: t.map(|t| ctx.actor(t)).unwrap_or_else(Actor::default),
+                target,
                 target_span,
                 location: location.clone(),
                 date,
@@ -659,6 +687,63 @@ fn nominal_modality(ctx: &SentenceContext<'_>, from: usize, clause_end: usize) -
             Some(Modality::Planned)
         }
         _ => None,
+    }
+}
+
+/// Whether an event with this code and no actor as target takes the place it lands on as its
+/// target: intents and material acts (roots 03, 06-09, 13-20). Statements, appeals, meetings,
+/// praise, demands, criticism and rejections (01, 02, 04, 05, 10-12) are words: the place
+/// after them is where they were spoken ("condemned the raid in a speech in Cairo").
+fn lands_on_a_place(code: &CameoCode) -> bool {
+    !matches!(code.root(), "01" | "02" | "04" | "05" | "10" | "11" | "12")
+}
+
+/// The first place with a country within [`PLACE_REACH`] words after one of
+/// [`PLACE_PREPOSITIONS`], from word `from` to the clause's end, crossing no attribution. Only
+/// "of" may stand between the preposition and its place ("in the northern city of Kirkuk");
+/// another preposition starts another phrase ("near its border with Ukraine" is not Ukraine).
+fn place_target<'a>(
+    ctx: &SentenceContext<'a>,
+    from: usize,
+    clause_end: usize,
+) -> Option<&'a PlaceMention> {
+    for j in from..clause_end {
+        if attribution_at(ctx, j) {
+            return None;
+        }
+        if !PLACE_PREPOSITIONS.contains(&ctx.words[j].lower.as_str()) {
+            continue;
+        }
+        for k in j + 1..(j + 1 + PLACE_REACH).min(clause_end) {
+            let start = ctx.words[k].span.start;
+            let place = ctx
+                .places
+                .iter()
+                .copied()
+                .find(|p| p.span.start == start && p.country.is_some());
+            if place.is_some() {
+                return place;
+            }
+            let w = ctx.words[k].lower.as_str();
+            if w != "of" && (SLOT_STOPS.contains(&w) || PLACE_PREPOSITIONS.contains(&w)) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// A place as an event's side: its words, its name and its country, coded as the country.
+fn place_actor(ctx: &SentenceContext<'_>, p: &PlaceMention) -> Actor {
+    Actor {
+        text: Some(p.span.slice(&ctx.doc.text).to_string()),
+        name: Some(p.name.clone()),
+        title: None,
+        code: p
+            .country
+            .as_ref()
+            .and_then(|c| ActorCode::parse(c.as_str()).ok()),
+        country: p.country.clone(),
     }
 }
 
@@ -1177,7 +1262,7 @@ mod sentences {
         // small arms (193), by beating or torture 1823, an office holder 186, a massacre 202.
         ("Myanmar troops killed 12 Thai villagers near the border.", "190", "MMR", "THA", "actual"),
         ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "193", "MLI", "NER", "actual"),
-        ("Iraqi police beat a Kurdish student to death in Kirkuk.", "1823", "IRQ", "", "actual"),
+        ("Iraqi police beat a Kurdish student to death in Kirkuk.", "1823", "IRQ", "IRQ", "actual"),
         ("Kenyan guards tortured two Somali detainees to death.", "1823", "KEN", "SOM", "actual"),
         ("A Syrian mob lynched two Turkish truck drivers on Friday.", "1823", "SYR", "TUR", "actual"),
         ("Burkinabe militants killed Malian Defence Minister Oumar Traore in an ambush.", "186", "BFA", "MLI", "actual"),
@@ -1193,6 +1278,16 @@ mod sentences {
         ("Syria was attacked by Israel on Monday.", "190", "ISR", "SYR", "actual"),
         ("Kuwait was invaded by Iraq in 1990.", "192", "IRQ", "KWT", "actual"),
         ("Myanmar was condemned by the European Union and Canada.", "111", "CAN", "MMR", "actual"),
+        // No actor as target: a material act takes the place it lands on (issue 5), a city
+        // standing for its country; words (criticism, demands) do not, nor a place behind
+        // another preposition, nor the actor's own territory under its own code.
+        ("Israeli tanks fired shells at targets in Gaza on Monday.", "195", "ISR", "PSE", "actual"),
+        ("Algerian police imposed a curfew in the northern city of Constantine.", "1723", "DZA", "DZA", "actual"),
+        ("France is ready to send 3,000 troops to an international force in Mali.", "030", "FRA", "MLI", "actual"),
+        ("Tanzanian police threatened to impose a curfew in Arusha.", "130", "TZA", "TZA", "actual"),
+        ("Egypt condemned the raid in a speech in Alexandria.", "111", "EGY", "", "actual"),
+        ("Poland opened an investigation into the deadly missile blast near its border with Belarus.", "090", "POL", "", "actual"),
+        ("Algeria imposed a curfew in Algeria on Monday.", "1723", "DZA", "", "actual"),
         // Domestic dyads: two sectors of one country (issue 5).
         ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
         ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),

@@ -35,10 +35,10 @@
 use std::collections::HashMap;
 
 use attache_model::{
-    Actor, ActorCode, ActorMention, CameoCode, EventMention, Location, Modality, PlaceMention, Span,
+    Actor, ActorMention, CameoCode, EventMention, Location, Modality, PlaceMention, Span,
 };
 
-use crate::clause::{SentenceContext, BOUNDARIES};
+use crate::clause::{is_verb_like, SentenceContext, BOUNDARIES};
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -103,7 +103,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words between such a preposition and its place ("in the northern city of Kirkuk").
-const PLACE_REACH: usize = 5;
+const PLACE_REACH: usize = 6;
 
 /// Pronouns that stand for the speaker of the clause before.
 const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she"];
@@ -141,6 +141,12 @@ struct Rule {
 impl Rule {
     fn has_source(&self) -> bool {
         self.items.contains(&Item::Source)
+    }
+
+    /// The pattern starts at a passive's auxiliary ("were killed in * bombing").
+    fn starts_passive(&self) -> bool {
+        matches!(self.items.first(), Some(Item::Words { any_of, .. })
+            if any_of.iter().all(|seq| PASSIVE_AUXILIARIES.contains(&seq[0].as_str())))
     }
 
     /// The pattern starts at the complementiser ("that T must"): its source is the speaker.
@@ -448,7 +454,10 @@ impl PatternCoder {
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
                 if rule.verbal
-                    && (noun_use || gerund_object || purpose || (passive && !rule.has_source()))
+                    && (noun_use
+                        || gerund_object
+                        || purpose
+                        || (passive && !rule.has_source() && !violent(&rule.code)))
                 {
                     return None;
                 }
@@ -461,7 +470,10 @@ impl PatternCoder {
             let mut events = if rule.antecedent {
                 named_again(ctx, rule, i, &out[..first_of_sentence])
             } else {
-                self.events(ctx, rule, i, &m)
+                // ("is ready to" starts with an auxiliary too, but is no passive of violence.)
+                let agentless = !rule.has_source()
+                    && ((passive && rule.verbal) || (rule.starts_passive() && violent(&rule.code)));
+                self.events(ctx, rule, i, &m, agentless)
             };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
@@ -507,6 +519,7 @@ impl PatternCoder {
         rule: &Rule,
         i: usize,
         m: &Match<'_>,
+        agentless: bool,
     ) -> Vec<EventMention> {
         let (clause_start, clause_end) = ctx.clause(i);
         let has_source_slot = rule.has_source();
@@ -523,16 +536,29 @@ impl PatternCoder {
                 subjects()
             };
             (m.sources.clone(), targets)
+        } else if agentless {
+            // "Three soldiers were killed in Basra": the subject is the victim.
+            (Vec::new(), subjects())
         } else {
             (subjects(), m.targets.clone())
         };
-        if sources.is_empty() {
+        // An attack nobody is named for ("a roadside bomb killed two soldiers near Basra",
+        // "three soldiers were killed in Basra"): the attacker is unnamed, of the country where
+        // it struck, as PLOVER's gold codes it; with no such place, or no victim named, nothing.
+        // Only where the text names no attacker at all (an agentless passive, or the attack
+        // named by a noun); an active verb's subject the actor stage did not know stays unknown.
+        let unnamed = match sources.is_empty() && violent(&rule.code) && (agentless || !rule.verbal)
+        {
+            true => place_target(ctx, clause_start, clause_end),
+            false => None,
+        };
+        if sources.is_empty() && unnamed.is_none() {
             return Vec::new();
         }
         // No target slot filled: the first actor after the trigger stands in ("rejected an
         // Indian proposal", "demanded that Hamas renounce ..."), as the object of the verb.
         let each_with_each = (rule.symmetric || rule.mutual) && sources.len() > 1;
-        let fallback = targets.is_empty() && !has_source_slot && !each_with_each;
+        let fallback = targets.is_empty() && !has_source_slot && !each_with_each && !agentless;
         let targets = if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
@@ -540,40 +566,44 @@ impl PatternCoder {
         } else {
             targets
         };
-        let mut pairs: Vec<(&ActorMention, Option<&ActorMention>)> = Vec::new();
-        if targets.is_empty() {
+        // A missing source is the unnamed attacker.
+        let mut pairs: Vec<(Option<&ActorMention>, Option<&ActorMention>)> = Vec::new();
+        if sources.is_empty() {
+            pairs.extend(targets.iter().map(|t| (None, Some(*t))));
+        } else if targets.is_empty() {
             if each_with_each {
                 // "North Korea and Russia signed a treaty": each with each, both ways.
                 for a in &sources {
                     for b in &sources {
                         if !std::ptr::eq(*a, *b) {
-                            pairs.push((a, Some(b)));
+                            pairs.push((Some(a), Some(b)));
                         }
                     }
                 }
             } else {
-                pairs.extend(sources.iter().map(|s| (*s, None)));
+                pairs.extend(sources.iter().map(|s| (Some(*s), None)));
             }
         } else {
             for s in &sources {
                 for t in &targets {
-                    pairs.push((s, Some(t)));
+                    pairs.push((Some(s), Some(t)));
                     if rule.symmetric {
-                        pairs.push((t, Some(s)));
+                        pairs.push((Some(t), Some(s)));
                     }
                 }
             }
         }
         pairs.retain(|(s, t)| {
-            !t.is_some_and(|t| {
-                self_reference(ctx, s, t)
-                    || ((rule.symmetric || each_with_each) && self.one_state(ctx, s, t))
-            })
+            let (Some(s), Some(t)) = (s, t) else {
+                return true;
+            };
+            !(self_reference(ctx, s, t)
+                || ((rule.symmetric || each_with_each) && self.one_state(ctx, s, t)))
         });
         if pairs.is_empty() && rule.mutual && each_with_each {
             // One country's two sides ("the president and his party agreed to ..."): no dyad,
             // each its own act, as a directed rule would code them.
-            pairs.extend(sources.iter().map(|s| (*s, None)));
+            pairs.extend(sources.iter().map(|s| (Some(*s), None)));
         }
         let trigger = Span::new(ctx.words[i].span.start, ctx.words[m.trigger_end].span.end);
         let mut modality = ctx.modality(clause_start, i);
@@ -589,11 +619,21 @@ impl PatternCoder {
         };
         let mut out = Vec::new();
         for (s, t) in pairs {
+            let (source, source_span) = match (s, unnamed) {
+                (Some(s), _) => (ctx.actor(s), Some(s.span)),
+                (None, p) => (
+                    Actor {
+                        country: p.and_then(|p| p.country.clone()),
+                        ..Actor::default()
+                    },
+                    None,
+                ),
+            };
             let (target, target_span) = match (t, place) {
                 (Some(t), _) => (ctx.actor(t), Some(t.span)),
                 // The state acting on its own territory names one side once: no target.
                 (None, Some(p))
-                    if s.code.as_ref().map(|c| c.as_str())
+                    if s.and_then(|s| s.code.as_ref()).map(|c| c.as_str())
                         != p.country.as_ref().map(|c| c.as_str()) =>
                 {
                     (place_actor(ctx, p), Some(p.span))
@@ -612,8 +652,8 @@ impl PatternCoder {
                 trigger,
                 code: rule.code.clone(),
                 modality,
-                source: ctx.actor(s),
-                source_span: Some(s.span),
+                source,
+                source_span,
                 target,
                 target_span,
                 location: location.clone(),
@@ -690,6 +730,11 @@ fn nominal_modality(ctx: &SentenceContext<'_>, from: usize, clause_end: usize) -
     }
 }
 
+/// Whether a code is violence (roots 18-20), which the text may report with no attacker named.
+fn violent(code: &CameoCode) -> bool {
+    matches!(code.root(), "18" | "19" | "20")
+}
+
 /// Whether an event with this code and no actor as target takes the place it lands on as its
 /// target: intents and material acts (roots 03, 06-09, 13-20). Statements, appeals, meetings,
 /// praise, demands, criticism and rejections (01, 02, 04, 05, 10-12) are words: the place
@@ -716,16 +761,24 @@ fn place_target<'a>(
         }
         for k in j + 1..(j + 1 + PLACE_REACH).min(clause_end) {
             let start = ctx.words[k].span.start;
+            // "one U.S. soldier": a place that only qualifies an actor names no place.
+            let modifier = |p: &PlaceMention| {
+                ctx.actors
+                    .iter()
+                    .any(|a| a.span.contains(p.span) && a.span.end > p.span.end)
+            };
             let place = ctx
                 .places
                 .iter()
                 .copied()
-                .find(|p| p.span.start == start && p.country.is_some());
+                .find(|p| p.span.start == start && p.country.is_some() && !modifier(p));
             if place.is_some() {
                 return place;
             }
             let w = ctx.words[k].lower.as_str();
-            if w != "of" && (SLOT_STOPS.contains(&w) || PLACE_PREPOSITIONS.contains(&w)) {
+            if w != "of"
+                && (SLOT_STOPS.contains(&w) || PLACE_PREPOSITIONS.contains(&w) || is_verb_like(w))
+            {
                 break;
             }
         }
@@ -733,16 +786,15 @@ fn place_target<'a>(
     None
 }
 
-/// A place as an event's side: its words, its name and its country, coded as the country.
+/// A place as an event's side: its words, its name and its country, and no actor code (the
+/// place is where the act landed, not an actor: "imposed a curfew in Constantine" by Algerian
+/// police is DZACOP -> a target in DZA, not DZA the state).
 fn place_actor(ctx: &SentenceContext<'_>, p: &PlaceMention) -> Actor {
     Actor {
         text: Some(p.span.slice(&ctx.doc.text).to_string()),
         name: Some(p.name.clone()),
         title: None,
-        code: p
-            .country
-            .as_ref()
-            .and_then(|c| ActorCode::parse(c.as_str()).ok()),
+        code: None,
         country: p.country.clone(),
     }
 }
@@ -1288,6 +1340,12 @@ mod sentences {
         ("Egypt condemned the raid in a speech in Alexandria.", "111", "EGY", "", "actual"),
         ("Poland opened an investigation into the deadly missile blast near its border with Belarus.", "090", "POL", "", "actual"),
         ("Algeria imposed a curfew in Algeria on Monday.", "1723", "DZA", "", "actual"),
+        // An attack with no attacker named: unnamed, of the country where it struck (issue
+        // 5); the victim as target. Without a place nothing is coded (see NOT).
+        ("Three American soldiers were killed near Basra on Sunday.", "190", "IRQ", "USA", "actual"),
+        ("A roadside bomb wounded two Kenyan police officers in Mombasa.", "1833", "KEN", "KEN", "actual"),
+        ("Four Malian soldiers were killed by a roadside device near Gao on Monday.", "183", "MLI", "MLI", "actual"),
+        ("Two Nigerian police officers were wounded in a car bombing in Kano.", "1832", "NGA", "NGA", "actual"),
         // Domestic dyads: two sectors of one country (issue 5).
         ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
         ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),
@@ -1336,6 +1394,8 @@ mod sentences {
         // A killing is never 1823 by the verb alone.
         ("Myanmar troops killed 12 Thai villagers near the border.", "1823"),
         ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "1823"),
+        // An active verb's subject the actor stage does not know is not an unnamed attacker.
+        ("Zorgan guerrillas killed the deputy chief of a Lebanese militia in southern Lebanon.", "190"),
         // A passive without its agent names no source: the victims did not kill.
         ("Two Israeli soldiers were killed near the border on Monday.", "190"),
         // ... but a meeting of two office holders of one country is no event.

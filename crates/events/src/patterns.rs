@@ -1346,6 +1346,18 @@ mod sentences {
         ("A roadside bomb wounded two Kenyan police officers in Mombasa.", "1833", "KEN", "KEN", "actual"),
         ("Four Malian soldiers were killed by a roadside device near Gao on Monday.", "183", "MLI", "MLI", "actual"),
         ("Two Nigerian police officers were wounded in a car bombing in Kano.", "1832", "NGA", "NGA", "actual"),
+        // Phrasings of wire copy (issue 5): upgraded ties, inspectors sent to a place,
+        // defending another's right, arson, a curfew extended, sworn fights, refugees taken
+        // in (or not), troops offered, an offensive launched.
+        ("Chile and Peru upgraded their diplomatic ties to ambassadorial level.", "050", "CHL", "PER", "actual"),
+        ("Japan dispatched investigators to a chemical plant in southern Iraq.", "090", "JPN", "IRQ", "actual"),
+        ("Turkey defended the right of Azerbaijani troops to return fire.", "052", "TUR", "AZE", "actual"),
+        ("Serbian nationalists set fire to the offices of Croatian traders overnight.", "1712", "SRB", "HRV", "actual"),
+        ("Ivorian President Paul Kone will extend the curfew in Abidjan.", "1723", "CIV", "CIV", "planned"),
+        ("Armenian militias swore to fight Azerbaijani forces in Karabakh.", "138", "ARM", "AZE", "actual"),
+        ("Jordan will not accept any more Syrian refugees.", "075", "JOR", "SYR", "negated"),
+        ("Ethiopia offered 2,000 troops to Somalia on Monday.", "0334", "ETH", "SOM", "actual"),
+        ("Israel launched a ground offensive in Gaza on Monday.", "190", "ISR", "PSE", "actual"),
         // Domestic dyads: two sectors of one country (issue 5).
         ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
         ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),

@@ -35,7 +35,8 @@
 use std::collections::HashMap;
 
 use attache_model::{
-    Actor, ActorMention, CameoCode, EventMention, Location, Modality, PlaceMention, Span,
+    Actor, ActorMention, CameoCode, EventMention, Location, MentionKind, Modality, PlaceMention,
+    Span,
 };
 
 use crate::clause::{is_verb_like, SentenceContext, BOUNDARIES};
@@ -631,11 +632,9 @@ impl PatternCoder {
             };
             let (target, target_span) = match (t, place) {
                 (Some(t), _) => (ctx.actor(t), Some(t.span)),
-                // The state acting on its own territory names one side once: no target.
-                (None, Some(p))
-                    if s.and_then(|s| s.code.as_ref()).map(|c| c.as_str())
-                        != p.country.as_ref().map(|c| c.as_str()) =>
-                {
+                // The state named (a country, a capital) acting on its own territory names one
+                // side once: no target. Its people, groups and agencies keep the dyad.
+                (None, Some(p)) if !s.is_some_and(|s| state_on_own_ground(ctx, s, p)) => {
                     (place_actor(ctx, p), Some(p.span))
                 }
                 _ => (Actor::default(), None),
@@ -784,6 +783,13 @@ fn place_target<'a>(
         }
     }
     None
+}
+
+/// Whether `s` names a state itself (a country or its capital) and `p` lies in it.
+fn state_on_own_ground(ctx: &SentenceContext<'_>, s: &ActorMention, p: &PlaceMention) -> bool {
+    matches!(s.kind, MentionKind::Country | MentionKind::Capital)
+        && ctx.country_of(s).is_some()
+        && ctx.country_of(s) == p.country.as_ref()
 }
 
 /// A place as an event's side: its words, its name and its country, and no actor code (the
@@ -1340,6 +1346,7 @@ mod sentences {
         ("Egypt condemned the raid in a speech in Alexandria.", "111", "EGY", "", "actual"),
         ("Poland opened an investigation into the deadly missile blast near its border with Belarus.", "090", "POL", "", "actual"),
         ("Algeria imposed a curfew in Algeria on Monday.", "1723", "DZA", "", "actual"),
+        ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "141", "IRQ", "IRQ", "actual"),
         // An attack with no attacker named: unnamed, of the country where it struck (issue
         // 5); the victim as target. Without a place nothing is coded (see NOT).
         ("Three American soldiers were killed near Basra on Sunday.", "190", "IRQ", "USA", "actual"),

@@ -107,7 +107,8 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 const PLACE_REACH: usize = 6;
 
 /// Pronouns that stand for the speaker of the clause before.
-const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she"];
+/// Possessives count: "Bosnia said its troops had completed the withdrawal" is Bosnia's act.
+const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "its", "their", "our"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
@@ -1365,6 +1366,9 @@ mod sentences {
         ("Jordan will not accept any more Syrian refugees.", "075", "JOR", "SYR", "negated"),
         ("Ethiopia offered 2,000 troops to Somalia on Monday.", "0334", "ETH", "SOM", "actual"),
         ("Israel launched a ground offensive in Gaza on Monday.", "190", "ISR", "PSE", "actual"),
+        ("Ghana said it would withdraw its peacekeeping force from Liberia.", "1661", "GHA", "LBR", "planned"),
+        ("Sweden withdrew its observers from Kosovo on Friday.", "1662", "SWE", "XKX", "actual"),
+        ("Serbia said its troops had completed their withdrawal from Kosovo.", "087", "SRB", "XKX", "actual"),
         // Domestic dyads: two sectors of one country (issue 5).
         ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
         ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),

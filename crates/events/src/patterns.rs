@@ -34,9 +34,12 @@
 
 use std::collections::HashMap;
 
-use attache_model::{Actor, ActorMention, CameoCode, EventMention, Location, Modality, Span};
+use attache_model::{
+    Actor, ActorMention, CameoCode, EventMention, Location, MentionKind, Modality, PlaceMention,
+    Span,
+};
 
-use crate::clause::{SentenceContext, BOUNDARIES};
+use crate::clause::{is_verb_like, SentenceContext, BOUNDARIES};
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -93,8 +96,19 @@ const ATTRIBUTION: &[&str] = &[
     "stated",
 ];
 
+/// Prepositions before a place that make it where a material act lands ("imposed a curfew in
+/// Algiers", "sent troops to a force in Liberia", "fired shells at targets in Jericho").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "into", "to", "at", "on", "near", "inside", "outside", "across", "toward", "towards",
+    "against", "around",
+];
+
+/// Words between such a preposition and its place ("in the northern city of Kirkuk").
+const PLACE_REACH: usize = 6;
+
 /// Pronouns that stand for the speaker of the clause before.
-const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she"];
+/// Possessives count: "Bosnia said its troops had completed the withdrawal" is Bosnia's act.
+const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "its", "their", "our"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
@@ -129,6 +143,12 @@ struct Rule {
 impl Rule {
     fn has_source(&self) -> bool {
         self.items.contains(&Item::Source)
+    }
+
+    /// The pattern starts at a passive's auxiliary ("were killed in * bombing").
+    fn starts_passive(&self) -> bool {
+        matches!(self.items.first(), Some(Item::Words { any_of, .. })
+            if any_of.iter().all(|seq| PASSIVE_AUXILIARIES.contains(&seq[0].as_str())))
     }
 
     /// The pattern starts at the complementiser ("that T must"): its source is the speaker.
@@ -436,7 +456,10 @@ impl PatternCoder {
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
                 if rule.verbal
-                    && (noun_use || gerund_object || purpose || (passive && !rule.has_source()))
+                    && (noun_use
+                        || gerund_object
+                        || purpose
+                        || (passive && !rule.has_source() && !violent(&rule.code)))
                 {
                     return None;
                 }
@@ -449,7 +472,10 @@ impl PatternCoder {
             let mut events = if rule.antecedent {
                 named_again(ctx, rule, i, &out[..first_of_sentence])
             } else {
-                self.events(ctx, rule, i, &m)
+                // ("is ready to" starts with an auxiliary too, but is no passive of violence.)
+                let agentless = !rule.has_source()
+                    && ((passive && rule.verbal) || (rule.starts_passive() && violent(&rule.code)));
+                self.events(ctx, rule, i, &m, agentless)
             };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
@@ -495,6 +521,7 @@ impl PatternCoder {
         rule: &Rule,
         i: usize,
         m: &Match<'_>,
+        agentless: bool,
     ) -> Vec<EventMention> {
         let (clause_start, clause_end) = ctx.clause(i);
         let has_source_slot = rule.has_source();
@@ -511,16 +538,29 @@ impl PatternCoder {
                 subjects()
             };
             (m.sources.clone(), targets)
+        } else if agentless {
+            // "Three soldiers were killed in Basra": the subject is the victim.
+            (Vec::new(), subjects())
         } else {
             (subjects(), m.targets.clone())
         };
-        if sources.is_empty() {
+        // An attack nobody is named for ("a roadside bomb killed two soldiers near Basra",
+        // "three soldiers were killed in Basra"): the attacker is unnamed, of the country where
+        // it struck, as PLOVER's gold codes it; with no such place, or no victim named, nothing.
+        // Only where the text names no attacker at all (an agentless passive, or the attack
+        // named by a noun); an active verb's subject the actor stage did not know stays unknown.
+        let unnamed = match sources.is_empty() && violent(&rule.code) && (agentless || !rule.verbal)
+        {
+            true => place_target(ctx, clause_start, clause_end),
+            false => None,
+        };
+        if sources.is_empty() && unnamed.is_none() {
             return Vec::new();
         }
         // No target slot filled: the first actor after the trigger stands in ("rejected an
         // Indian proposal", "demanded that Hamas renounce ..."), as the object of the verb.
         let each_with_each = (rule.symmetric || rule.mutual) && sources.len() > 1;
-        let fallback = targets.is_empty() && !has_source_slot && !each_with_each;
+        let fallback = targets.is_empty() && !has_source_slot && !each_with_each && !agentless;
         let targets = if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
@@ -528,40 +568,44 @@ impl PatternCoder {
         } else {
             targets
         };
-        let mut pairs: Vec<(&ActorMention, Option<&ActorMention>)> = Vec::new();
-        if targets.is_empty() {
+        // A missing source is the unnamed attacker.
+        let mut pairs: Vec<(Option<&ActorMention>, Option<&ActorMention>)> = Vec::new();
+        if sources.is_empty() {
+            pairs.extend(targets.iter().map(|t| (None, Some(*t))));
+        } else if targets.is_empty() {
             if each_with_each {
                 // "North Korea and Russia signed a treaty": each with each, both ways.
                 for a in &sources {
                     for b in &sources {
                         if !std::ptr::eq(*a, *b) {
-                            pairs.push((a, Some(b)));
+                            pairs.push((Some(a), Some(b)));
                         }
                     }
                 }
             } else {
-                pairs.extend(sources.iter().map(|s| (*s, None)));
+                pairs.extend(sources.iter().map(|s| (Some(*s), None)));
             }
         } else {
             for s in &sources {
                 for t in &targets {
-                    pairs.push((s, Some(t)));
+                    pairs.push((Some(s), Some(t)));
                     if rule.symmetric {
-                        pairs.push((t, Some(s)));
+                        pairs.push((Some(t), Some(s)));
                     }
                 }
             }
         }
         pairs.retain(|(s, t)| {
-            !t.is_some_and(|t| {
-                self_reference(ctx, s, t)
-                    || ((rule.symmetric || each_with_each) && self.one_state(ctx, s, t))
-            })
+            let (Some(s), Some(t)) = (s, t) else {
+                return true;
+            };
+            !(self_reference(ctx, s, t)
+                || ((rule.symmetric || each_with_each) && self.one_state(ctx, s, t)))
         });
         if pairs.is_empty() && rule.mutual && each_with_each {
             // One country's two sides ("the president and his party agreed to ..."): no dyad,
             // each its own act, as a directed rule would code them.
-            pairs.extend(sources.iter().map(|s| (*s, None)));
+            pairs.extend(sources.iter().map(|s| (Some(*s), None)));
         }
         let trigger = Span::new(ctx.words[i].span.start, ctx.words[m.trigger_end].span.end);
         let mut modality = ctx.modality(clause_start, i);
@@ -569,9 +613,33 @@ impl PatternCoder {
             modality = nominal_modality(ctx, m.end, clause_end).unwrap_or(modality);
         }
         let location = location(ctx, clause_start, clause_end);
+        // No actor as target: a material act takes the place it lands on (the issue 5 rule, as
+        // a visit's host is the place visited when no host is named).
+        let place = match pairs.iter().any(|(_, t)| t.is_none()) && lands_on_a_place(&rule.code) {
+            true => place_target(ctx, i + 1, clause_end),
+            false => None,
+        };
         let mut out = Vec::new();
         for (s, t) in pairs {
-            let target_span = t.map(|t| t.span);
+            let (source, source_span) = match (s, unnamed) {
+                (Some(s), _) => (ctx.actor(s), Some(s.span)),
+                (None, p) => (
+                    Actor {
+                        country: p.and_then(|p| p.country.clone()),
+                        ..Actor::default()
+                    },
+                    None,
+                ),
+            };
+            let (target, target_span) = match (t, place) {
+                (Some(t), _) => (ctx.actor(t), Some(t.span)),
+                // The state named (a country, a capital) acting on its own territory names one
+                // side once: no target. Its people, groups and agencies keep the dyad.
+                (None, Some(p)) if !s.is_some_and(|s| state_on_own_ground(ctx, s, p)) => {
+                    (place_actor(ctx, p), Some(p.span))
+                }
+                _ => (Actor::default(), None),
+            };
             let (date, date_basis, date_vague) = ctx.date(
                 clause_start,
                 clause_end,
@@ -584,9 +652,9 @@ impl PatternCoder {
                 trigger,
                 code: rule.code.clone(),
                 modality,
-                source: ctx.actor(s),
-                source_span: Some(s.span),
-                target: t.map(|t| ctx.actor(t)).unwrap_or_else(Actor::default),
+                source,
+                source_span,
+                target,
                 target_span,
                 location: location.clone(),
                 date,
@@ -659,6 +727,82 @@ fn nominal_modality(ctx: &SentenceContext<'_>, from: usize, clause_end: usize) -
             Some(Modality::Planned)
         }
         _ => None,
+    }
+}
+
+/// Whether a code is violence (roots 18-20), which the text may report with no attacker named.
+fn violent(code: &CameoCode) -> bool {
+    matches!(code.root(), "18" | "19" | "20")
+}
+
+/// Whether an event with this code and no actor as target takes the place it lands on as its
+/// target: intents and material acts (roots 03, 06-09, 13-20). Statements, appeals, meetings,
+/// praise, demands, criticism and rejections (01, 02, 04, 05, 10-12) are words: the place
+/// after them is where they were spoken ("condemned the raid in a speech in Cairo").
+fn lands_on_a_place(code: &CameoCode) -> bool {
+    !matches!(code.root(), "01" | "02" | "04" | "05" | "10" | "11" | "12")
+}
+
+/// The first place with a country within [`PLACE_REACH`] words after one of
+/// [`PLACE_PREPOSITIONS`], from word `from` to the clause's end, crossing no attribution. Only
+/// "of" may stand between the preposition and its place ("in the northern city of Kirkuk");
+/// another preposition starts another phrase ("near its border with Ukraine" is not Ukraine).
+fn place_target<'a>(
+    ctx: &SentenceContext<'a>,
+    from: usize,
+    clause_end: usize,
+) -> Option<&'a PlaceMention> {
+    for j in from..clause_end {
+        if attribution_at(ctx, j) {
+            return None;
+        }
+        if !PLACE_PREPOSITIONS.contains(&ctx.words[j].lower.as_str()) {
+            continue;
+        }
+        for k in j + 1..(j + 1 + PLACE_REACH).min(clause_end) {
+            let start = ctx.words[k].span.start;
+            // "one U.S. soldier": a place that only qualifies an actor names no place.
+            let modifier = |p: &PlaceMention| {
+                ctx.actors
+                    .iter()
+                    .any(|a| a.span.contains(p.span) && a.span.end > p.span.end)
+            };
+            let place = ctx
+                .places
+                .iter()
+                .copied()
+                .find(|p| p.span.start == start && p.country.is_some() && !modifier(p));
+            if place.is_some() {
+                return place;
+            }
+            let w = ctx.words[k].lower.as_str();
+            if w != "of"
+                && (SLOT_STOPS.contains(&w) || PLACE_PREPOSITIONS.contains(&w) || is_verb_like(w))
+            {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Whether `s` names a state itself (a country or its capital) and `p` lies in it.
+fn state_on_own_ground(ctx: &SentenceContext<'_>, s: &ActorMention, p: &PlaceMention) -> bool {
+    matches!(s.kind, MentionKind::Country | MentionKind::Capital)
+        && ctx.country_of(s).is_some()
+        && ctx.country_of(s) == p.country.as_ref()
+}
+
+/// A place as an event's side: its words, its name and its country, and no actor code (the
+/// place is where the act landed, not an actor: "imposed a curfew in Constantine" by Algerian
+/// police is DZACOP -> a target in DZA, not DZA the state).
+fn place_actor(ctx: &SentenceContext<'_>, p: &PlaceMention) -> Actor {
+    Actor {
+        text: Some(p.span.slice(&ctx.doc.text).to_string()),
+        name: Some(p.name.clone()),
+        title: None,
+        code: None,
+        country: p.country.clone(),
     }
 }
 
@@ -1181,7 +1325,7 @@ mod sentences {
         // small arms (193), by beating or torture 1823, an office holder 186, a massacre 202.
         ("Myanmar troops killed 12 Thai villagers near the border.", "190", "MMR", "THA", "actual"),
         ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "193", "MLI", "NER", "actual"),
-        ("Iraqi police beat a Kurdish student to death in Kirkuk.", "1823", "IRQ", "", "actual"),
+        ("Iraqi police beat a Kurdish student to death in Kirkuk.", "1823", "IRQ", "IRQ", "actual"),
         ("Kenyan guards tortured two Somali detainees to death.", "1823", "KEN", "SOM", "actual"),
         ("A Syrian mob lynched two Turkish truck drivers on Friday.", "1823", "SYR", "TUR", "actual"),
         ("Burkinabe militants killed Malian Defence Minister Oumar Traore in an ambush.", "186", "BFA", "MLI", "actual"),
@@ -1197,6 +1341,38 @@ mod sentences {
         ("Syria was attacked by Israel on Monday.", "190", "ISR", "SYR", "actual"),
         ("Kuwait was invaded by Iraq in 1990.", "192", "IRQ", "KWT", "actual"),
         ("Myanmar was condemned by the European Union and Canada.", "111", "CAN", "MMR", "actual"),
+        // No actor as target: a material act takes the place it lands on (issue 5), a city
+        // standing for its country; words (criticism, demands) do not, nor a place behind
+        // another preposition, nor the actor's own territory under its own code.
+        ("Israeli tanks fired shells at targets in Gaza on Monday.", "195", "ISR", "PSE", "actual"),
+        ("Algerian police imposed a curfew in the northern city of Constantine.", "1723", "DZA", "DZA", "actual"),
+        ("France is ready to send 3,000 troops to an international force in Mali.", "030", "FRA", "MLI", "actual"),
+        ("Tanzanian police threatened to impose a curfew in Arusha.", "130", "TZA", "TZA", "actual"),
+        ("Egypt condemned the raid in a speech in Alexandria.", "111", "EGY", "", "actual"),
+        ("Poland opened an investigation into the deadly missile blast near its border with Belarus.", "090", "POL", "", "actual"),
+        ("Algeria imposed a curfew in Algeria on Monday.", "1723", "DZA", "", "actual"),
+        ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "141", "IRQ", "IRQ", "actual"),
+        // An attack with no attacker named: unnamed, of the country where it struck (issue
+        // 5); the victim as target. Without a place nothing is coded (see NOT).
+        ("Three American soldiers were killed near Basra on Sunday.", "190", "IRQ", "USA", "actual"),
+        ("A roadside bomb wounded two Kenyan police officers in Mombasa.", "1833", "KEN", "KEN", "actual"),
+        ("Four Malian soldiers were killed by a roadside device near Gao on Monday.", "183", "MLI", "MLI", "actual"),
+        ("Two Nigerian police officers were wounded in a car bombing in Kano.", "1832", "NGA", "NGA", "actual"),
+        // Phrasings of wire copy (issue 5): upgraded ties, inspectors sent to a place,
+        // defending another's right, arson, a curfew extended, sworn fights, refugees taken
+        // in (or not), troops offered, an offensive launched.
+        ("Chile and Peru upgraded their diplomatic ties to ambassadorial level.", "050", "CHL", "PER", "actual"),
+        ("Japan dispatched investigators to a chemical plant in southern Iraq.", "090", "JPN", "IRQ", "actual"),
+        ("Turkey defended the right of Azerbaijani troops to return fire.", "052", "TUR", "AZE", "actual"),
+        ("Serbian nationalists set fire to the offices of Croatian traders overnight.", "1712", "SRB", "HRV", "actual"),
+        ("Ivorian President Paul Kone will extend the curfew in Abidjan.", "1723", "CIV", "CIV", "planned"),
+        ("Armenian militias swore to fight Azerbaijani forces in Karabakh.", "138", "ARM", "AZE", "actual"),
+        ("Jordan will not accept any more Syrian refugees.", "075", "JOR", "SYR", "negated"),
+        ("Ethiopia offered 2,000 troops to Somalia on Monday.", "0334", "ETH", "SOM", "actual"),
+        ("Israel launched a ground offensive in Gaza on Monday.", "190", "ISR", "PSE", "actual"),
+        ("Ghana said it would withdraw its peacekeeping force from Liberia.", "1661", "GHA", "LBR", "planned"),
+        ("Sweden withdrew its observers from Kosovo on Friday.", "1662", "SWE", "XKX", "actual"),
+        ("Serbia said its troops had completed their withdrawal from Kosovo.", "087", "SRB", "XKX", "actual"),
         // Domestic dyads: two sectors of one country (issue 5).
         ("Nigerian police arrested 20 Nigerian opposition activists in Lagos.", "173", "NGA", "NGA", "actual"),
         ("The Afghan government held talks with Afghan rebels in Doha on Monday.", "046", "AFG", "AFG", "actual"),
@@ -1245,6 +1421,8 @@ mod sentences {
         // A killing is never 1823 by the verb alone.
         ("Myanmar troops killed 12 Thai villagers near the border.", "1823"),
         ("Malian soldiers shot dead two Nigerien smugglers near Gao.", "1823"),
+        // An active verb's subject the actor stage does not know is not an unnamed attacker.
+        ("Zorgan guerrillas killed the deputy chief of a Lebanese militia in southern Lebanon.", "190"),
         // A passive without its agent names no source: the victims did not kill.
         ("Two Israeli soldiers were killed near the border on Monday.", "190"),
         // ... but a meeting of two office holders of one country is no event.

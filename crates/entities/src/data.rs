@@ -26,7 +26,7 @@ pub(crate) struct CountryRow {
 /// What an organisation's code is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OrgCode {
-    /// A full actor code ("IGOUNO", "PRKMED").
+    /// A full actor code ("IGOUNO", "PRKGOVMED").
     Fixed(ActorCode),
     /// An agent code appended to the country that qualifies the mention ("+GOV").
     Generic(String),

@@ -59,7 +59,7 @@ pub(crate) fn find(
     doc: &Document,
 ) -> Mentions {
     let text = doc.text.as_str();
-    let hits = normalise(text, g.scan(text));
+    let hits = drop_name_tails(g, doc, normalise(text, g.scan(text)));
     let mut korea = Korea::default();
     for h in &hits {
         if let Some(c) = plain_country(h.entry) {
@@ -142,6 +142,84 @@ fn normalise(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
             word.is_empty() || !(prefix || word.chars().all(char::is_lowercase))
         })
         .collect()
+}
+
+/// Agent codes of CAMEO's primary roles outside the state (manual 1.1b3, table 3.1) whose
+/// titles qualify a title after them: "opposition lawmakers" are the opposition.
+const ROLE_PREFIXES: &[&str] = &["OPP", "REB", "INS", "SEP"];
+
+/// CAMEO's secondary role codes (manual 1.1b3, table 3.1) but the legislature: a specialty
+/// that may follow a primary role ("opposition journalists" OPPMED, "an opposition labor
+/// union" OPPLAB, manual 3.1.6).
+const SPECIALTIES: &[&str] = &[
+    "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED", "REF",
+];
+
+/// The agent code of a role title before another title: the primary role wins, and the other
+/// title's specialty follows it. A journalist is MED only if not OPP, and members of a
+/// legislature are coded by their side, GOV or OPP, rather than LEG (manual 1.1b3, 3.1.6):
+/// "opposition lawmakers" are OPP, "opposition journalists" OPPMED, "rebel commanders" REB.
+fn role_over(prefix: &str, agent: &str) -> String {
+    match agent.get(..3) {
+        Some(a) if SPECIALTIES.contains(&a) => format!("{prefix}{a}"),
+        _ => prefix.to_string(),
+    }
+}
+
+/// Drop an organisation's name that is only the end of a longer proper name: "Workers' Party"
+/// in "Kurdistan Workers' Party" is not the Workers' Party of Korea. A name of two or more
+/// words counts as a tail when a capitalised word that no gazetteer name covers stands right
+/// before it (one space): not a function word ("The", "In": names.rs), not a possessive, not a
+/// sentence's first word ("Several Security Council members"), and not in a title-case
+/// headline, where every long word is capitalised.
+fn drop_name_tails(g: &Gazetteer, doc: &Document, hits: Vec<Hit>) -> Vec<Hit> {
+    let text = doc.text.as_str();
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let tail = match h.entry {
+            Entry::Org(o) => {
+                g.org_code(o).is_some()
+                    && text[h.start..h.end].contains(' ')
+                    && kept.last().is_none_or(|p| p.end + 1 < h.start)
+                    && longer_name_before(doc, h.start)
+            }
+            _ => false,
+        };
+        if !tail {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+/// Whether the word right before byte `at` (one space between) is a capitalised name word that
+/// continues into the name at `at`; see [`drop_name_tails`].
+fn longer_name_before(doc: &Document, at: usize) -> bool {
+    let text = doc.text.as_str();
+    let Some(head) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    if head.ends_with(' ') {
+        return false;
+    }
+    let start = after_last(head, char::is_whitespace);
+    let word = &head[start..];
+    let possessive = ["'s", "’s", "'", "’"].iter().any(|p| word.ends_with(p));
+    if possessive || name_before(text, head.len(), start).is_none_or(|(s, _)| s != start) {
+        return false;
+    }
+    let Some(sentence) = doc.sentence_at(start).map(|s| doc.sentences[s].span) else {
+        return true;
+    };
+    if sentence.start == start {
+        return false;
+    }
+    // A title-case headline capitalises every word but short ones ("Lavrov Tells Security
+    // Council of Plan").
+    sentence
+        .slice(text)
+        .split_whitespace()
+        .any(|w| w.len() > 3 && w.starts_with(char::is_lowercase))
 }
 
 /// Whether `gap` is ordinary spacing between two words on one line.
@@ -392,6 +470,16 @@ impl Finder<'_> {
                     }
                 }
             }
+            // "opposition" before another title is that title's side: "opposition lawmakers".
+            if self.role_prefix_of(i).is_some() {
+                i += 1;
+                continue;
+            }
+            let role = first.checked_sub(1).and_then(|p| {
+                let r = self.role_prefix_of(p)?;
+                first = p;
+                Some(r)
+            });
             while let Some(p) = first.checked_sub(1) {
                 let gap = self.gap(p, first);
                 if self.is_modifier(p) && !self.used[p] && (gap.is_empty() || is_space(gap)) {
@@ -401,22 +489,58 @@ impl Finder<'_> {
                 }
             }
             let next = self.next_hit_start(i + 1);
-            self.phrase(i, first, org_prefix, next);
+            self.phrase(i, first, org_prefix, role, next);
             i += 1;
+        }
+    }
+
+    /// Whether hit `p` is a title of a primary non-state role (`ROLE_PREFIXES`: "opposition",
+    /// "rebel") standing right before another title, which it qualifies ("opposition
+    /// lawmakers", "rebel commander"): the role title's row.
+    fn role_prefix_of(&self, p: usize) -> Option<u16> {
+        let Entry::Title(t) = self.hits[p].entry else {
+            return None;
+        };
+        let agent = self.g.titles[usize::from(t)].agent.as_deref()?;
+        let next = self.hits.get(p + 1)?;
+        let before_title = matches!(self.title_of(p + 1), Some((_, Some(_))));
+        (ROLE_PREFIXES.contains(&agent)
+            && before_title
+            && !self.used[p]
+            && is_space(&self.text[self.hits[p].end..next.start]))
+        .then_some(t)
+    }
+
+    /// The title and agent code of a title with a role title before it (`role`, a titles row):
+    /// "opposition" + "lawmaker" -> ("opposition lawmaker", "OPP"); see [`role_over`].
+    fn with_role(&self, role: Option<u16>, title: &str, agent: &str) -> (String, String) {
+        match role.map(|r| &self.g.titles[usize::from(r)]) {
+            Some(row) => (
+                format!("{} {}", row.title, title),
+                role_over(row.agent.as_deref().unwrap_or(agent), agent),
+            ),
+            None => (title.to_string(), agent.to_string()),
         }
     }
 
     /// Try to build one titled phrase around title hit `title` (extended left to `first`).
     /// Returns whether a mention was made.
-    fn phrase(&mut self, title: usize, first: usize, org_prefix: Option<u16>, next: usize) -> bool {
+    fn phrase(
+        &mut self,
+        title: usize,
+        first: usize,
+        org_prefix: Option<u16>,
+        role: Option<u16>,
+        next: usize,
+    ) -> bool {
         let Some((title_text, Some(agent))) = self.title_of(title) else {
             return false;
         };
+        let (title_text, agent) = self.with_role(role, title_text, agent);
         let title_text = match org_prefix {
             Some(o) => format!("{} {}", self.g.orgs[usize::from(o)].name, title_text),
-            None => title_text.to_string(),
+            None => title_text,
         };
-        let agent = agent.to_string();
         let qualifier = self.qualifier_before(first);
         let left = qualifier.map(|q| q.hit).unwrap_or(first);
         let left_start = self.hits[left].start;
@@ -792,10 +916,14 @@ impl Finder<'_> {
             {
                 continue;
             }
+            // "Opposition lawmakers": the role title before the noun is part of the group.
+            let role = i.checked_sub(1).and_then(|p| self.role_prefix_of(p));
+            let first = if role.is_some() { i - 1 } else { i };
+            let first_start = self.hits[first].start;
             let country = match (self.place_after(i, kind), kind) {
                 // "Kurdish activists", "Tamil refugees": qualified by a people or a region we
                 // do not know; the place named is not theirs to take.
-                _ if self.unknown_qualifier_before(h.start) => None,
+                _ if self.unknown_qualifier_before(first_start) => None,
                 (Some(c), _) => Some(c),
                 (None, GroupCountry::Origin) => None,
                 (None, GroupCountry::Place) => {
@@ -820,14 +948,14 @@ impl Finder<'_> {
                     }
                 }
             };
-            let start = article_before(self.text, h.start).unwrap_or(h.start);
+            let start = article_before(self.text, first_start).unwrap_or(first_start);
             let row = &self.g.titles[usize::from(t)];
             let Some(agent) = row.agent.as_deref() else {
                 continue;
             };
-            let title = row.title.clone();
-            let code = self.code(country, Some(agent));
-            self.mark(i..=i);
+            let (title, agent) = self.with_role(role, &row.title, agent);
+            let code = self.code(country, Some(&agent));
+            self.mark(first..=i);
             self.push_actor(
                 Span::new(start, h.end),
                 MentionKind::Group,

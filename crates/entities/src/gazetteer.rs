@@ -49,7 +49,7 @@ pub(crate) struct Country {
 pub(crate) struct Org {
     pub name: String,
     pub code: OrgCode,
-    /// The country a fixed code begins with ("PRKMED" -> PRK).
+    /// The country a fixed code begins with ("PRKGOVMED" -> PRK).
     pub country: Option<u16>,
 }
 

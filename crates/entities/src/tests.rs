@@ -166,17 +166,23 @@ fn groups_and_organisations() {
         ("Yonhap said the North Korean envoy sought support.", &[("org", "Yonhap", "KOR", "KORMED", "", "Yonhap"), ("group", "the North Korean envoy", "PRK", "PRKGOV", "envoy", "")]),
         ("South Korean news agency Yonhap reported the deal.", &[("org", "South Korean news agency Yonhap", "KOR", "KORMED", "media", "Yonhap")]),
         ("North Koreans in Russia fear deportation.", &[("group", "North Koreans", "PRK", "PRK", "", ""), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
-        ("Pyongyang's state media said Russia's support was firm.", &[("org", "Pyongyang's state media", "PRK", "PRKMED", "", "state media"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
+        ("Pyongyang's state media said Russia's support was firm.", &[("org", "Pyongyang's state media", "PRK", "PRKGOVMED", "", "state media"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
         ("A statement from the foreign ministry of China followed.", &[("org", "the foreign ministry of China", "CHN", "CHNGOV", "", "foreign ministry")]),
         ("The foreign ministry did not respond.", &[]),
-        ("The United Nations Security Council and the IAEA met; KCNA reported it.", &[("org", "The United Nations Security Council", "", "IGOUNO", "", "UN Security Council"), ("org", "the IAEA", "", "IGOUNOIAE", "", "International Atomic Energy Agency"), ("org", "KCNA", "PRK", "PRKMED", "", "Korean Central News Agency")]),
+        ("The United Nations Security Council and the IAEA met; KCNA reported it.", &[("org", "The United Nations Security Council", "", "IGOUNO", "", "UN Security Council"), ("org", "the IAEA", "", "IGOUNOIAE", "", "International Atomic Energy Agency"), ("org", "KCNA", "PRK", "PRKGOVMED", "", "Korean Central News Agency")]),
         ("South Korean newspaper Hanbit Ilbo cited a source.", &[("org", "South Korean newspaper Hanbit Ilbo", "KOR", "KORMED", "media", "Hanbit Ilbo")]),
         ("A Japanese company signed the deal.", &[("org", "A Japanese company", "JPN", "JPNBUS", "company", "")]),
-        ("North Korea's official Korean Central News Agency said so.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("org", "Korean Central News Agency", "PRK", "PRKMED", "", "Korean Central News Agency")]),
+        ("North Korea's official Korean Central News Agency said so.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("org", "Korean Central News Agency", "PRK", "PRKGOVMED", "", "Korean Central News Agency")]),
         ("Neither North Korea's Moscow embassy nor Seoul commented.", &[("org", "North Korea's Moscow embassy", "PRK", "PRKGOV", "", "embassy"), ("capital", "Seoul", "KOR", "KORGOV", "", "Seoul")]),
         ("Chinese police detained North Korean defectors.", &[("group", "Chinese police", "CHN", "CHNCOP", "police", ""), ("group", "North Korean defectors", "PRK", "PRKREF", "refugees", "")]),
         ("The Russian side met his Chinese counterpart Zhao Lei.", &[("group", "The Russian side", "RUS", "RUSGOV", "side", ""), ("person", "Chinese counterpart Zhao Lei", "CHN", "CHNGOV", "counterpart", "Zhao Lei")]),
         ("Russian troops and Ukrainian rebels clashed.", &[("group", "Russian troops", "RUS", "RUSMIL", "troops", ""), ("group", "Ukrainian rebels", "UKR", "UKRREB", "rebels", "")]),
+        // Issue 3: a name matches whole, never as the end of a longer proper name.
+        ("The Kurdistan Workers' Party denied the attack on Monday.", &[]),
+        ("Turkish troops clashed with the Kurdistan Workers' Party near the border.", &[("group", "Turkish troops", "TUR", "TURMIL", "troops", "")]),
+        ("North Korea's Workers' Party met; the ruling Workers' Party of Korea agreed.", &[("country", "North Korea", "PRK", "PRK", "", "North Korea"), ("org", "Workers' Party", "PRK", "PRKGOVPTY", "", "Workers' Party of Korea"), ("org", "Workers' Party of Korea", "PRK", "PRKGOVPTY", "", "Workers' Party of Korea")]),
+        ("Lavrov Tells Security Council of Plan", &[("org", "Security Council", "", "IGOUNO", "", "UN Security Council")]),
+        ("Several Security Council members objected to the draft.", &[("group", "Security Council members", "", "IGOUNO", "member", "")]),
     ];
     for (text, want) in cases {
         check(&r, text, want);
@@ -209,6 +215,12 @@ fn bare_group_nouns() {
         ("US threatens Iran with sanctions; protesters rally outside embassy", &[("country", "US", "USA", "USA", "", "United States"), ("country", "Iran", "IRN", "IRN", "", "Iran"), ("group", "protesters", "", "", "opposition", "")]),
         ("Militants kill Malian minister; Niger says troops shot dead smugglers", &[("group", "Militants", "", "", "rebels", ""), ("group", "Malian minister", "MLI", "MLIGOV", "Minister", ""), ("country", "Niger", "NER", "NER", "", "Niger"), ("group", "troops", "NER", "NERMIL", "troops", "")]),
         ("Insurgents attacked a base in Iraq.", &[("group", "Insurgents", "IRQ", "IRQINS", "insurgents", ""), ("country", "Iraq", "IRQ", "IRQ", "", "Iraq")]),
+        // Issue 3: the primary role before another title wins (CAMEO manual 3.1.6), and a
+        // specialty follows it.
+        ("Opposition lawmakers in Bangkok condemned the arrests.", &[("group", "Opposition lawmakers", "THA", "THAOPP", "opposition lawmaker", ""), ("capital", "Bangkok", "THA", "THAGOV", "", "Bangkok")]),
+        ("Thai opposition lawmakers walked out.", &[("group", "Thai opposition lawmakers", "THA", "THAOPP", "opposition lawmaker", "")]),
+        ("Two Belarusian opposition journalists were detained.", &[("group", "Belarusian opposition journalists", "BLR", "BLROPPMED", "opposition journalist", "")]),
+        ("Syrian rebel commander Abu Omar was killed.", &[("person", "Syrian rebel commander Abu Omar", "SYR", "SYRREB", "rebels commander", "Abu Omar")]),
     ];
     for (text, want) in cases {
         check(&r, text, want);

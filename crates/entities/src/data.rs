@@ -79,6 +79,15 @@ pub(crate) struct GroupRow {
     pub forms: Vec<String>,
 }
 
+/// One row of `heads.tsv`: the titles of a country's heads of state and government.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadsRow {
+    pub line: usize,
+    pub iso3: CountryCode,
+    /// Rows of `titles.tsv`, as written (matched case-insensitively).
+    pub titles: Vec<String>,
+}
+
 /// One line of `discard.txt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DiscardRow {
@@ -99,6 +108,7 @@ const COUNTRY_HEADER: &[&str] = &[
 const ORG_HEADER: &[&str] = &["name", "code", "names"];
 const TITLE_HEADER: &[&str] = &["title", "agent", "holder", "variants"];
 const GROUP_HEADER: &[&str] = &["title", "country", "forms"];
+const HEADS_HEADER: &[&str] = &["iso3", "titles"];
 
 /// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
 /// header and the column count.
@@ -171,18 +181,30 @@ fn required(file: &str, line: usize, column: &str, field: &str) -> Result<String
     }
 }
 
+/// The country code in `field` of `line`, which the rows read before (code, line) must not
+/// have.
+fn new_iso3<'a>(
+    file: &str,
+    line: usize,
+    field: &str,
+    earlier: impl IntoIterator<Item = (&'a CountryCode, usize)>,
+) -> Result<CountryCode, EntitiesError> {
+    let iso3 =
+        CountryCode::parse(field).map_err(|e| EntitiesError::data(file, line, e.to_string()))?;
+    match earlier.into_iter().find(|(c, _)| **c == iso3) {
+        Some((_, prev)) => Err(EntitiesError::data(
+            file,
+            line,
+            format!("{iso3} already listed on line {prev}"),
+        )),
+        None => Ok(iso3),
+    }
+}
+
 pub(crate) fn parse_countries(file: &str, text: &str) -> Result<Vec<CountryRow>, EntitiesError> {
     let mut out: Vec<CountryRow> = Vec::new();
     for (line, f) in rows(file, text, COUNTRY_HEADER)? {
-        let iso3 =
-            CountryCode::parse(f[0]).map_err(|e| EntitiesError::data(file, line, e.to_string()))?;
-        if let Some(prev) = out.iter().find(|r| r.iso3 == iso3) {
-            return Err(EntitiesError::data(
-                file,
-                line,
-                format!("{iso3} already defined on line {}", prev.line),
-            ));
-        }
+        let iso3 = new_iso3(file, line, f[0], out.iter().map(|r| (&r.iso3, r.line)))?;
         out.push(CountryRow {
             line,
             iso3,
@@ -304,6 +326,23 @@ pub(crate) fn parse_groups(file: &str, text: &str) -> Result<Vec<GroupRow>, Enti
     Ok(out)
 }
 
+pub(crate) fn parse_heads(file: &str, text: &str) -> Result<Vec<HeadsRow>, EntitiesError> {
+    let mut out: Vec<HeadsRow> = Vec::new();
+    for (line, f) in rows(file, text, HEADS_HEADER)? {
+        let iso3 = new_iso3(file, line, f[0], out.iter().map(|r| (&r.iso3, r.line)))?;
+        let titles = list(f[1]);
+        if titles.is_empty() {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                "column \"titles\" must not be empty",
+            ));
+        }
+        out.push(HeadsRow { line, iso3, titles });
+    }
+    Ok(out)
+}
+
 pub(crate) fn parse_discards(file: &str, text: &str) -> Result<Vec<DiscardRow>, EntitiesError> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -348,7 +387,7 @@ mod tests {
             (
                 "countries",
                 "iso3\tname\tnames\tadjectives\tdemonyms\tcapital\tcities\tseats\nPRK\tA\t-\t-\t-\t-\t-\t-\nPRK\tB\t-\t-\t-\t-\t-\t-\n",
-                "c.tsv:3: PRK already defined on line 2",
+                "c.tsv:3: PRK already listed on line 2",
             ),
             ("orgs", "name\tcode\tnames\nUnited Nations\tIGOUN\t-\n", "c.tsv:2: not a CAMEO actor code"),
             ("orgs", "name\tcode\tnames\nforeign ministry\t+GOVV\t-\n", "c.tsv:2: unknown agent code"),
@@ -360,12 +399,15 @@ mod tests {
             ("groups", "title\tcountry\tforms\n-\tplace\tpolice\n", "c.tsv:2: column \"title\" must not be empty"),
             ("groups", "title\tcountry\tforms\npolice\thome\tpolice\n", "c.tsv:2: country \"home\" must be place or origin"),
             ("groups", "# g\ntitle\n", "c.tsv:2: expected the header"),
+            ("heads", "iso3\ttitles\nJPN\temperor\nJPN\tking\n", "c.tsv:3: JPN already listed on line 2"),
+            ("heads", "iso3\ttitles\nJPN\t-\n", "c.tsv:2: column \"titles\" must not be empty"),
         ];
         for (reader, text, want) in cases {
             let got = match *reader {
                 "countries" => parse_countries("c.tsv", text).map(|_| ()),
                 "orgs" => parse_orgs("c.tsv", text).map(|_| ()),
                 "groups" => parse_groups("c.tsv", text).map(|_| ()),
+                "heads" => parse_heads("c.tsv", text).map(|_| ()),
                 _ => parse_titles("c.tsv", text).map(|_| ()),
             };
             let msg = got.expect_err(text).to_string();

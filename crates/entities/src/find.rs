@@ -49,7 +49,7 @@ struct Finder<'a> {
     actors: Vec<ActorMention>,
     /// Titled people named with no country ("President Ganzorig Batbayar"): the index of their
     /// actor and the agent code of their title, for [`Finder::home_officials`].
-    unqualified: Vec<(usize, String)>,
+    unqualified: Vec<(usize, String, u16)>,
 }
 
 pub(crate) fn find(
@@ -686,9 +686,10 @@ impl Finder<'_> {
         };
         let last = of_hit.unwrap_or(after);
         self.mark(left..=last);
-        if country.is_none() && org.is_none() && kind == MentionKind::Person {
-            self.unqualified
-                .push((self.actors.len(), agent.to_string()));
+        if let (None, None, MentionKind::Person, Entry::Title(t)) =
+            (country, org, kind, self.hits[title].entry)
+        {
+            self.unqualified.push((self.actors.len(), agent.clone(), t));
         }
         self.push_actor(
             Span::new(start, end),
@@ -1099,17 +1100,26 @@ impl Finder<'_> {
         }
     }
 
-    /// A person named with a title is the same person when named again by full name or by one
-    /// of the name's first or last token (Korean surnames come first: "Kang" for "Kang Sok
-    /// Ju"; Western ones last: "Lavrov"). A token shared by two people in the document is
-    /// ambiguous and not used.
     /// Wire copy leaves the home country's officials unqualified: in a story datelined SEOUL,
     /// "Foreign Minister Choi Dong-hyun" is South Korea's. A titled person with no country, who
-    /// is not introduced with one elsewhere in the document, takes the dateline city's country.
+    /// is not introduced with one elsewhere in the document, takes the home country: the
+    /// dateline city's, else the outlet's when the document names that country (The Korea
+    /// Times' "President Lee Tae-gyeom").
+    ///
+    /// A head's title (`data/heads.tsv`) goes home only if the home country's heads hold it
+    /// (Japan has no president). Otherwise, and with no home, it goes to the one country the
+    /// document names whose heads hold it, leaving out a country whose holder of that title the
+    /// document names already: after "Indonesian Foreign Minister Ratna Kusumawardhani" in a
+    /// Tokyo story, "President Bambang Wiratmaja" is Indonesia's; "Premier Wen" beside the U.S.
+    /// is China's.
     fn home_officials(&mut self) {
-        let Some(home) = self.dateline_country() else {
+        if self.unqualified.is_empty() {
             return;
-        };
+        }
+        let named = self.named_countries();
+        let home = self
+            .dateline_country()
+            .or_else(|| self.outlet_country().filter(|c| named.contains(c)));
         // Names compared token by token in any romanisation: "Choi Son Hui" was introduced
         // as North Korea's "Choe Son-hui" and is not the dateline country's.
         let tokens = |name: &str| -> Vec<String> {
@@ -1126,22 +1136,77 @@ impl Finder<'_> {
             .map(|n| (self.romanisation.key(n), tokens(n)))
             .collect();
         let mut resolved = Vec::new();
-        for (i, agent) in &self.unqualified {
+        for (i, agent, title) in &self.unqualified {
             let name = self.actors[*i].name.as_deref().unwrap_or("");
             let (key, own) = (self.romanisation.key(name), tokens(name));
             let shares_a_name = introduced
                 .iter()
                 .any(|(k, ts)| *k == key || ts.iter().any(|t| own.contains(t)));
             // A user dictionary may have given the country already.
-            if !shares_a_name && self.actors[*i].country.is_none() {
-                resolved.push((*i, self.code(Some(home), Some(agent))));
+            if shares_a_name || self.actors[*i].country.is_some() {
+                continue;
+            }
+            let country = match home {
+                Some(h) if self.g.may_hold(h, *title) => Some(h),
+                _ if self.g.is_head_title(*title) => self.only_holder(*title, &named),
+                _ => None,
+            };
+            if let Some(c) = country {
+                resolved.push((*i, c, self.code(Some(c), Some(agent))));
             }
         }
-        let iso = self.iso(home).clone();
-        for (i, code) in resolved {
-            self.actors[i].country = Some(iso.clone());
+        for (i, c, code) in resolved {
+            self.actors[i].country = Some(self.iso(c).clone());
             self.actors[i].code = code;
         }
+    }
+
+    /// The countries the document names (as a name, adjective, people, capital or city).
+    fn named_countries(&self) -> Vec<u16> {
+        let mut named: Vec<u16> = Vec::new();
+        for h in &self.hits {
+            let country = match h.entry {
+                Entry::Org(_) | Entry::Title(_) | Entry::Discard => None,
+                e => self.country_of(e),
+            };
+            if let Some(c) = country.filter(|c| !named.contains(c)) {
+                named.push(c);
+            }
+        }
+        named
+    }
+
+    /// The country of the outlet (`Document::source`: "The Korea Times" -> KOR), if the
+    /// gazetteers know it.
+    fn outlet_country(&self) -> Option<u16> {
+        let source = self.doc.source.as_deref()?;
+        self.g.scan(source).iter().find_map(|h| match h.entry {
+            Entry::Org(o) => self.g.orgs[usize::from(o)].country,
+            _ => None,
+        })
+    }
+
+    /// The one country among `named` whose heads hold title row `title` (`data/heads.tsv`),
+    /// when no other named country may hold it and its holder is not named in the document
+    /// already ("Chinese President Xi Jinping" leaves China out for another president).
+    fn only_holder(&self, title: u16, named: &[u16]) -> Option<u16> {
+        let title_text = &self.g.titles[usize::from(title)].title;
+        let holder_named = |c: u16| {
+            let iso = self.iso(c);
+            self.actors.iter().any(|a| {
+                a.kind == MentionKind::Person
+                    && a.country.as_ref() == Some(iso)
+                    && a.title
+                        .as_deref()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(title_text))
+            })
+        };
+        let mut candidates = named
+            .iter()
+            .copied()
+            .filter(|&c| self.g.may_hold(c, title) && !holder_named(c));
+        let first = candidates.next()?;
+        (candidates.next().is_none() && self.g.holds(first, title)).then_some(first)
     }
 
     /// The country a full actor code begins with, if it is one we know ("PRKGOV" -> PRK).
@@ -1324,9 +1389,39 @@ impl Finder<'_> {
             let Some(name) = a.name.as_deref() else {
                 continue;
             };
-            if let Some(&v) = index.keys.get(&self.romanisation.key(name)) {
-                let k = &known[(v / 2) as usize];
-                a.name = Some(k.name.clone());
+            let by_key = index
+                .keys
+                .get(&self.romanisation.key(name))
+                .map(|&v| (v / 2) as usize);
+            // "President Lee Tae-gyeom" and "South Korean President Lee": one person when
+            // exactly one person known with the same title shares the first or last token.
+            let by_title = || {
+                let title = a.title.as_deref()?;
+                let ends = |n: &str| -> [String; 2] {
+                    let first = n.split(' ').next().unwrap_or(n);
+                    let last = n.rsplit(' ').next().unwrap_or(n);
+                    [self.romanisation.key(first), self.romanisation.key(last)]
+                };
+                let own = ends(name);
+                let mut same = known.iter().enumerate().filter(|(_, k)| {
+                    k.title
+                        .as_deref()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(title))
+                        && ends(&k.name).iter().any(|t| own.contains(t))
+                });
+                let (i, first) = same.next()?;
+                same.all(|(_, k)| k.name == first.name).then_some(i)
+            };
+            let found = match by_key {
+                Some(i) => Some((i, true)),
+                None => by_title().map(|i| (i, false)),
+            };
+            if let Some((i, whole)) = found {
+                let k = &known[i];
+                // By a shared token, the fuller name is the canonical one.
+                if whole || k.name.split(' ').count() >= name.split(' ').count() {
+                    a.name = Some(k.name.clone());
+                }
                 a.country = k.country.clone();
                 a.code = k.code.clone();
             }

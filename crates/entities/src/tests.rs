@@ -107,7 +107,7 @@ fn titled_people() {
         ("South Korean Gen. Park Jin-ho inspected the border.", &[("person", "South Korean Gen. Park Jin-ho", "KOR", "KORMIL", "General", "Park Jin-ho")]),
         ("Foreign Minister Ivan Petrov spoke.", &[("person", "Foreign Minister Ivan Petrov", "", "", "Foreign Minister", "Ivan Petrov")]),
         ("Foreign Minister Li Wen of China arrived.", &[("person", "Foreign Minister Li Wen of China", "CHN", "CHNGOV", "Foreign Minister", "Li Wen")]),
-        ("Saudi Crown Prince Mohammed bin Salman flew in.", &[("person", "Saudi Crown Prince Mohammed bin Salman", "SAU", "SAUGOV", "King", "Mohammed bin Salman")]),
+        ("Saudi Crown Prince Mohammed bin Salman flew in.", &[("person", "Saudi Crown Prince Mohammed bin Salman", "SAU", "SAUGOV", "Crown Prince", "Mohammed bin Salman")]),
         ("Then-President George W. Bush's envoy came.", &[("person", "Then-President George W. Bush", "", "", "President", "George W. Bush")]),
         ("South Korea's top nuclear envoy Lee Min-su left.", &[("person", "South Korea's top nuclear envoy Lee Min-su", "KOR", "KORGOV", "envoy", "Lee Min-su")]),
         ("The talks ended, the envoy said.\nKim arrived later.", &[]),
@@ -369,6 +369,14 @@ fn data_files_parse_completely() {
         data::parse_discards("discard", DISCARD).unwrap().len(),
         rows(DISCARD)
     );
+    assert_eq!(
+        data::parse_heads("heads", HEADS).unwrap().len(),
+        rows(HEADS) - 1
+    );
+    // Every country and title of heads.tsv is known (the compiled-in files are read strictly).
+    let heads = data::parse_heads("heads", HEADS).unwrap();
+    let mut g = recognizer().gazetteer;
+    g.set_heads("heads", &heads, true).unwrap();
 
     // 193 UN members, 2 observers, and the territories the news treats as actors.
     assert!(countries.len() >= 250, "{} countries", countries.len());
@@ -513,6 +521,74 @@ fn unqualified_officials_take_the_dateline_country() {
         .find(|a| a.name.as_deref() == Some("Park Ji-hoon"))
         .unwrap();
     assert_eq!(park.country, None);
+}
+
+/// The (country, code) of every mention of the person named `name` in `d`.
+fn countries_of(r: &Recognizer, d: &Document, name: &str) -> Vec<(String, String)> {
+    r.find(d)
+        .actors
+        .iter()
+        .filter(|a| a.name.as_deref() == Some(name))
+        .map(|a| {
+            (
+                a.country
+                    .as_ref()
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
+                a.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Dateline city, outlet, text, person, and the (country, code) of each of their mentions.
+type HeadCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// Issue 3: a head's title without a country (data/heads.tsv). Each case: dateline city (""
+/// for none), outlet, text, the person, and the (country, code) of each of their mentions.
+#[rustfmt::skip]
+#[test]
+fn heads_titles_take_the_country_whose_heads_hold_them() {
+    let r = recognizer();
+    let cases: &[HeadCase] = &[
+        // Japan has no president: the story's other country has one.
+        ("TOKYO", "Kyodo", "TOKYO, Jan. 25 (Kyodo) --\nIndonesian Foreign Minister Ratna Kusumawardhani arrived in Tokyo on Thursday.\nHer visit follows a trip to Japan by President Bambang Wiratmaja in October.", "Bambang Wiratmaja", &[("IDN", "IDNGOV")]),
+        // The home country's own head stays home.
+        ("TOKYO", "Kyodo", "TOKYO, Jan. 25 (Kyodo) --\nIndonesian Foreign Minister Ratna Kusumawardhani met Prime Minister Kenji Morioka.", "Kenji Morioka", &[("JPN", "JPNGOV")]),
+        // Two other countries with presidents: no guess.
+        ("TOKYO", "Kyodo", "TOKYO, Jan. 25 (Kyodo) --\nIndonesian and Philippine officials met in Tokyo before President Bambang Wiratmaja arrived.", "Bambang Wiratmaja", &[("", "")]),
+        // No dateline: the outlet's country, when the story names it.
+        ("", "The Korea Times", "Japanese Prime Minister Shinji Kanemoto will visit Seoul for a summit with President Lee Tae-gyeom.", "Lee Tae-gyeom", &[("KOR", "KORGOV")]),
+        ("", "The Korea Times", "Japanese Prime Minister Shinji Kanemoto met President Ilham Karimov in Tashkent.", "Ilham Karimov", &[("UZB", "UZBGOV")]),
+        // No home: the one named country whose heads hold the title.
+        ("", "", "Premier Wen Jiabao told U.S. officials in Beijing that talks would go on.", "Wen Jiabao", &[("CHN", "CHNGOV")]),
+        ("", "", "Chancellor Helga Brandt flew from Paris to Berlin on Monday.", "Helga Brandt", &[("DEU", "DEUGOV")]),
+        ("", "", "King Hamad received Indian envoys in Manama.", "Hamad", &[("BHR", "BHRGOV")]),
+        // A country whose holder of the title is named already is left out.
+        ("", "", "Chinese President Hu Wei met President Tom Bradley in Beijing.", "Tom Bradley", &[("", "")]),
+        // A title that is no head's is not guessed without a home.
+        ("", "", "Foreign Minister Park Ji-hoon left for Hanoi.", "Park Ji-hoon", &[("", "")]),
+        // Named again with the title: "President Lee" is the South Korean president introduced.
+        ("", "", "South Korean President Lee spoke on Monday.\nPresident Lee Tae-gyeom left for Washington on Tuesday.", "Lee Tae-gyeom", &[("KOR", "KORGOV")]),
+        ("", "", "President Lee Tae-gyeom left for Washington.\nSouth Korean President Lee said the talks went well.", "Lee Tae-gyeom", &[("KOR", "KORGOV")]),
+        // ... but not a minister who shares the surname.
+        ("", "", "South Korean President Lee spoke on Monday.\nForeign Minister Lee Min-su left for Hanoi.", "Lee Min-su", &[("", "")]),
+        // "President Bush" after "U.S. President George W. Bush".
+        ("", "", "U.S. President George W. Bush arrived in Baghdad.\nPresident Bush met troops.", "George W. Bush", &[("USA", "USAGOV"), ("USA", "USAGOV")]),
+    ];
+    for (city, outlet, text, name, want) in cases {
+        let mut d = if city.is_empty() { doc(text) } else { datelined(text, city) };
+        d.source = (!outlet.is_empty()).then(|| outlet.to_string());
+        let got = countries_of(&r, &d, name);
+        let want: Vec<(String, String)> = want.iter().map(|(c, k)| (c.to_string(), k.to_string())).collect();
+        assert_eq!(got, want, "\ntext: {text:?}");
+    }
 }
 
 #[rustfmt::skip]

@@ -1186,9 +1186,11 @@ impl Finder<'_> {
         })
     }
 
-    /// The one country among `named` whose heads hold title row `title` (`data/heads.tsv`),
-    /// when no other named country may hold it and its holder is not named in the document
-    /// already ("Chinese President Xi Jinping" leaves China out for another president).
+    /// The country whose heads hold title row `title` (`data/heads.tsv`): the one whose holder
+    /// the document describes without a name ("Indonesian president"), else the one among
+    /// `named` when no other named country may hold it. A country whose holder of the title the
+    /// document names already is left out ("Chinese President Xi Jinping" leaves China out for
+    /// another president).
     fn only_holder(&self, title: u16, named: &[u16]) -> Option<u16> {
         let title_text = &self.g.titles[usize::from(title)].title;
         let holder_named = |c: u16| {
@@ -1201,6 +1203,20 @@ impl Finder<'_> {
                         .is_some_and(|t| t.eq_ignore_ascii_case(title_text))
             })
         };
+        // "Indonesian president" in the headline: a country's holder described, not named.
+        let mut described = self.actors.iter().filter_map(|a| {
+            let is_title = a
+                .title
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(title_text));
+            let c = self.country_of_code(a.code.as_ref()?)?;
+            (a.kind == MentionKind::Group && a.name.is_none() && is_title).then_some(c)
+        });
+        if let Some(c) = described.next() {
+            if described.all(|d| d == c) && self.g.may_hold(c, title) && !holder_named(c) {
+                return Some(c);
+            }
+        }
         let mut candidates = named
             .iter()
             .copied()

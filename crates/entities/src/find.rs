@@ -1188,7 +1188,8 @@ impl Finder<'_> {
 
     /// The country whose heads hold title row `title` (`data/heads.tsv`): the one whose holder
     /// the document describes without a name ("Indonesian president"), else the one among
-    /// `named` when no other named country may hold it. A country whose holder of the title the
+    /// `named` when no other named country may hold it and some named country cannot (the
+    /// title tells them apart). A country whose holder of the title the
     /// document names already is left out ("Chinese President Xi Jinping" leaves China out for
     /// another president).
     fn only_holder(&self, title: u16, named: &[u16]) -> Option<u16> {
@@ -1216,6 +1217,11 @@ impl Finder<'_> {
             if described.all(|d| d == c) && self.g.may_hold(c, title) && !holder_named(c) {
                 return Some(c);
             }
+        }
+        // The title must tell the named countries apart: with one named country ("President
+        // Bush threatened action against Russia") that country is as likely the other side.
+        if named.iter().all(|&c| self.g.may_hold(c, title)) {
+            return None;
         }
         let mut candidates = named
             .iter()

@@ -570,6 +570,8 @@ fn heads_titles_take_the_country_whose_heads_hold_them() {
         ("", "", "Premier Wen Jiabao told U.S. officials in Beijing that talks would go on.", "Wen Jiabao", &[("CHN", "CHNGOV")]),
         ("", "", "Chancellor Helga Brandt flew from Paris to Berlin on Monday.", "Helga Brandt", &[("DEU", "DEUGOV")]),
         ("", "", "King Hamad received Indian envoys in Manama.", "Hamad", &[("BHR", "BHRGOV")]),
+        // One named country that may hold the title is as likely the other side: no guess.
+        ("", "", "President Tom Bradley threatened further action against Russia.", "Tom Bradley", &[("", "")]),
         // A country whose holder of the title is named already is left out.
         ("", "", "Chinese President Hu Wei met President Tom Bradley in Beijing.", "Tom Bradley", &[("", "")]),
         // A title that is no head's is not guessed without a home.

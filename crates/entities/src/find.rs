@@ -1108,18 +1108,25 @@ impl Finder<'_> {
     ///
     /// A head's title (`data/heads.tsv`) goes home only if the home country's heads hold it
     /// (Japan has no president). Otherwise, and with no home, it goes to the one country the
-    /// document names whose heads hold it, leaving out a country whose holder of that title the
-    /// document names already: after "Indonesian Foreign Minister Ratna Kusumawardhani" in a
+    /// document names (with no home: as a place) whose heads hold it, leaving out a country
+    /// whose holder of that title the document names already: after "Indonesian Foreign Minister Ratna Kusumawardhani" in a
     /// Tokyo story, "President Bambang Wiratmaja" is Indonesia's; "Premier Wen" beside the U.S.
     /// is China's.
     fn home_officials(&mut self) {
         if self.unqualified.is_empty() {
             return;
         }
-        let named = self.named_countries();
+        let named = self.named_countries(false);
         let home = self
             .dateline_country()
             .or_else(|| self.outlet_country().filter(|c| named.contains(c)));
+        // With no home, only countries named as places: one named by an adjective is mostly
+        // another actor's ("Japanese Prime Minister ... and Chinese Premier ... criticized
+        // President Tom Harris").
+        let pool = match home {
+            Some(_) => named.clone(),
+            None => self.named_countries(true),
+        };
         // Names compared token by token in any romanisation: "Choi Son Hui" was introduced
         // as North Korea's "Choe Son-hui" and is not the dateline country's.
         let tokens = |name: &str| -> Vec<String> {
@@ -1148,7 +1155,7 @@ impl Finder<'_> {
             }
             let country = match home {
                 Some(h) if self.g.may_hold(h, *title) => Some(h),
-                _ if self.g.is_head_title(*title) => self.only_holder(*title, &named),
+                _ if self.g.is_head_title(*title) => self.only_holder(*title, &named, &pool),
                 _ => None,
             };
             if let Some(c) = country {
@@ -1161,11 +1168,13 @@ impl Finder<'_> {
         }
     }
 
-    /// The countries the document names (as a name, adjective, people, capital or city).
-    fn named_countries(&self) -> Vec<u16> {
+    /// The countries the document names (as a name, adjective, people, capital or city), or
+    /// with `places` only those it names as a place (a name, capital or city).
+    fn named_countries(&self, places: bool) -> Vec<u16> {
         let mut named: Vec<u16> = Vec::new();
-        for h in &self.hits {
+        for (i, h) in self.hits.iter().enumerate() {
             let country = match h.entry {
+                _ if places => self.place_country(i),
                 Entry::Org(_) | Entry::Title(_) | Entry::Discard => None,
                 e => self.country_of(e),
             };
@@ -1187,12 +1196,12 @@ impl Finder<'_> {
     }
 
     /// The country whose heads hold title row `title` (`data/heads.tsv`): the one whose holder
-    /// the document describes without a name ("Indonesian president"), else the one among
-    /// `named` when no other named country may hold it and some named country cannot (the
-    /// title tells them apart). A country whose holder of the title the
+    /// the document describes without a name ("Indonesian president"), else the one in `pool`
+    /// (the countries that may be the person's) when no other there may hold it and some
+    /// country in `named` cannot (the title tells the named countries apart). A country whose holder of the title the
     /// document names already is left out ("Chinese President Xi Jinping" leaves China out for
     /// another president).
-    fn only_holder(&self, title: u16, named: &[u16]) -> Option<u16> {
+    fn only_holder(&self, title: u16, named: &[u16], pool: &[u16]) -> Option<u16> {
         let title_text = &self.g.titles[usize::from(title)].title;
         let holder_named = |c: u16| {
             let iso = self.iso(c);
@@ -1223,7 +1232,7 @@ impl Finder<'_> {
         if named.iter().all(|&c| self.g.may_hold(c, title)) {
             return None;
         }
-        let mut candidates = named
+        let mut candidates = pool
             .iter()
             .copied()
             .filter(|&c| self.g.may_hold(c, title) && !holder_named(c));

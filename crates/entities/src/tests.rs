@@ -572,6 +572,8 @@ fn heads_titles_take_the_country_whose_heads_hold_them() {
         ("", "", "King Hamad received Indian envoys in Manama.", "Hamad", &[("BHR", "BHRGOV")]),
         // One named country that may hold the title is as likely the other side: no guess.
         ("", "", "President Tom Bradley threatened further action against Russia.", "Tom Bradley", &[("", "")]),
+        // With no home, a country named only by an adjective is another actor's.
+        ("", "", "Japanese Prime Minister Kenji Arai and Chinese Premier Li Wei criticized President Tom Harris.", "Tom Harris", &[("", "")]),
         // A country whose holder of the title is named already is left out.
         ("", "", "Chinese President Hu Wei met President Tom Bradley in Beijing.", "Tom Bradley", &[("", "")]),
         // A title that is no head's is not guessed without a home.

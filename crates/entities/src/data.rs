@@ -26,7 +26,7 @@ pub(crate) struct CountryRow {
 /// What an organisation's code is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OrgCode {
-    /// A full actor code ("IGOUNO", "PRKMED").
+    /// A full actor code ("IGOUNO", "PRKGOVMED").
     Fixed(ActorCode),
     /// An agent code appended to the country that qualifies the mention ("+GOV").
     Generic(String),
@@ -79,6 +79,15 @@ pub(crate) struct GroupRow {
     pub forms: Vec<String>,
 }
 
+/// One row of `heads.tsv`: the titles of a country's heads of state and government.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadsRow {
+    pub line: usize,
+    pub iso3: CountryCode,
+    /// Rows of `titles.tsv`, as written (matched case-insensitively).
+    pub titles: Vec<String>,
+}
+
 /// One line of `discard.txt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DiscardRow {
@@ -100,6 +109,7 @@ const ORG_HEADER: &[&str] = &["name", "code", "names"];
 const TITLE_HEADER: &[&str] = &["title", "agent", "holder", "variants"];
 const GROUP_HEADER: &[&str] = &["title", "country", "forms"];
 const PLACE_WORDS_HEADER: &[&str] = &["kind", "words"];
+const HEADS_HEADER: &[&str] = &["iso3", "titles"];
 
 /// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
 /// header and the column count.
@@ -172,18 +182,30 @@ fn required(file: &str, line: usize, column: &str, field: &str) -> Result<String
     }
 }
 
+/// The country code in `field` of `line`, which the rows read before (code, line) must not
+/// have.
+fn new_iso3<'a>(
+    file: &str,
+    line: usize,
+    field: &str,
+    earlier: impl IntoIterator<Item = (&'a CountryCode, usize)>,
+) -> Result<CountryCode, EntitiesError> {
+    let iso3 =
+        CountryCode::parse(field).map_err(|e| EntitiesError::data(file, line, e.to_string()))?;
+    match earlier.into_iter().find(|(c, _)| **c == iso3) {
+        Some((_, prev)) => Err(EntitiesError::data(
+            file,
+            line,
+            format!("{iso3} already listed on line {prev}"),
+        )),
+        None => Ok(iso3),
+    }
+}
+
 pub(crate) fn parse_countries(file: &str, text: &str) -> Result<Vec<CountryRow>, EntitiesError> {
     let mut out: Vec<CountryRow> = Vec::new();
     for (line, f) in rows(file, text, COUNTRY_HEADER)? {
-        let iso3 =
-            CountryCode::parse(f[0]).map_err(|e| EntitiesError::data(file, line, e.to_string()))?;
-        if let Some(prev) = out.iter().find(|r| r.iso3 == iso3) {
-            return Err(EntitiesError::data(
-                file,
-                line,
-                format!("{iso3} already defined on line {}", prev.line),
-            ));
-        }
+        let iso3 = new_iso3(file, line, f[0], out.iter().map(|r| (&r.iso3, r.line)))?;
         out.push(CountryRow {
             line,
             iso3,
@@ -359,6 +381,23 @@ pub(crate) fn parse_place_words(file: &str, text: &str) -> Result<PlaceWords, En
     Ok(out)
 }
 
+pub(crate) fn parse_heads(file: &str, text: &str) -> Result<Vec<HeadsRow>, EntitiesError> {
+    let mut out: Vec<HeadsRow> = Vec::new();
+    for (line, f) in rows(file, text, HEADS_HEADER)? {
+        let iso3 = new_iso3(file, line, f[0], out.iter().map(|r| (&r.iso3, r.line)))?;
+        let titles = list(f[1]);
+        if titles.is_empty() {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                "column \"titles\" must not be empty",
+            ));
+        }
+        out.push(HeadsRow { line, iso3, titles });
+    }
+    Ok(out)
+}
+
 pub(crate) fn parse_discards(file: &str, text: &str) -> Result<Vec<DiscardRow>, EntitiesError> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -403,7 +442,7 @@ mod tests {
             (
                 "countries",
                 "iso3\tname\tnames\tadjectives\tdemonyms\tcapital\tcities\tseats\nPRK\tA\t-\t-\t-\t-\t-\t-\nPRK\tB\t-\t-\t-\t-\t-\t-\n",
-                "c.tsv:3: PRK already defined on line 2",
+                "c.tsv:3: PRK already listed on line 2",
             ),
             ("orgs", "name\tcode\tnames\nUnited Nations\tIGOUN\t-\n", "c.tsv:2: not a CAMEO actor code"),
             ("orgs", "name\tcode\tnames\nforeign ministry\t+GOVV\t-\n", "c.tsv:2: unknown agent code"),
@@ -418,6 +457,8 @@ mod tests {
             ("place words", "kind\twords\nnoun\tRegion\n", "c.tsv:2: \"Region\" must be in lower case"),
             ("place words", "kind\twords\nverb\tin\n", "c.tsv:2: kind \"verb\" must be"),
             ("place words", "kind\twords\nnoun\tnaval air base\n", "c.tsv:2: \"naval air base\": at most two words"),
+            ("heads", "iso3\ttitles\nJPN\temperor\nJPN\tking\n", "c.tsv:3: JPN already listed on line 2"),
+            ("heads", "iso3\ttitles\nJPN\t-\n", "c.tsv:2: column \"titles\" must not be empty"),
         ];
         for (reader, text, want) in cases {
             let got = match *reader {
@@ -425,6 +466,7 @@ mod tests {
                 "orgs" => parse_orgs("c.tsv", text).map(|_| ()),
                 "groups" => parse_groups("c.tsv", text).map(|_| ()),
                 "place words" => parse_place_words("c.tsv", text).map(|_| ()),
+                "heads" => parse_heads("c.tsv", text).map(|_| ()),
                 _ => parse_titles("c.tsv", text).map(|_| ()),
             };
             let msg = got.expect_err(text).to_string();

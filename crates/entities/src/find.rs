@@ -51,7 +51,7 @@ struct Finder<'a> {
     actors: Vec<ActorMention>,
     /// Titled people named with no country ("President Ganzorig Batbayar"): the index of their
     /// actor and the agent code of their title, for [`Finder::home_officials`].
-    unqualified: Vec<(usize, String)>,
+    unqualified: Vec<(usize, String, u16)>,
 }
 
 pub(crate) fn find(
@@ -61,7 +61,7 @@ pub(crate) fn find(
     doc: &Document,
 ) -> Mentions {
     let text = doc.text.as_str();
-    let hits = normalise(text, g.scan(text));
+    let hits = drop_name_tails(g, doc, normalise(text, g.scan(text)));
     let mut korea = Korea::default();
     for h in &hits {
         if let Some(c) = plain_country(h.entry) {
@@ -149,6 +149,84 @@ fn normalise(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
             word.is_empty() || !(prefix || word.chars().all(char::is_lowercase))
         })
         .collect()
+}
+
+/// Agent codes of CAMEO's primary roles outside the state (manual 1.1b3, table 3.1) whose
+/// titles qualify a title after them: "opposition lawmakers" are the opposition.
+const ROLE_PREFIXES: &[&str] = &["OPP", "REB", "INS", "SEP"];
+
+/// CAMEO's secondary role codes (manual 1.1b3, table 3.1) but the legislature: a specialty
+/// that may follow a primary role ("opposition journalists" OPPMED, "an opposition labor
+/// union" OPPLAB, manual 3.1.6).
+const SPECIALTIES: &[&str] = &[
+    "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED", "REF",
+];
+
+/// The agent code of a role title before another title: the primary role wins, and the other
+/// title's specialty follows it. A journalist is MED only if not OPP, and members of a
+/// legislature are coded by their side, GOV or OPP, rather than LEG (manual 1.1b3, 3.1.6):
+/// "opposition lawmakers" are OPP, "opposition journalists" OPPMED, "rebel commanders" REB.
+fn role_over(prefix: &str, agent: &str) -> String {
+    match agent.get(..3) {
+        Some(a) if SPECIALTIES.contains(&a) => format!("{prefix}{a}"),
+        _ => prefix.to_string(),
+    }
+}
+
+/// Drop an organisation's name that is only the end of a longer proper name: "Workers' Party"
+/// in "Kurdistan Workers' Party" is not the Workers' Party of Korea. A name of two or more
+/// words counts as a tail when a capitalised word that no gazetteer name covers stands right
+/// before it (one space): not a function word ("The", "In": names.rs), not a possessive, not a
+/// sentence's first word ("Several Security Council members"), and not in a title-case
+/// headline, where every long word is capitalised.
+fn drop_name_tails(g: &Gazetteer, doc: &Document, hits: Vec<Hit>) -> Vec<Hit> {
+    let text = doc.text.as_str();
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let tail = match h.entry {
+            Entry::Org(o) => {
+                g.org_code(o).is_some()
+                    && text[h.start..h.end].contains(' ')
+                    && kept.last().is_none_or(|p| p.end + 1 < h.start)
+                    && longer_name_before(doc, h.start)
+            }
+            _ => false,
+        };
+        if !tail {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+/// Whether the word right before byte `at` (one space between) is a capitalised name word that
+/// continues into the name at `at`; see [`drop_name_tails`].
+fn longer_name_before(doc: &Document, at: usize) -> bool {
+    let text = doc.text.as_str();
+    let Some(head) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    if head.ends_with(' ') {
+        return false;
+    }
+    let start = after_last(head, char::is_whitespace);
+    let word = &head[start..];
+    let possessive = ["'s", "’s", "'", "’"].iter().any(|p| word.ends_with(p));
+    if possessive || name_before(text, head.len(), start).is_none_or(|(s, _)| s != start) {
+        return false;
+    }
+    let Some(sentence) = doc.sentence_at(start).map(|s| doc.sentences[s].span) else {
+        return true;
+    };
+    if sentence.start == start {
+        return false;
+    }
+    // A title-case headline capitalises every word but short ones ("Lavrov Tells Security
+    // Council of Plan").
+    sentence
+        .slice(text)
+        .split_whitespace()
+        .any(|w| w.len() > 3 && w.starts_with(char::is_lowercase))
 }
 
 /// Whether `gap` is ordinary spacing between two words on one line.
@@ -399,6 +477,16 @@ impl Finder<'_> {
                     }
                 }
             }
+            // "opposition" before another title is that title's side: "opposition lawmakers".
+            if self.role_prefix_of(i).is_some() {
+                i += 1;
+                continue;
+            }
+            let role = first.checked_sub(1).and_then(|p| {
+                let r = self.role_prefix_of(p)?;
+                first = p;
+                Some(r)
+            });
             while let Some(p) = first.checked_sub(1) {
                 let gap = self.gap(p, first);
                 if self.is_modifier(p) && !self.used[p] && (gap.is_empty() || is_space(gap)) {
@@ -408,22 +496,58 @@ impl Finder<'_> {
                 }
             }
             let next = self.next_hit_start(i + 1);
-            self.phrase(i, first, org_prefix, next);
+            self.phrase(i, first, org_prefix, role, next);
             i += 1;
+        }
+    }
+
+    /// Whether hit `p` is a title of a primary non-state role (`ROLE_PREFIXES`: "opposition",
+    /// "rebel") standing right before another title, which it qualifies ("opposition
+    /// lawmakers", "rebel commander"): the role title's row.
+    fn role_prefix_of(&self, p: usize) -> Option<u16> {
+        let Entry::Title(t) = self.hits[p].entry else {
+            return None;
+        };
+        let agent = self.g.titles[usize::from(t)].agent.as_deref()?;
+        let next = self.hits.get(p + 1)?;
+        let before_title = matches!(self.title_of(p + 1), Some((_, Some(_))));
+        (ROLE_PREFIXES.contains(&agent)
+            && before_title
+            && !self.used[p]
+            && is_space(&self.text[self.hits[p].end..next.start]))
+        .then_some(t)
+    }
+
+    /// The title and agent code of a title with a role title before it (`role`, a titles row):
+    /// "opposition" + "lawmaker" -> ("opposition lawmaker", "OPP"); see [`role_over`].
+    fn with_role(&self, role: Option<u16>, title: &str, agent: &str) -> (String, String) {
+        match role.map(|r| &self.g.titles[usize::from(r)]) {
+            Some(row) => (
+                format!("{} {}", row.title, title),
+                role_over(row.agent.as_deref().unwrap_or(agent), agent),
+            ),
+            None => (title.to_string(), agent.to_string()),
         }
     }
 
     /// Try to build one titled phrase around title hit `title` (extended left to `first`).
     /// Returns whether a mention was made.
-    fn phrase(&mut self, title: usize, first: usize, org_prefix: Option<u16>, next: usize) -> bool {
+    fn phrase(
+        &mut self,
+        title: usize,
+        first: usize,
+        org_prefix: Option<u16>,
+        role: Option<u16>,
+        next: usize,
+    ) -> bool {
         let Some((title_text, Some(agent))) = self.title_of(title) else {
             return false;
         };
+        let (title_text, agent) = self.with_role(role, title_text, agent);
         let title_text = match org_prefix {
             Some(o) => format!("{} {}", self.g.orgs[usize::from(o)].name, title_text),
-            None => title_text.to_string(),
+            None => title_text,
         };
-        let agent = agent.to_string();
         let qualifier = self.qualifier_before(first);
         let left = qualifier.map(|q| q.hit).unwrap_or(first);
         let left_start = self.hits[left].start;
@@ -569,9 +693,10 @@ impl Finder<'_> {
         };
         let last = of_hit.unwrap_or(after);
         self.mark(left..=last);
-        if country.is_none() && org.is_none() && kind == MentionKind::Person {
-            self.unqualified
-                .push((self.actors.len(), agent.to_string()));
+        if let (None, None, MentionKind::Person, Entry::Title(t)) =
+            (country, org, kind, self.hits[title].entry)
+        {
+            self.unqualified.push((self.actors.len(), agent.clone(), t));
         }
         self.push_actor(
             Span::new(start, end),
@@ -799,10 +924,14 @@ impl Finder<'_> {
             {
                 continue;
             }
+            // "Opposition lawmakers": the role title before the noun is part of the group.
+            let role = i.checked_sub(1).and_then(|p| self.role_prefix_of(p));
+            let first = if role.is_some() { i - 1 } else { i };
+            let first_start = self.hits[first].start;
             let country = match (self.place_after(i, kind), kind) {
                 // "Kurdish activists", "Tamil refugees": qualified by a people or a region we
                 // do not know; the place named is not theirs to take.
-                _ if self.unknown_qualifier_before(h.start) => None,
+                _ if self.unknown_qualifier_before(first_start) => None,
                 (Some(c), _) => Some(c),
                 (None, GroupCountry::Origin) => None,
                 (None, GroupCountry::Place) => {
@@ -827,14 +956,14 @@ impl Finder<'_> {
                     }
                 }
             };
-            let start = article_before(self.text, h.start).unwrap_or(h.start);
+            let start = article_before(self.text, first_start).unwrap_or(first_start);
             let row = &self.g.titles[usize::from(t)];
             let Some(agent) = row.agent.as_deref() else {
                 continue;
             };
-            let title = row.title.clone();
-            let code = self.code(country, Some(agent));
-            self.mark(i..=i);
+            let (title, agent) = self.with_role(role, &row.title, agent);
+            let code = self.code(country, Some(&agent));
+            self.mark(first..=i);
             self.push_actor(
                 Span::new(start, h.end),
                 MentionKind::Group,
@@ -978,16 +1107,32 @@ impl Finder<'_> {
         }
     }
 
-    /// A person named with a title is the same person when named again by full name or by one
-    /// of the name's first or last token (Korean surnames come first: "Kang" for "Kang Sok
-    /// Ju"; Western ones last: "Lavrov"). A token shared by two people in the document is
-    /// ambiguous and not used.
     /// Wire copy leaves the home country's officials unqualified: in a story datelined SEOUL,
     /// "Foreign Minister Choi Dong-hyun" is South Korea's. A titled person with no country, who
-    /// is not introduced with one elsewhere in the document, takes the dateline city's country.
+    /// is not introduced with one elsewhere in the document, takes the home country: the
+    /// dateline city's, else the outlet's when the document names that country (The Korea
+    /// Times' "President Lee Tae-gyeom").
+    ///
+    /// A head's title (`data/heads.tsv`) goes home only if the home country's heads hold it
+    /// (Japan has no president). Otherwise, and with no home, it goes to the one country the
+    /// document names (with no home: as a place) whose heads hold it, leaving out a country
+    /// whose holder of that title the document names already: after "Indonesian Foreign Minister Ratna Kusumawardhani" in a
+    /// Tokyo story, "President Bambang Wiratmaja" is Indonesia's; "Premier Wen" beside the U.S.
+    /// is China's.
     fn home_officials(&mut self) {
-        let Some(home) = self.dateline_country() else {
+        if self.unqualified.is_empty() {
             return;
+        }
+        let named = self.named_countries(false);
+        let home = self
+            .dateline_country()
+            .or_else(|| self.outlet_country().filter(|c| named.contains(c)));
+        // With no home, only countries named as places: one named by an adjective is mostly
+        // another actor's ("Japanese Prime Minister ... and Chinese Premier ... criticized
+        // President Tom Harris").
+        let pool = match home {
+            Some(_) => named.clone(),
+            None => self.named_countries(true),
         };
         // Names compared token by token in any romanisation: "Choi Son Hui" was introduced
         // as North Korea's "Choe Son-hui" and is not the dateline country's.
@@ -1005,22 +1150,101 @@ impl Finder<'_> {
             .map(|n| (self.romanisation.key(n), tokens(n)))
             .collect();
         let mut resolved = Vec::new();
-        for (i, agent) in &self.unqualified {
+        for (i, agent, title) in &self.unqualified {
             let name = self.actors[*i].name.as_deref().unwrap_or("");
             let (key, own) = (self.romanisation.key(name), tokens(name));
             let shares_a_name = introduced
                 .iter()
                 .any(|(k, ts)| *k == key || ts.iter().any(|t| own.contains(t)));
             // A user dictionary may have given the country already.
-            if !shares_a_name && self.actors[*i].country.is_none() {
-                resolved.push((*i, self.code(Some(home), Some(agent))));
+            if shares_a_name || self.actors[*i].country.is_some() {
+                continue;
+            }
+            let country = match home {
+                Some(h) if self.g.may_hold(h, *title) => Some(h),
+                _ if self.g.is_head_title(*title) => self.only_holder(*title, &named, &pool),
+                _ => None,
+            };
+            if let Some(c) = country {
+                resolved.push((*i, c, self.code(Some(c), Some(agent))));
             }
         }
-        let iso = self.iso(home).clone();
-        for (i, code) in resolved {
-            self.actors[i].country = Some(iso.clone());
+        for (i, c, code) in resolved {
+            self.actors[i].country = Some(self.iso(c).clone());
             self.actors[i].code = code;
         }
+    }
+
+    /// The countries the document names (as a name, adjective, people, capital or city), or
+    /// with `places` only those it names as a place (a name, capital or city).
+    fn named_countries(&self, places: bool) -> Vec<u16> {
+        let mut named: Vec<u16> = Vec::new();
+        for (i, h) in self.hits.iter().enumerate() {
+            let country = match h.entry {
+                _ if places => self.place_country(i),
+                Entry::Org(_) | Entry::Title(_) | Entry::Discard => None,
+                e => self.country_of(e),
+            };
+            if let Some(c) = country.filter(|c| !named.contains(c)) {
+                named.push(c);
+            }
+        }
+        named
+    }
+
+    /// The country of the outlet (`Document::source`: "The Korea Times" -> KOR), if the
+    /// gazetteers know it.
+    fn outlet_country(&self) -> Option<u16> {
+        let source = self.doc.source.as_deref()?;
+        self.g.scan(source).iter().find_map(|h| match h.entry {
+            Entry::Org(o) => self.g.orgs[usize::from(o)].country,
+            _ => None,
+        })
+    }
+
+    /// The country whose heads hold title row `title` (`data/heads.tsv`): the one whose holder
+    /// the document describes without a name ("Indonesian president"), else the one in `pool`
+    /// (the countries that may be the person's) when no other there may hold it and some
+    /// country in `named` cannot (the title tells the named countries apart). A country whose holder of the title the
+    /// document names already is left out ("Chinese President Xi Jinping" leaves China out for
+    /// another president).
+    fn only_holder(&self, title: u16, named: &[u16], pool: &[u16]) -> Option<u16> {
+        let title_text = &self.g.titles[usize::from(title)].title;
+        let holder_named = |c: u16| {
+            let iso = self.iso(c);
+            self.actors.iter().any(|a| {
+                a.kind == MentionKind::Person
+                    && a.country.as_ref() == Some(iso)
+                    && a.title
+                        .as_deref()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(title_text))
+            })
+        };
+        // "Indonesian president" in the headline: a country's holder described, not named.
+        let mut described = self.actors.iter().filter_map(|a| {
+            let is_title = a
+                .title
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(title_text));
+            let c = self.country_of_code(a.code.as_ref()?)?;
+            (a.kind == MentionKind::Group && a.name.is_none() && is_title).then_some(c)
+        });
+        if let Some(c) = described.next() {
+            if described.all(|d| d == c) && self.g.may_hold(c, title) && !holder_named(c) {
+                return Some(c);
+            }
+        }
+        // The title must tell the named countries apart: with one named country ("President
+        // Bush threatened action against Russia") that country is as likely the other side.
+        if named.iter().all(|&c| self.g.may_hold(c, title)) {
+            return None;
+        }
+        let mut candidates = pool
+            .iter()
+            .copied()
+            .filter(|&c| self.g.may_hold(c, title) && !holder_named(c));
+        let first = candidates.next()?;
+        (candidates.next().is_none() && self.g.holds(first, title)).then_some(first)
     }
 
     /// The country a full actor code begins with, if it is one we know ("PRKGOV" -> PRK).
@@ -1203,9 +1427,39 @@ impl Finder<'_> {
             let Some(name) = a.name.as_deref() else {
                 continue;
             };
-            if let Some(&v) = index.keys.get(&self.romanisation.key(name)) {
-                let k = &known[(v / 2) as usize];
-                a.name = Some(k.name.clone());
+            let by_key = index
+                .keys
+                .get(&self.romanisation.key(name))
+                .map(|&v| (v / 2) as usize);
+            // "President Lee Tae-gyeom" and "South Korean President Lee": one person when
+            // exactly one person known with the same title shares the first or last token.
+            let by_title = || {
+                let title = a.title.as_deref()?;
+                let ends = |n: &str| -> [String; 2] {
+                    let first = n.split(' ').next().unwrap_or(n);
+                    let last = n.rsplit(' ').next().unwrap_or(n);
+                    [self.romanisation.key(first), self.romanisation.key(last)]
+                };
+                let own = ends(name);
+                let mut same = known.iter().enumerate().filter(|(_, k)| {
+                    k.title
+                        .as_deref()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(title))
+                        && ends(&k.name).iter().any(|t| own.contains(t))
+                });
+                let (i, first) = same.next()?;
+                same.all(|(_, k)| k.name == first.name).then_some(i)
+            };
+            let found = match by_key {
+                Some(i) => Some((i, true)),
+                None => by_title().map(|i| (i, false)),
+            };
+            if let Some((i, whole)) = found {
+                let k = &known[i];
+                // By a shared token, the fuller name is the canonical one.
+                if whole || k.name.split(' ').count() >= name.split(' ').count() {
+                    a.name = Some(k.name.clone());
+                }
                 a.country = k.country.clone();
                 a.code = k.code.clone();
             }

@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use attache_model::{ActorCode, CountryCode};
 
 use crate::data::{
-    CountryRow, DiscardRow, GroupCountry, Holder, OrgCode, OrgRow, PlaceWords, TitleRow,
+    CountryRow, DiscardRow, GroupCountry, HeadsRow, Holder, OrgCode, OrgRow, PlaceWords, TitleRow,
 };
 use crate::EntitiesError;
 
@@ -51,7 +51,7 @@ pub(crate) struct Country {
 pub(crate) struct Org {
     pub name: String,
     pub code: OrgCode,
-    /// The country a fixed code begins with ("PRKMED" -> PRK).
+    /// The country a fixed code begins with ("PRKGOVMED" -> PRK).
     pub country: Option<u16>,
 }
 
@@ -180,6 +180,11 @@ pub(crate) struct Gazetteer {
     /// Each country's capital, an index into `places`.
     pub capitals: Vec<Option<u32>>,
     pub entries: Vec<Entry>,
+    /// Per country, the title rows its heads hold (`data/heads.tsv`); `None`: not listed, may
+    /// hold any.
+    pub heads: Vec<Option<Vec<u16>>>,
+    /// Per title row, whether it is a head's title (listed for some country in `heads`).
+    pub head_titles: Vec<bool>,
     pub automaton: AhoCorasick,
     pub prk: Option<u16>,
     pub kor: Option<u16>,
@@ -390,6 +395,8 @@ impl Gazetteer {
             place_words: PlaceWords::default(),
             capitals,
             entries: p.entries,
+            heads: Vec::new(),
+            head_titles: Vec::new(),
             automaton,
             prk,
             kor,
@@ -438,6 +445,79 @@ impl Gazetteer {
             }
         }
         hits
+    }
+
+    /// Take the heads' titles of `data/heads.tsv`. With `strict` (the compiled-in countries and
+    /// titles) every country and title must be known; a user's countries or titles file may
+    /// lack some, and what it lacks is skipped.
+    pub(crate) fn set_heads(
+        &mut self,
+        file: &str,
+        rows: &[HeadsRow],
+        strict: bool,
+    ) -> Result<(), EntitiesError> {
+        self.heads = vec![None; self.countries.len()];
+        self.head_titles = vec![false; self.titles.len()];
+        for r in rows {
+            let Some(c) = self.countries.iter().position(|c| c.iso3 == r.iso3) else {
+                if strict {
+                    return Err(EntitiesError::data(
+                        file,
+                        r.line,
+                        format!("unknown country {}", r.iso3),
+                    ));
+                }
+                continue;
+            };
+            let mut titles = Vec::with_capacity(r.titles.len());
+            for t in &r.titles {
+                let row = self
+                    .titles
+                    .iter()
+                    .position(|x| x.agent.is_some() && x.title.eq_ignore_ascii_case(t));
+                let Some(row) = row else {
+                    if strict {
+                        return Err(EntitiesError::data(
+                            file,
+                            r.line,
+                            format!("{t:?} is no title of the titles file"),
+                        ));
+                    }
+                    continue;
+                };
+                self.head_titles[row] = true;
+                titles.push(row as u16);
+            }
+            self.heads[c] = Some(titles);
+        }
+        Ok(())
+    }
+
+    /// Whether the heads of `country` may hold title row `title`: yes for a title that is no
+    /// head's, and for a country `heads.tsv` does not list.
+    pub(crate) fn may_hold(&self, country: u16, title: u16) -> bool {
+        !self.is_head_title(title)
+            || self
+                .heads
+                .get(usize::from(country))
+                .and_then(Option::as_ref)
+                .is_none_or(|ts| ts.contains(&title))
+    }
+
+    /// Whether title row `title` is a head's title, and `country` is listed as holding it.
+    pub(crate) fn holds(&self, country: u16, title: u16) -> bool {
+        self.heads
+            .get(usize::from(country))
+            .and_then(Option::as_ref)
+            .is_some_and(|ts| ts.contains(&title))
+    }
+
+    /// Whether title row `title` is a head's title (`data/heads.tsv`).
+    pub(crate) fn is_head_title(&self, title: u16) -> bool {
+        self.head_titles
+            .get(usize::from(title))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The actor code of a fixed-code organisation (`None` for a generic one).

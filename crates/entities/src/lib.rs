@@ -24,7 +24,10 @@
 //! title is recognised again elsewhere in the same document: by full name in any romanisation
 //! ("Choi Son Hui" for "Choe Son-hui", compared by [`Recognizer::name_key`]), by surname
 //! ("Choe", "Choe's visit"), or by a definite description with the same title and country
-//! ("the North Korean foreign minister"). Pronouns are left to the coder.
+//! ("the North Korean foreign minister"). Pronouns are left to the coder. A titled person named
+//! without a country takes the home country (the dateline's, else the outlet's), unless the
+//! title is a head's that its heads do not hold (`data/heads.tsv`: Japan has no president):
+//! then the one country the document names whose heads hold it.
 //!
 //! User dictionaries ([`RecognizerOptions`]: PETRARCH/Phoenix actor and agent files, and our
 //! people file with dated roles, docs/DICTIONARIES.md) add named actors and agent nouns; the
@@ -86,6 +89,7 @@ const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const DISCARD: &str = include_str!("../../../data/discard.txt");
+const HEADS: &str = include_str!("../../../data/heads.tsv");
 const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/place_words.tsv");
 
@@ -110,6 +114,8 @@ pub struct RecognizerOptions {
     /// Replaces `data/place_words.tsv` (the words of places no gazetteer lists: "the
     /// Vostochny Cosmodrome", "the Russian Far East").
     pub place_words: Option<PathBuf>,
+    /// Replaces `data/heads.tsv` (the titles of each country's heads of state and government).
+    pub heads: Option<PathBuf>,
     /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
     /// name wins.
     pub actors: Vec<PathBuf>,
@@ -225,6 +231,7 @@ impl Recognizer {
             read_or(options.titles.as_deref(), "data/titles.tsv", TITLES)?;
         let (groups_name, groups_text) =
             read_or(options.groups.as_deref(), "data/groups.tsv", GROUPS)?;
+        let (heads_name, heads_text) = read_or(options.heads.as_deref(), "data/heads.tsv", HEADS)?;
         let (rom_name, rom_text) = read_or(
             options.romanisation.as_deref(),
             "data/romanisation.tsv",
@@ -286,6 +293,9 @@ impl Recognizer {
             &agents,
             &files,
         )?;
+        let heads = data::parse_heads(&heads_name, &heads_text)?;
+        let strict = options.titles.is_none() && options.countries.is_none();
+        gazetteer.set_heads(&heads_name, &heads, strict)?;
         gazetteer.groups = data::parse_groups(&groups_name, &groups_text)?
             .into_iter()
             .flat_map(|g| g.forms.into_iter().map(move |f| (f, g.country)))

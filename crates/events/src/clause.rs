@@ -225,6 +225,9 @@ pub(crate) fn is_month_word(word: &str) -> bool {
 }
 
 pub(crate) fn normalise(token: &str) -> String {
+    if token.is_ascii() {
+        return token.to_ascii_lowercase();
+    }
     token.to_lowercase().replace('’', "'")
 }
 

@@ -530,14 +530,18 @@ fn wrap_width(body: &str) -> Option<usize> {
 /// The comparison key of a line: lower case, curly quotes folded to straight ones (a subtitle
 /// and its paragraph often differ only in "North’s" vs "North's").
 fn fold(norm: &str) -> String {
-    norm.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
+    if norm.is_ascii() {
+        return norm.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(norm.len());
+    for c in norm.chars().flat_map(char::to_lowercase) {
+        out.push(match c {
             '’' | '‘' | '′' => '\'',
             '“' | '”' | '″' => '"',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// Characters the clean text drops without a trace: zero-width marks and soft hyphens.
@@ -553,7 +557,8 @@ fn is_space_or_invisible(c: char) -> bool {
 }
 
 fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(is_invisible) {
+    // Every invisible character is outside ASCII.
+    if !s.is_ascii() && s.contains(is_invisible) {
         s.chars()
             .filter(|&c| !is_invisible(c))
             .collect::<String>()
@@ -590,6 +595,10 @@ impl Assembly {
         while let Some((i, c)) = chars.next() {
             let space = c.is_whitespace();
             if !space && !is_invisible(c) {
+                continue;
+            }
+            // A single space between words stays in the verbatim run.
+            if c == ' ' && chars.peek().is_none_or(|&(_, d)| !is_space_or_invisible(d)) {
                 continue;
             }
             self.push_verbatim(body, start + run, start + i);

@@ -64,6 +64,9 @@ impl Rule {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct JunkRules {
     rules: Vec<Rule>,
+    /// For each first byte of a line, the rules (indices, in file order) that can match it:
+    /// those that start with that byte or with a wildcard.
+    by_first_byte: Vec<Vec<usize>>,
     /// Date labels, lower-cased, longest first so "last updated:" wins over "updated".
     date_labels: Vec<String>,
 }
@@ -108,13 +111,28 @@ impl JunkRules {
         rules
             .date_labels
             .sort_by_key(|l| std::cmp::Reverse(l.len()));
+        rules.by_first_byte = (0..=u8::MAX)
+            .map(|b| {
+                (0..rules.rules.len())
+                    .filter(|&r| matches!(rules.rules[r].glob.first(), Some(&f) if f == b || f == b'*' || f == b'#'))
+                    .collect()
+            })
+            .collect();
         Ok(rules)
     }
 
     /// The kind of the first rule that matches `lower` (a lower-cased, space-collapsed line).
     pub(crate) fn classify(&self, lower: &str) -> Option<RuleKind> {
         let line = lower.trim();
-        self.rules.iter().find(|r| r.matches(line)).map(|r| r.kind)
+        // An empty line has no first byte: every rule is tried (none matches it).
+        let Some(&first) = line.as_bytes().first() else {
+            return self.rules.iter().find(|r| r.matches(line)).map(|r| r.kind);
+        };
+        self.by_first_byte[usize::from(first)]
+            .iter()
+            .map(|&r| &self.rules[r])
+            .find(|r| r.matches(line))
+            .map(|r| r.kind)
     }
 
     /// Strips a date label ("updated:", "|") from the start of `lower`; returns the byte

@@ -6,7 +6,7 @@
 //! Abbreviations that can end a sentence ("U.S.", "etc.") end one only before a typical
 //! sentence starter ("The", "He"). A line break always ends a sentence.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use attache_model::{Span, Token};

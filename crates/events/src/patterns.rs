@@ -411,7 +411,7 @@ impl PatternCoder {
         let mut requested = false;
         let mut i = 0;
         while i < ctx.words.len() {
-            let Some(candidates) = self.by_first.get(&ctx.words[i].lower) else {
+            let Some(candidates) = self.by_first.get(ctx.words[i].lower.as_str()) else {
                 i += 1;
                 continue;
             };

@@ -465,7 +465,7 @@ impl<'a> SentenceContext<'a> {
             j -= 1;
         }
         let noun = j.checked_sub(1).filter(|&n| n >= clause_start)?;
-        if !nouns.contains(&self.words[noun].lower) {
+        if !nouns.iter().any(|n| *n == self.words[noun].lower) {
             return None;
         }
         let mut k = noun;

@@ -1,6 +1,6 @@
 //! The cleaner: crawled body lines in, a [`Document`] out.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use attache_model::{
     Article, Dateline, Document, MetaSource, OffsetMap, Precision, Sentence, Span,
@@ -380,7 +380,7 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
     let Some(body_start) = lines.iter().position(|l| l.keep && l.is_paragraph()) else {
         return Title::None;
     };
-    let body_words: HashSet<String> = lines[body_start..]
+    let body_words: HashSet<&str> = lines[body_start..]
         .iter()
         .filter(|l| l.keep && l.is_paragraph())
         .take(3)
@@ -403,17 +403,17 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
 }
 
 /// Content-word stems (first five letters of words of three letters or more) for overlap.
-fn word_stems(lower: &str) -> impl Iterator<Item = String> + '_ {
+fn word_stems(lower: &str) -> impl Iterator<Item = &str> + '_ {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.chars().take(5).collect())
+        .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)])
 }
 
 /// Drops exact (whitespace-normalised, case-folded) repeats, keeping the first; and drops a
 /// header line that a later paragraph repeats and continues (a subtitle), keeping the fuller.
 fn drop_repeats(lines: &mut [Line]) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut repeats = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.keep && !seen.insert(line.lower.as_str()) {

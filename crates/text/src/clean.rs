@@ -216,10 +216,8 @@ impl Cleaner {
             }
             for &span in &spans {
                 let first = tokens.len();
-                tokens.extend(
-                    self.abbreviations
-                        .tokenize(span.slice(&out.text), span.start),
-                );
+                self.abbreviations
+                    .tokenize_into(span.slice(&out.text), span.start, &mut tokens);
                 sentences.push(Sentence {
                     span,
                     tokens: first..tokens.len(),

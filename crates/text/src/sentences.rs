@@ -195,15 +195,27 @@ impl Abbreviations {
     /// Splits `text` into tokens, shifting every span by `offset`.
     pub fn tokenize(&self, text: &str, offset: usize) -> Vec<Token> {
         let mut out = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        self.tokenize_into(text, offset, &mut out);
+        out
+    }
+
+    /// [`Self::tokenize`], appending to `out`.
+    pub(crate) fn tokenize_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
             if c.is_whitespace() {
+                i += c.len_utf8();
                 continue;
             }
             let mut end = i + c.len_utf8();
             if c.is_alphanumeric() {
                 // A word or number, with inner joiners when an alphanumeric follows them.
                 loop {
+                    // Most words are ASCII: skip their letters and digits byte by byte.
+                    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                        end += 1;
+                    }
                     let rest = &text[end..];
                     let mut it = rest.chars();
                     match (it.next(), it.next()) {
@@ -233,14 +245,11 @@ impl Abbreviations {
                     end += c.len_utf8();
                 }
             }
-            while chars.peek().is_some_and(|&(k, _)| k < end) {
-                chars.next();
-            }
             out.push(Token {
                 span: Span::new(offset + i, offset + end),
             });
+            i = end;
         }
-        out
     }
 }
 
@@ -439,6 +448,10 @@ mod tests {
                 &["\"", "Go", ",", "\"", "he", "said", "..."],
             ),
             ("Seoul 서울 visit", &["Seoul", "서울", "visit"]),
+            (
+                "Zürich\u{a0}talks, Ōsaka-bound 2,000-strong",
+                &["Zürich", "talks", ",", "Ōsaka-bound", "2,000-strong"],
+            ),
         ];
         for (text, want) in cases {
             let got: Vec<&str> = tokenize(text, 0)

@@ -104,7 +104,7 @@ impl Abbreviations {
         while i < end {
             let b = bytes[i];
             // '…' is E2 80 A6; compare bytes since `i` may sit inside another character.
-            let ellipsis = bytes[i..end].starts_with("…".as_bytes());
+            let ellipsis = b == 0xE2 && bytes[i..end].starts_with("…".as_bytes());
             if !(matches!(b, b'.' | b'!' | b'?') || ellipsis) {
                 i += 1;
                 continue;

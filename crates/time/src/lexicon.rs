@@ -248,6 +248,9 @@ impl Lexicon {
         if word.len() > self.longest {
             return None;
         }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.words.get(word);
+        }
         buf.clear();
         if word.is_ascii() {
             buf.push_str(word);

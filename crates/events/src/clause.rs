@@ -7,11 +7,53 @@ use attache_model::{
     Modality, PlaceMention, Span, TimeMention, Vague,
 };
 use attache_model::{Duration, DurationMention, Precision};
+use std::borrow::Cow;
 
 /// One word of a sentence: its span in the document and its lower-case form.
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     pub(crate) span: Span,
-    pub(crate) lower: String,
+    pub(crate) lower: Lower<'a>,
+}
+
+/// A word's lower-case form ([`normalise`]d): the document's own text where it is lower case
+/// already, as most words are, so a sentence's words allocate only for the others.
+pub(crate) struct Lower<'a>(Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    fn of(token: &'a str) -> Lower<'a> {
+        if token
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Lower(Cow::Borrowed(token))
+        } else {
+            Lower(Cow::Owned(normalise(token)))
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Lower<'_>> for String {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        self.as_str() == other.as_str()
+    }
 }
 
 /// Words that end a clause for the purpose of finding a trigger's subject, object and date.
@@ -225,6 +267,9 @@ pub(crate) fn is_month_word(word: &str) -> bool {
 }
 
 pub(crate) fn normalise(token: &str) -> String {
+    if token.is_ascii() {
+        return token.to_ascii_lowercase();
+    }
     token.to_lowercase().replace('’', "'")
 }
 
@@ -290,7 +335,7 @@ pub(crate) struct SentenceContext<'a> {
     /// Every actor of the document, for pronouns ("he", "her visit").
     pub(crate) all_actors: &'a [ActorMention],
     pub(crate) dateline_place: Option<&'a PlaceMention>,
-    pub(crate) words: &'a [Word],
+    pub(crate) words: &'a [Word<'a>],
     pub(crate) actors: Vec<&'a ActorMention>,
     pub(crate) places: Vec<&'a PlaceMention>,
     pub(crate) times: Vec<&'a TimeMention>,
@@ -936,7 +981,7 @@ pub(crate) fn for_each_sentence(
             .iter()
             .map(|t| Word {
                 span: t.span,
-                lower: normalise(t.span.slice(&doc.text)),
+                lower: Lower::of(t.span.slice(&doc.text)),
             })
             .collect();
         if words.is_empty() {

@@ -32,7 +32,7 @@
 //! is the clause's subject; with `S` but no `T` the target is the clause's subject (passives:
 //! "was attacked by S"). Rules are tried in file order; the first that matches at a word wins.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use attache_model::{
     Actor, ActorMention, CameoCode, EventMention, Location, MentionKind, Modality, PlaceMention,
@@ -186,7 +186,7 @@ struct Match<'a> {
 pub struct PatternCoder {
     rules: Vec<Rule>,
     /// First word -> indices of the rules that can start there, in file order.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
     /// The agent codes of a state's own agents (data/state_agents.tsv): "GOV", "MIL" ...
     state_agents: Vec<String>,
 }
@@ -382,7 +382,7 @@ impl PatternCoder {
                 message: "no rules".into(),
             });
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (r, rule) in rules.iter().enumerate() {
             if let Some(Item::Words { any_of, .. }) = rule.items.first() {
                 for seq in any_of {
@@ -431,7 +431,7 @@ impl PatternCoder {
         let mut requested = false;
         let mut i = 0;
         while i < ctx.words.len() {
-            let Some(candidates) = self.by_first.get(&ctx.words[i].lower) else {
+            let Some(candidates) = self.by_first.get(ctx.words[i].lower.as_str()) else {
                 i += 1;
                 continue;
             };

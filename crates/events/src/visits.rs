@@ -15,7 +15,7 @@ use attache_model::{
 use crate::clause::{
     is_noun_modifier, is_one_person, SentenceContext, NEGATING_VERBS, PLAN, POSSIBILITY,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::{pattern_file, CoderError};
 
@@ -72,7 +72,7 @@ pub struct VisitCoder {
     nouns: Vec<String>,
     /// (rule, trigger) indices by the trigger's first word, in file order: a word is looked
     /// up once instead of compared with every trigger.
-    by_first_word: HashMap<String, Vec<(usize, usize)>>,
+    by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Default for VisitCoder {
@@ -131,7 +131,7 @@ impl VisitCoder {
             .filter(|t| t.len() == 1)
             .map(|t| t[0].clone())
             .collect();
-        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (r, rule) in rules.iter().enumerate() {
             for (t, trigger) in rule.triggers.iter().enumerate() {
                 by_first_word
@@ -465,7 +465,7 @@ impl<'a> SentenceContext<'a> {
             j -= 1;
         }
         let noun = j.checked_sub(1).filter(|&n| n >= clause_start)?;
-        if !nouns.contains(&self.words[noun].lower) {
+        if !nouns.iter().any(|n| *n == self.words[noun].lower) {
             return None;
         }
         let mut k = noun;

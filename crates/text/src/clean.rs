@@ -1,6 +1,6 @@
 //! The cleaner: crawled body lines in, a [`Document`] out.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use attache_model::{
     Article, Dateline, Document, MetaSource, OffsetMap, Precision, Sentence, Span,
@@ -216,10 +216,8 @@ impl Cleaner {
             }
             for &span in &spans {
                 let first = tokens.len();
-                tokens.extend(
-                    self.abbreviations
-                        .tokenize(span.slice(&out.text), span.start),
-                );
+                self.abbreviations
+                    .tokenize_into(span.slice(&out.text), span.start, &mut tokens);
                 sentences.push(Sentence {
                     span,
                     tokens: first..tokens.len(),
@@ -380,7 +378,7 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
     let Some(body_start) = lines.iter().position(|l| l.keep && l.is_paragraph()) else {
         return Title::None;
     };
-    let body_words: HashSet<String> = lines[body_start..]
+    let body_words: HashSet<&str> = lines[body_start..]
         .iter()
         .filter(|l| l.keep && l.is_paragraph())
         .take(3)
@@ -403,17 +401,17 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
 }
 
 /// Content-word stems (first five letters of words of three letters or more) for overlap.
-fn word_stems(lower: &str) -> impl Iterator<Item = String> + '_ {
+fn word_stems(lower: &str) -> impl Iterator<Item = &str> + '_ {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.chars().take(5).collect())
+        .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)])
 }
 
 /// Drops exact (whitespace-normalised, case-folded) repeats, keeping the first; and drops a
 /// header line that a later paragraph repeats and continues (a subtitle), keeping the fuller.
 fn drop_repeats(lines: &mut [Line]) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut repeats = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.keep && !seen.insert(line.lower.as_str()) {
@@ -530,14 +528,18 @@ fn wrap_width(body: &str) -> Option<usize> {
 /// The comparison key of a line: lower case, curly quotes folded to straight ones (a subtitle
 /// and its paragraph often differ only in "North’s" vs "North's").
 fn fold(norm: &str) -> String {
-    norm.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
+    if norm.is_ascii() {
+        return norm.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(norm.len());
+    for c in norm.chars().flat_map(char::to_lowercase) {
+        out.push(match c {
             '’' | '‘' | '′' => '\'',
             '“' | '”' | '″' => '"',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// Characters the clean text drops without a trace: zero-width marks and soft hyphens.
@@ -553,7 +555,8 @@ fn is_space_or_invisible(c: char) -> bool {
 }
 
 fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(is_invisible) {
+    // Every invisible character is outside ASCII.
+    if !s.is_ascii() && s.contains(is_invisible) {
         s.chars()
             .filter(|&c| !is_invisible(c))
             .collect::<String>()
@@ -590,6 +593,10 @@ impl Assembly {
         while let Some((i, c)) = chars.next() {
             let space = c.is_whitespace();
             if !space && !is_invisible(c) {
+                continue;
+            }
+            // A single space between words stays in the verbatim run.
+            if c == ' ' && chars.peek().is_none_or(|&(_, d)| !is_space_or_invisible(d)) {
                 continue;
             }
             self.push_verbatim(body, start + run, start + i);

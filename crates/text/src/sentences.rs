@@ -6,7 +6,7 @@
 //! Abbreviations that can end a sentence ("U.S.", "etc.") end one only before a typical
 //! sentence starter ("The", "He"). A line break always ends a sentence.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use attache_model::{Span, Token};
@@ -104,7 +104,7 @@ impl Abbreviations {
         while i < end {
             let b = bytes[i];
             // '…' is E2 80 A6; compare bytes since `i` may sit inside another character.
-            let ellipsis = bytes[i..end].starts_with("…".as_bytes());
+            let ellipsis = b == 0xE2 && bytes[i..end].starts_with("…".as_bytes());
             if !(matches!(b, b'.' | b'!' | b'?') || ellipsis) {
                 i += 1;
                 continue;
@@ -195,15 +195,27 @@ impl Abbreviations {
     /// Splits `text` into tokens, shifting every span by `offset`.
     pub fn tokenize(&self, text: &str, offset: usize) -> Vec<Token> {
         let mut out = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        self.tokenize_into(text, offset, &mut out);
+        out
+    }
+
+    /// [`Self::tokenize`], appending to `out`.
+    pub(crate) fn tokenize_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
             if c.is_whitespace() {
+                i += c.len_utf8();
                 continue;
             }
             let mut end = i + c.len_utf8();
             if c.is_alphanumeric() {
                 // A word or number, with inner joiners when an alphanumeric follows them.
                 loop {
+                    // Most words are ASCII: skip their letters and digits byte by byte.
+                    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                        end += 1;
+                    }
                     let rest = &text[end..];
                     let mut it = rest.chars();
                     match (it.next(), it.next()) {
@@ -233,14 +245,11 @@ impl Abbreviations {
                     end += c.len_utf8();
                 }
             }
-            while chars.peek().is_some_and(|&(k, _)| k < end) {
-                chars.next();
-            }
             out.push(Token {
                 span: Span::new(offset + i, offset + end),
             });
+            i = end;
         }
-        out
     }
 }
 
@@ -439,6 +448,10 @@ mod tests {
                 &["\"", "Go", ",", "\"", "he", "said", "..."],
             ),
             ("Seoul 서울 visit", &["Seoul", "서울", "visit"]),
+            (
+                "Zürich\u{a0}talks, Ōsaka-bound 2,000-strong",
+                &["Zürich", "talks", ",", "Ōsaka-bound", "2,000-strong"],
+            ),
         ];
         for (text, want) in cases {
             let got: Vec<&str> = tokenize(text, 0)

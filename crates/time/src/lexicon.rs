@@ -3,7 +3,7 @@
 //! Loaded from a tab-separated file (`data/time_words.tsv` is compiled in) so that the lists can
 //! be read and extended without touching the scanner.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use attache_model::{DurationUnit, Vague};
 use jiff::civil::Weekday;
@@ -60,7 +60,7 @@ pub(crate) enum EndCue {
 /// The tagger's vocabulary, keyed by lowercased word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, WordInfo>,
+    words: FxHashMap<Box<str>, WordInfo>,
     /// The longest key, so lookups can skip longer words without lowercasing them.
     longest: usize,
     /// The singular units of time ("day", "week"), lowercased: a sentence that contains none
@@ -248,8 +248,16 @@ impl Lexicon {
         if word.len() > self.longest {
             return None;
         }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.words.get(word);
+        }
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
         self.words.get(buf.as_str())
     }
 }

@@ -283,8 +283,34 @@ struct Scanner<'a, 's, 'l> {
     toks: &'a [Tok<'s, 'l>],
 }
 
+/// The words the recognisers below name as the first word of an expression ("the next day",
+/// "last week", "early 2023", "the first quarter"); every other expression starts with a
+/// number, a word of the word list, a word led by a digit ("18th", "1990s") or an apostrophe.
+const OPENERS: &[&str] = &[
+    "the", "last", "this", "next", "early", "late", "mid", "earlier", "later", "first", "second",
+    "third", "fourth", "final",
+];
+
 impl Scanner<'_, '_, '_> {
+    /// Whether token `i` can start an expression: most words cannot, and trying every
+    /// recogniser on them is most of the scanner's work.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Number => true,
+            Kind::Punct => t.text.starts_with(['\'', '\u{2019}']),
+            Kind::Word => {
+                t.info.is_some()
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || OPENERS.iter().any(|w| t.text.eq_ignore_ascii_case(w))
+            }
+        }
+    }
+
     fn at(&self, i: usize) -> Option<Found> {
+        if !self.may_start(i) {
+            return None;
+        }
         let (end, expr) = self
             .iso(i)
             .or_else(|| self.slashed(i))

@@ -36,7 +36,7 @@ use std::collections::HashMap;
 
 use attache_model::{Actor, ActorMention, CameoCode, EventMention, Location, Modality, Span};
 
-use crate::clause::{SentenceContext, BOUNDARIES};
+use crate::clause::SentenceContext;
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -52,49 +52,6 @@ pub const CODER_VERSION: &str = "patterns/0.1";
 const GAP: usize = 4;
 /// Words a slot may skip before its actor ("condemned the Israeli ...").
 const SLOT_REACH: usize = 3;
-
-/// Prepositions a slot never skips: they introduce another role ("urged X to ...").
-const SLOT_STOPS: &[&str] = &[
-    "to", "on", "with", "for", "in", "at", "by", "from", "against", "over", "into", "of", "and",
-    ",", "after", "about",
-];
-
-/// Words before a verb form that make it a noun or an adjective ("the attack", "faced
-/// tightening sanctions").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "its", "their", "his", "her", "'s", "any", "no", "every",
-    "face", "faces", "faced", "facing",
-];
-
-/// Words before a past participle that make it a passive ("were killed").
-const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-
-/// Prepositions before an "-ing" form that make it another actor's act.
-const GERUND_PREPOSITIONS: &[&str] = &[
-    "of", "for", "by", "about", "from", "against", "without", "on", "in", "at", "toward",
-    "towards", "over",
-];
-
-/// Words that report speech: "Russia said it would ..." makes Russia the subject of "would".
-const REPORTING: &[&str] = &["said", "says", "say", "told", "added", "that", "announced"];
-
-/// Words that make the comma-led tail of a sentence an attribution ("..., the Kremlin said").
-const ATTRIBUTION: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "reported",
-    "reports",
-    "according",
-    "claimed",
-    "claims",
-    "added",
-    "announced",
-    "stated",
-];
-
-/// Pronouns that stand for the speaker of the clause before.
-const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
@@ -419,14 +376,14 @@ impl PatternCoder {
             let sentence_end = ctx.words.len();
             let prev = i.checked_sub(1).map(|p| ctx.words[p].lower.as_str());
             // "the attack", "an arrest": a verb's noun use names no act of the subject.
-            let noun_use = prev.is_some_and(|p| DETERMINERS.contains(&p));
+            let noun_use = prev.is_some_and(|p| ctx.cues.determiner.contains(p));
             // "two soldiers were killed": a passive's subject is what was acted on, so only a
             // rule with its source slot ("were killed by S") may read it.
-            let passive = prev.is_some_and(|p| PASSIVE_AUXILIARIES.contains(&p))
+            let passive = prev.is_some_and(|p| ctx.cues.passive_auxiliary.contains(p))
                 && ctx.words[i].lower.ends_with("ed");
             // "accused X of violating", "praised X for helping": the gerund is the object's act.
             let gerund_object = ctx.words[i].lower.ends_with("ing")
-                && prev.is_some_and(|p| GERUND_PREPOSITIONS.contains(&p));
+                && prev.is_some_and(|p| ctx.cues.gerund_preposition.contains(p));
             // "started a hunger strike to protest X": after an event, a bare "to" infinitive
             // is its purpose, not another event.
             // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
@@ -691,14 +648,14 @@ fn speaker<'a>(
 ) -> Option<&'a ActorMention> {
     // "said on Tuesday it had ...": the pronoun within the clause's first four words.
     let pronoun = (clause_start..i.min(clause_start + 4))
-        .any(|j| SPEAKER_PRONOUNS.contains(&ctx.words[j].lower.as_str()));
+        .any(|j| ctx.cues.speaker_pronoun.contains(&ctx.words[j].lower));
     if needs_pronoun && !pronoun {
         return None;
     }
     let mut end = clause_start;
     for _ in 0..3 {
         let boundary = end.checked_sub(1)?;
-        if !REPORTING.contains(&ctx.words[boundary].lower.as_str()) {
+        if !ctx.cues.reporting.contains(&ctx.words[boundary].lower) {
             return None;
         }
         let (start, _) = ctx.clause(boundary);
@@ -752,8 +709,7 @@ fn matches<'a>(
         }
         Item::Gap => (0..=GAP)
             .take_while(|&g| {
-                j + g <= end
-                    && (g == 0 || !BOUNDARIES.contains(&ctx.words[j + g - 1].lower.as_str()))
+                j + g <= end && (g == 0 || !ctx.cues.boundary.contains(&ctx.words[j + g - 1].lower))
             })
             .find_map(|g| matches(ctx, items, k + 1, j + g, end, after_slot)),
         Item::Source | Item::Target => {
@@ -791,7 +747,7 @@ fn slot<'a>(
             return Some((all, ctx.last_word_of(last) + 1));
         }
         let w = ctx.words[k].lower.as_str();
-        if SLOT_STOPS.contains(&w) || BOUNDARIES.contains(&w) {
+        if ctx.cues.slot_stop.contains(w) || ctx.cues.boundary.contains(w) {
             return None;
         }
     }
@@ -821,7 +777,7 @@ fn object_after<'a>(
             // has its agent after "by", and the agent is what the source acts on.
             let after = ctx.last_word_of(a.span) + 1;
             let agent = (after..end.min(after + 4))
-                .take_while(|&j| !BOUNDARIES.contains(&ctx.words[j].lower.as_str()))
+                .take_while(|&j| !ctx.cues.boundary.contains(&ctx.words[j].lower))
                 .find(|&j| ctx.words[j].lower == "by")
                 .and_then(|j| actor_at(ctx, j + 1).or_else(|| actor_at(ctx, j + 2)))
                 .filter(|b| !own(b));
@@ -833,7 +789,7 @@ fn object_after<'a>(
             }
         }
         let w = ctx.words[k].lower.as_str();
-        if (w != "that" && BOUNDARIES.contains(&w)) || attribution_at(ctx, k) {
+        if (w != "that" && ctx.cues.boundary.contains(w)) || attribution_at(ctx, k) {
             return None;
         }
     }
@@ -848,7 +804,7 @@ fn attribution_at(ctx: &SentenceContext<'_>, k: usize) -> bool {
         && ctx.words[k + 1..]
             .iter()
             .take_while(|w| w.lower != ",")
-            .any(|w| ATTRIBUTION.contains(&w.lower.as_str()))
+            .any(|w| ctx.cues.attribution.contains(&w.lower))
 }
 
 /// The sector of an actor within its country: the agent after the country in its code

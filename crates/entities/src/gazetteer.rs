@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use attache_model::{ActorCode, CountryCode};
 
 use crate::data::{CountryRow, DiscardRow, GroupCountry, Holder, OrgCode, OrgRow, TitleRow};
+use crate::names::NameWords;
 use crate::EntitiesError;
 
 /// What a matched name stands for. Indices point into the [`Gazetteer`] tables.
@@ -173,6 +174,8 @@ pub(crate) struct Gazetteer {
     /// Title forms that name an actor standing alone (`data/groups.tsv`), in lower case, with
     /// where their country comes from.
     pub groups: Vec<(String, GroupCountry)>,
+    /// Particles, words that are no names, caption positions (`data/name_words.tsv`).
+    pub name_words: NameWords,
     pub entries: Vec<Entry>,
     pub automaton: AhoCorasick,
     pub prk: Option<u16>,
@@ -379,6 +382,7 @@ impl Gazetteer {
             orgs: org_table,
             titles: title_table,
             groups: Vec::new(),
+            name_words: NameWords::default(),
             entries: p.entries,
             automaton,
             prk,

@@ -87,6 +87,7 @@ const TITLES: &str = include_str!("../../../data/titles.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const DISCARD: &str = include_str!("../../../data/discard.txt");
 const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
+const NAME_WORDS: &str = include_str!("../../../data/name_words.tsv");
 
 /// Longest name, in words, that a user dictionary entry may match: longer entries (PETRARCH
 /// has a few sentence-long ones) are loaded but never found.
@@ -106,6 +107,9 @@ pub struct RecognizerOptions {
     pub groups: Option<PathBuf>,
     /// Replaces `data/romanisation.tsv` (name-variant table).
     pub romanisation: Option<PathBuf>,
+    /// Replaces `data/name_words.tsv` (name particles, capitalised words that are no names,
+    /// headline verbs, photo caption positions).
+    pub name_words: Option<PathBuf>,
     /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
     /// name wins.
     pub actors: Vec<PathBuf>,
@@ -227,6 +231,12 @@ impl Recognizer {
             ROMANISATION,
         )?;
         let romanisation = Romanisation::parse(&rom_name, &rom_text)?;
+        let (name_words_name, name_words_text) = read_or(
+            options.name_words.as_deref(),
+            "data/name_words.tsv",
+            NAME_WORDS,
+        )?;
+        let name_words = data::parse_name_words(&name_words_name, &name_words_text)?;
 
         let mut stats = DictionaryStats::default();
         let mut problems: Vec<String> = Vec::new();
@@ -280,6 +290,7 @@ impl Recognizer {
             .into_iter()
             .flat_map(|g| g.forms.into_iter().map(move |f| (f, g.country)))
             .collect();
+        gazetteer.name_words = name_words;
         Ok(Recognizer {
             gazetteer,
             romanisation,

@@ -10,15 +10,33 @@ use crate::{pattern_file, CoderError};
 /// The cues compiled into the binary.
 const BUILTIN_CUES: &str = include_str!("../../../data/cues.tsv");
 
-/// A set of lower-case words, sorted once at load so that a lookup is a binary search over
-/// borrowed strings: no allocation per token.
+/// A small set of lower-case words. The lists are short (4 to 40 words) and looked up for
+/// nearly every word of every sentence, so a lookup first rejects by length and first byte (one
+/// bit test) and only then compares with the words in file order: no hashing, no allocation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct WordSet(Vec<Box<str>>);
+pub(crate) struct WordSet {
+    words: Vec<Box<str>>,
+    /// The bits [`WordSet::bit`] sets for the words of the set.
+    bits: u64,
+}
 
 impl WordSet {
+    fn new(words: Vec<Box<str>>) -> WordSet {
+        let bits = words.iter().fold(0, |m, w| m | WordSet::bit(w));
+        WordSet { words, bits }
+    }
+
+    /// One of 64 bits, by the word's length and first byte: two words with another bit differ.
+    #[inline]
+    fn bit(word: &str) -> u64 {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        1 << ((word.len() * 7 + usize::from(first)) & 63)
+    }
+
     /// Whether `word` (lower case, as [`crate::clause::Word::lower`]) is in the set.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| (**w).cmp(word)).is_ok()
+        self.bits & WordSet::bit(word) != 0 && self.words.iter().any(|w| **w == *word)
     }
 }
 
@@ -150,10 +168,7 @@ impl Cues {
             }
             lists[list].push(word.into());
         }
-        let mut sets = lists.into_iter().map(|mut words| {
-            words.sort_unstable();
-            WordSet(words)
-        });
+        let mut sets = lists.into_iter().map(WordSet::new);
         let mut next = || sets.next().unwrap_or_default();
         Ok(Cues {
             boundary: next(),

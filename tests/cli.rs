@@ -1021,6 +1021,57 @@ fn merge_config_changes_the_windows() {
     );
 }
 
+/// `--cues FILE` replaces data/cues.tsv: without "may" among the possibility cues, "may
+/// impose" is no longer a possible event; a bad line stops the run with its place.
+#[test]
+fn cues_file_replaces_the_cue_words() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    std::fs::write(
+        dir.path().join("in/sanctions.txt"),
+        "TOKYO, May 2 (Wire) -- Japan may impose new sanctions on North Korea, officials said.\n",
+    )
+    .unwrap();
+    let builtin = include_str!("../data/cues.tsv");
+    let modalities = |args: &[&str]| {
+        let o = attache(args, dir.path());
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|e| e["code"] == "163")
+            .map(|e| e["modality"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(modalities(&["extract", "in"]), ["possible"]);
+    std::fs::write(
+        dir.path().join("cues.tsv"),
+        builtin.replace("possibility\tmay\n", ""),
+    )
+    .unwrap();
+    assert_eq!(
+        modalities(&["extract", "--cues", "cues.tsv", "in"]),
+        ["actual"]
+    );
+    std::fs::write(
+        dir.path().join("bad.tsv"),
+        builtin.replace("possibility\tmay\n", "possibilities\tmay\n"),
+    )
+    .unwrap();
+    let o = attache(&["extract", "--cues", "bad.tsv", "in"], dir.path());
+    assert_ne!(o.status.code(), Some(0));
+    let line = builtin
+        .lines()
+        .position(|l| l == "possibility\tmay")
+        .unwrap()
+        + 1;
+    assert!(
+        stderr(&o).contains(&format!("bad.tsv:{line}: unknown list \"possibilities\"")),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// Three outlets on one planned meeting: two quote a speaker, one tells it in its own words.
 const CLAIMED: &str = r#"{"id":"wire-a-choe","source":"Wire A","published":"2024-10-29","text":"MOSCOW (Wire A) -- North Korean Foreign Minister Choe Son Hui will meet Russian Foreign Minister Sergei Lavrov in Moscow on Friday, Russian Foreign Ministry spokeswoman Maria Zakharova said on Tuesday."}
 {"id":"daily-b-choe","source":"Daily B","published":"2024-10-29","text":"SEOUL (Daily B) -- North Korean Foreign Minister Choe Son Hui will meet Russian Foreign Minister Sergei Lavrov in Moscow on Friday, state media said."}

@@ -229,6 +229,10 @@ struct Dictionaries {
     /// those given by flags.
     #[arg(long = "config", value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The coders' cue words (clause boundaries, speech verbs, negation, possibility and plan
+    /// cues) replacing the built-in data/cues.tsv; a file of the same form.
+    #[arg(long = "cues", value_name = "FILE")]
+    cues: Option<PathBuf>,
 }
 
 /// The merge's settings file.
@@ -256,6 +260,7 @@ impl Dictionaries {
         options.entities.actors = self.actors.clone();
         options.entities.agents = self.agents.clone();
         options.entities.people = self.people.clone();
+        options.cues = self.cues.clone();
         if let Some((path, config)) = Config::find(self.config.as_deref())? {
             eprintln!("config: {}", path.display());
             let d = config.dictionaries;

@@ -5,10 +5,11 @@
 //! in [`attache_merge::Merger`].
 
 use attache_entities::{Recognizer, RecognizerOptions};
-use attache_events::{codebook::Codebook, Coder};
+use attache_events::{codebook::Codebook, Coder, Cues};
 use attache_model::{Article, Document, EventMention, Report};
 use attache_text::Cleaner;
 use attache_time::TimeTagger;
+use std::path::PathBuf;
 
 /// A stage failed for one document.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +32,8 @@ pub struct PipelineOptions {
     /// User dictionaries and gazetteer replacements for the actor stage (`--actors`,
     /// `--agents`, `--people`).
     pub entities: RecognizerOptions,
+    /// Replaces `data/cues.tsv`, the coders' cue words (`--cues`).
+    pub cues: Option<PathBuf>,
 }
 
 /// All stages, built once and shared by reference across threads.
@@ -55,7 +58,10 @@ impl Pipeline {
             cleaner: Cleaner::new(),
             recognizer: Recognizer::with_options(&options.entities)?,
             tagger: TimeTagger::new(),
-            coder: Coder::new(),
+            coder: match &options.cues {
+                Some(path) => Coder::new().with_cues(Cues::from_file(path)?),
+                None => Coder::new(),
+            },
             codebook: Codebook::builtin(),
         })
     }

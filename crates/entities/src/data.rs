@@ -6,6 +6,7 @@
 
 use attache_model::{ActorCode, CountryCode};
 
+use crate::names::NameWords;
 use crate::EntitiesError;
 
 /// One row of `countries.tsv`.
@@ -110,6 +111,7 @@ const TITLE_HEADER: &[&str] = &["title", "agent", "holder", "variants"];
 const GROUP_HEADER: &[&str] = &["title", "country", "forms"];
 const PLACE_WORDS_HEADER: &[&str] = &["kind", "words"];
 const HEADS_HEADER: &[&str] = &["iso3", "titles"];
+const NAME_WORDS_HEADER: &[&str] = &["list", "word"];
 
 /// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
 /// header and the column count.
@@ -420,6 +422,50 @@ pub(crate) fn parse_discards(file: &str, text: &str) -> Result<Vec<DiscardRow>, 
     Ok(out)
 }
 
+/// `name_words.tsv`: each list sorted for [`crate::names::holds`]; `not_name` and
+/// `headline_verb` make one list.
+pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, EntitiesError> {
+    let mut words = NameWords::default();
+    for (line, f) in rows(file, text, NAME_WORDS_HEADER)? {
+        let list = match f[0] {
+            "particle" => &mut words.particles,
+            "not_name" | "headline_verb" => &mut words.not_names,
+            "caption_position" => &mut words.caption_positions,
+            other => {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("unknown list {other:?} (particle, not_name, headline_verb or caption_position)"),
+                ))
+            }
+        };
+        let word = required(file, line, "word", f[1])?;
+        if word.contains(char::is_whitespace) {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("{word:?} is not one word"),
+            ));
+        }
+        if list.iter().any(|w| **w == *word) {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("{word:?} is listed twice"),
+            ));
+        }
+        list.push(word.into());
+    }
+    for list in [
+        &mut words.particles,
+        &mut words.not_names,
+        &mut words.caption_positions,
+    ] {
+        list.sort_unstable();
+    }
+    Ok(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +505,11 @@ mod tests {
             ("place words", "kind\twords\nnoun\tnaval air base\n", "c.tsv:2: \"naval air base\": at most two words"),
             ("heads", "iso3\ttitles\nJPN\temperor\nJPN\tking\n", "c.tsv:3: JPN already listed on line 2"),
             ("heads", "iso3\ttitles\nJPN\t-\n", "c.tsv:2: column \"titles\" must not be empty"),
+            ("name_words", "list\tword\nparticles\tbin\n", "c.tsv:2: unknown list \"particles\""),
+            ("name_words", "list\tword\nnot_name\t-\n", "c.tsv:2: column \"word\" must not be empty"),
+            ("name_words", "list\tword\nnot_name\tThe Monday\n", "c.tsv:2: \"The Monday\" is not one word"),
+            ("name_words", "list\tword\nnot_name\tSays\nheadline_verb\tSays\n", "c.tsv:3: \"Says\" is listed twice"),
+            ("name_words", "word\tlist\n", "c.tsv:1: expected the header"),
         ];
         for (reader, text, want) in cases {
             let got = match *reader {
@@ -467,6 +518,7 @@ mod tests {
                 "groups" => parse_groups("c.tsv", text).map(|_| ()),
                 "place words" => parse_place_words("c.tsv", text).map(|_| ()),
                 "heads" => parse_heads("c.tsv", text).map(|_| ()),
+                "name_words" => parse_name_words("c.tsv", text).map(|_| ()),
                 _ => parse_titles("c.tsv", text).map(|_| ()),
             };
             let msg = got.expect_err(text).to_string();
@@ -490,6 +542,28 @@ mod tests {
         assert_eq!(t[1].holder, Some(Holder::Person));
         assert_eq!(t[1].agent.as_deref(), Some("GOV"));
         assert_eq!(t[1].variants, vec!["envoys"]);
+    }
+
+    #[test]
+    fn name_words_are_sorted_lists_matched_as_written() {
+        use crate::names::holds;
+        let text = "# c\nlist\tword\nnot_name\tMonday\nheadline_verb\tArrives\nparticle\tbin\ncaption_position\tR\n";
+        let w = parse_name_words("n.tsv", text).unwrap();
+        let cases: &[(&[Box<str>], &str, bool)] = &[
+            (&w.not_names, "Monday", true),
+            (&w.not_names, "Arrives", true),
+            (&w.not_names, "monday", false),
+            (&w.not_names, "bin", false),
+            (&w.particles, "bin", true),
+            (&w.caption_positions, "R", true),
+            (&w.caption_positions, "r", false),
+        ];
+        for (list, word, want) in cases {
+            assert_eq!(holds(list, word), *want, "{word:?}");
+        }
+        let builtin = parse_name_words("data/name_words.tsv", crate::NAME_WORDS).unwrap();
+        assert!(holds(&builtin.not_names, "Meanwhile") && holds(&builtin.not_names, "Travels"));
+        assert!(holds(&builtin.particles, "al") && holds(&builtin.caption_positions, "front"));
     }
 
     /// Every bare group form is a form of the titles.tsv row it names, so it takes that row's

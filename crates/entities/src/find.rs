@@ -9,7 +9,7 @@ use attache_model::{
 use crate::data::{GroupCountry, Holder, OrgCode};
 use crate::gazetteer::{Entry, Gazetteer, Hit};
 use crate::keys::{scan_names, NameIndex, Romanisation};
-use crate::names::{after_last, name_after, name_before};
+use crate::names::{after_last, holds, name_after, name_before, NameWords};
 use crate::{Mentions, Roster};
 
 mod unlisted;
@@ -188,7 +188,7 @@ fn drop_name_tails(g: &Gazetteer, doc: &Document, hits: Vec<Hit>) -> Vec<Hit> {
                 g.org_code(o).is_some()
                     && text[h.start..h.end].contains(' ')
                     && kept.last().is_none_or(|p| p.end + 1 < h.start)
-                    && longer_name_before(doc, h.start)
+                    && longer_name_before(g, doc, h.start)
             }
             _ => false,
         };
@@ -201,7 +201,7 @@ fn drop_name_tails(g: &Gazetteer, doc: &Document, hits: Vec<Hit>) -> Vec<Hit> {
 
 /// Whether the word right before byte `at` (one space between) is a capitalised name word that
 /// continues into the name at `at`; see [`drop_name_tails`].
-fn longer_name_before(doc: &Document, at: usize) -> bool {
+fn longer_name_before(g: &Gazetteer, doc: &Document, at: usize) -> bool {
     let text = doc.text.as_str();
     let Some(head) = text[..at].strip_suffix(' ') else {
         return false;
@@ -212,7 +212,9 @@ fn longer_name_before(doc: &Document, at: usize) -> bool {
     let start = after_last(head, char::is_whitespace);
     let word = &head[start..];
     let possessive = ["'s", "’s", "'", "’"].iter().any(|p| word.ends_with(p));
-    if possessive || name_before(text, head.len(), start).is_none_or(|(s, _)| s != start) {
+    if possessive
+        || name_before(&g.name_words, text, head.len(), start).is_none_or(|(s, _)| s != start)
+    {
         return false;
     }
     let Some(sentence) = doc.sentence_at(start).map(|s| doc.sentences[s].span) else {
@@ -240,11 +242,7 @@ fn is_possessive(gap: &str) -> bool {
 
 /// Where a name ends before a photo caption's position that ends at `end`: "Liu Jianming
 /// (front, R)" -> the end of "Liu Jianming". `end` itself when there is none.
-fn caption_position_before(text: &str, end: usize) -> usize {
-    const WORDS: &[&str] = &[
-        "front", "back", "rear", "centre", "center", "middle", "left", "right", "L", "R", "C",
-        "1st", "2nd", "3rd", "4th", "5th", "first", "second", "third", "fourth",
-    ];
+fn caption_position_before(known: &NameWords, text: &str, end: usize) -> usize {
     let Some(head) = text[..end].strip_suffix(')') else {
         return end;
     };
@@ -256,7 +254,7 @@ fn caption_position_before(text: &str, end: usize) -> usize {
         && inside
             .split([',', ' '])
             .filter(|w| !w.is_empty())
-            .all(|w| WORDS.contains(&w));
+            .all(|w| holds(&known.caption_positions, w));
     match text[..open].strip_suffix(' ') {
         Some(name) if is_position && !inside.trim().is_empty() => name.len(),
         _ => end,
@@ -569,7 +567,7 @@ impl Finder<'_> {
                 && self.text[h.end..].starts_with(' ')
             {
                 let limit = self.next_hit_start(title + 2);
-                if name_after(self.text, h.end + 1, limit).is_some() {
+                if name_after(&self.g.name_words, self.text, h.end + 1, limit).is_some() {
                     (after, next) = (title + 1, limit);
                 }
             }
@@ -594,7 +592,7 @@ impl Finder<'_> {
                         name_org = Some(after + 1);
                     }
                 }
-            } else if let Some((s, e)) = name_after(self.text, at, next) {
+            } else if let Some((s, e)) = name_after(&self.g.name_words, self.text, at, next) {
                 name = Some((s, e));
                 end = e;
                 // "Foreign Minister Wang Yi of China".
@@ -614,7 +612,7 @@ impl Finder<'_> {
             let comma = to.map_or(title_end, |j| self.hits[j].end);
             if self.text[comma..].starts_with(", ") {
                 let limit = self.next_hit_start(to.unwrap_or(after) + 1);
-                if let Some((s, e)) = name_after(self.text, comma + 2, limit) {
+                if let Some((s, e)) = name_after(&self.g.name_words, self.text, comma + 2, limit) {
                     let closed =
                         e == self.text.len() || self.text[e..].starts_with([',', '.', ';']);
                     if closed {
@@ -632,13 +630,13 @@ impl Finder<'_> {
             if let Some(comma) = before.strip_suffix(", ").map(str::len) {
                 // "led by Liu Jianming (front, R), chief secretary of ...": a photo position
                 // between the name and its comma.
-                let comma = caption_position_before(self.text, comma);
+                let comma = caption_position_before(&self.g.name_words, self.text, comma);
                 let floor = if left > 0 {
                     self.hits[left - 1].end.min(comma)
                 } else {
                     0
                 };
-                if let Some((s, e)) = name_before(self.text, comma, floor) {
+                if let Some((s, e)) = name_before(&self.g.name_words, self.text, comma, floor) {
                     name = Some((s, e));
                     start = s;
                     if qualifier.is_none() {

@@ -9,6 +9,7 @@ use attache_model::{ActorCode, CountryCode};
 use crate::data::{
     CountryRow, DiscardRow, GroupCountry, HeadsRow, Holder, OrgCode, OrgRow, PlaceWords, TitleRow,
 };
+use crate::names::NameWords;
 use crate::EntitiesError;
 
 /// What a matched name stands for. Indices point into the [`Gazetteer`] tables.
@@ -179,6 +180,8 @@ pub(crate) struct Gazetteer {
     pub place_words: PlaceWords,
     /// Each country's capital, an index into `places`.
     pub capitals: Vec<Option<u32>>,
+    /// Particles, words that are no names, caption positions (`data/name_words.tsv`).
+    pub name_words: NameWords,
     pub entries: Vec<Entry>,
     /// Per country, the title rows its heads hold (`data/heads.tsv`); `None`: not listed, may
     /// hold any.
@@ -394,6 +397,7 @@ impl Gazetteer {
             groups: Vec::new(),
             place_words: PlaceWords::default(),
             capitals,
+            name_words: NameWords::default(),
             entries: p.entries,
             heads: Vec::new(),
             head_titles: Vec::new(),

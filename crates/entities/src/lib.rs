@@ -92,6 +92,7 @@ const DISCARD: &str = include_str!("../../../data/discard.txt");
 const HEADS: &str = include_str!("../../../data/heads.tsv");
 const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/place_words.tsv");
+const NAME_WORDS: &str = include_str!("../../../data/name_words.tsv");
 
 /// Longest name, in words, that a user dictionary entry may match: longer entries (PETRARCH
 /// has a few sentence-long ones) are loaded but never found.
@@ -116,6 +117,9 @@ pub struct RecognizerOptions {
     pub place_words: Option<PathBuf>,
     /// Replaces `data/heads.tsv` (the titles of each country's heads of state and government).
     pub heads: Option<PathBuf>,
+    /// Replaces `data/name_words.tsv` (name particles, capitalised words that are no names,
+    /// headline verbs, photo caption positions).
+    pub name_words: Option<PathBuf>,
     /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
     /// name wins.
     pub actors: Vec<PathBuf>,
@@ -244,6 +248,12 @@ impl Recognizer {
             PLACE_WORDS,
         )?;
         let place_words = data::parse_place_words(&place_words_name, &place_words_text)?;
+        let (name_words_name, name_words_text) = read_or(
+            options.name_words.as_deref(),
+            "data/name_words.tsv",
+            NAME_WORDS,
+        )?;
+        let name_words = data::parse_name_words(&name_words_name, &name_words_text)?;
 
         let mut stats = DictionaryStats::default();
         let mut problems: Vec<String> = Vec::new();
@@ -301,6 +311,7 @@ impl Recognizer {
             .flat_map(|g| g.forms.into_iter().map(move |f| (f, g.country)))
             .collect();
         gazetteer.place_words = place_words;
+        gazetteer.name_words = name_words;
         Ok(Recognizer {
             gazetteer,
             romanisation,

@@ -5,113 +5,24 @@
 /// Most tokens a name may have.
 const MAX_TOKENS: usize = 4;
 
-/// Lower-case words that may sit inside a name but never start or end one.
-const PARTICLES: &[&str] = &[
-    "bin", "bint", "ibn", "al", "el", "de", "da", "del", "della", "der", "den", "van", "von", "la",
-    "le", "du", "dos", "das", "di", "y",
-];
+/// The word lists of `data/name_words.tsv`, each sorted once at load so that a lookup is a
+/// binary search over borrowed strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct NameWords {
+    /// Lower-case words that may sit inside a name but never start or end one (`particle`).
+    pub particles: Vec<Box<str>>,
+    /// Capitalised words that are not names: they follow titles in wire copy ("the envoy
+    /// Monday said"), start sentences, or are the verbs of title-case headlines (`not_name`,
+    /// `headline_verb`).
+    pub not_names: Vec<Box<str>>,
+    /// The words of a photo caption's position: "Liu Jianming (front, R)" (`caption_position`).
+    pub caption_positions: Vec<Box<str>>,
+}
 
-/// Capitalised words that are not names: they follow titles in wire copy ("the envoy Monday
-/// said"), start sentences, or are the verbs of title-case headlines.
-const NOT_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "In",
-    "On",
-    "At",
-    "And",
-    "But",
-    "Or",
-    "For",
-    "With",
-    "From",
-    "To",
-    "By",
-    "As",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "During",
-    "According",
-    "Meanwhile",
-    "However",
-    "Also",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Jr",
-    "Sr",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "Since",
-    "If",
-    // Verbs of title-case headlines: "North Korean Vice Foreign Minister Arrives in Moscow".
-    "Arrives",
-    "Arrived",
-    "Visits",
-    "Visited",
-    "Leaves",
-    "Heads",
-    "Meets",
-    "Receives",
-    "Hosts",
-    "Travels",
-    "Returns",
-    "Says",
-];
+/// Whether the sorted `words` hold `word`.
+pub(crate) fn holds(words: &[Box<str>], word: &str) -> bool {
+    words.binary_search_by(|w| (**w).cmp(word)).is_ok()
+}
 
 /// A token of a name: its byte range and whether it is a lower-case particle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +33,7 @@ struct Token {
 }
 
 /// Classify the word at `start..end` as a name token, or `None`.
-fn classify(text: &str, start: usize, end: usize) -> Option<Token> {
+fn classify(known: &NameWords, text: &str, start: usize, end: usize) -> Option<Token> {
     let word = &text[start..end];
     let first = word.chars().next()?;
     // Initials: "W." in "George W. Bush".
@@ -140,7 +51,7 @@ fn classify(text: &str, start: usize, end: usize) -> Option<Token> {
         return None;
     }
     if first.is_uppercase() {
-        if NOT_NAMES.contains(&word) {
+        if holds(&known.not_names, word) {
             return None;
         }
         return Some(Token {
@@ -161,7 +72,7 @@ fn classify(text: &str, start: usize, end: usize) -> Option<Token> {
             }
         }
     }
-    PARTICLES.contains(&word).then_some(Token {
+    holds(&known.particles, word).then_some(Token {
         start,
         end,
         particle: true,
@@ -190,7 +101,12 @@ fn finish(tokens: &[Token]) -> Option<(usize, usize)> {
 /// The name starting at `start` (which must be the first byte of a word), if any. Tokens are
 /// separated by single spaces; the name stops at punctuation, a line break, a non-name word,
 /// `MAX_TOKENS`, or `limit` (the next gazetteer hit).
-pub(crate) fn name_after(text: &str, start: usize, limit: usize) -> Option<(usize, usize)> {
+pub(crate) fn name_after(
+    known: &NameWords,
+    text: &str,
+    start: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
     let mut tokens: Vec<Token> = Vec::with_capacity(MAX_TOKENS);
     let mut pos = start;
     while tokens.len() < MAX_TOKENS && pos < limit {
@@ -207,7 +123,7 @@ pub(crate) fn name_after(text: &str, start: usize, limit: usize) -> Option<(usiz
             break;
         }
         let (word_end, possessive) = strip_possessive(text, pos, end);
-        let Some(token) = classify(text, pos, word_end) else {
+        let Some(token) = classify(known, text, pos, word_end) else {
             break;
         };
         if tokens.is_empty() && token.particle {
@@ -239,7 +155,12 @@ pub(crate) fn after_last(s: &str, is_separator: impl Fn(char) -> bool) -> usize 
 }
 
 /// The name ending at `end` (just before ", title"), if any: read backwards the same way.
-pub(crate) fn name_before(text: &str, end: usize, floor: usize) -> Option<(usize, usize)> {
+pub(crate) fn name_before(
+    known: &NameWords,
+    text: &str,
+    end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
     let mut tokens: Vec<Token> = Vec::with_capacity(MAX_TOKENS);
     let mut pos = end;
     while tokens.len() < MAX_TOKENS && pos > floor {
@@ -248,7 +169,7 @@ pub(crate) fn name_before(text: &str, end: usize, floor: usize) -> Option<(usize
         if start == pos {
             break;
         }
-        let Some(token) = classify(text, start, pos) else {
+        let Some(token) = classify(known, text, start, pos) else {
             break;
         };
         tokens.push(token);
@@ -273,8 +194,13 @@ pub(crate) fn name_before(text: &str, end: usize, floor: usize) -> Option<(usize
 mod tests {
     use super::*;
 
+    fn builtin() -> NameWords {
+        crate::data::parse_name_words("data/name_words.tsv", crate::NAME_WORDS).unwrap()
+    }
+
     #[test]
     fn names_after_a_title() {
+        let known = builtin();
         let cases = [
             ("Choe Son-hui said on Friday", Some("Choe Son-hui")),
             ("Pak Myong Guk is headed to Moscow", Some("Pak Myong Guk")),
@@ -289,13 +215,14 @@ mod tests {
             ("Kim Jong Un Kim Yo Jong", Some("Kim Jong Un Kim")),
         ];
         for (text, want) in cases {
-            let got = name_after(text, 0, text.len()).map(|(s, e)| &text[s..e]);
+            let got = name_after(&known, text, 0, text.len()).map(|(s, e)| &text[s..e]);
             assert_eq!(got, want, "{text:?}");
         }
     }
 
     #[test]
     fn names_before_an_apposition() {
+        let known = builtin();
         let cases = [
             ("talks with Kang Sok Ju", Some("Kang Sok Ju")),
             ("On Friday Sergei Lavrov", Some("Sergei Lavrov")),
@@ -303,7 +230,7 @@ mod tests {
             ("Meanwhile", None),
         ];
         for (text, want) in cases {
-            let got = name_before(text, text.len(), 0).map(|(s, e)| &text[s..e]);
+            let got = name_before(&known, text, text.len(), 0).map(|(s, e)| &text[s..e]);
             assert_eq!(got, want, "{text:?}");
         }
     }

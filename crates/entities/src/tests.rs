@@ -877,6 +877,39 @@ fn user_dictionaries_name_people_and_pick_the_role_of_the_day() {
             .starts_with(&format!("{}:2: column \"from\"", bad.display())),
         "{err}"
     );
+    // A user's name words replace data/name_words.tsv: with "Choe" no name word, the minister
+    // is found by title alone.
+    let text = "North Korean Foreign Minister Choe Son-hui arrived in Moscow.";
+    let words = fx.file("name_words.tsv", "list\tword\nnot_name\tChoe\n");
+    let r = Recognizer::with_options(&RecognizerOptions {
+        name_words: Some(words),
+        ..Default::default()
+    })
+    .unwrap();
+    // The minister's name ("" for none); the other actor is Moscow.
+    let names = |r: &Recognizer| -> Vec<String> {
+        actors_of(r, text)
+            .into_iter()
+            .filter(|a| !a.4.is_empty())
+            .map(|a| a.5)
+            .collect()
+    };
+    assert_eq!(names(&recognizer()), ["Choe Son-hui"], "{text}");
+    assert_eq!(names(&r), [""], "{text}");
+    let bad = fx.file(
+        "bad_words.tsv",
+        "list\tword\nparticle\tbin\nparticle\tbin\n",
+    );
+    let err = Recognizer::with_options(&RecognizerOptions {
+        name_words: Some(bad.clone()),
+        ..Default::default()
+    })
+    .expect_err("listed twice");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:3: ", bad.display())),
+        "{err}"
+    );
     let missing = fx.0.join("missing.txt");
     assert!(matches!(
         Recognizer::with_options(&RecognizerOptions {

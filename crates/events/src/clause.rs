@@ -9,6 +9,8 @@ use attache_model::{
 use attache_model::{Duration, DurationMention, Precision};
 use std::borrow::Cow;
 
+use crate::cues::Cues;
+
 /// One word of a sentence: its span in the document and its lower-case form.
 pub(crate) struct Word<'a> {
     pub(crate) span: Span,
@@ -56,175 +58,9 @@ impl PartialEq<Lower<'_>> for String {
     }
 }
 
-/// Words that end a clause for the purpose of finding a trigger's subject, object and date.
-pub(crate) const BOUNDARIES: &[&str] = &[
-    "that",
-    "after",
-    "before",
-    "while",
-    "when",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "because",
-    "although",
-    "though",
-    "but",
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "reports",
-    "added",
-    "following",
-    "amid",
-    "as",
-    // "a visit to Laos, the first foreign trip since he took office in July": July is not the visit's.
-    "since",
-    "until",
-    ";",
-    ":",
-    "\"",
-    "“",
-    "”",
-];
-
-/// Verbs that report speech: their subject is the claimant of the events in their complement
-/// ("Zakharova said that ...") or of the clause before a comma ("..., the Kremlin said").
-pub(crate) const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "added",
-    "announced",
-    "stated",
-    "claimed",
-    "quoted",
-    "denied",
-    "according",
-];
-
-/// Cues before a trigger, in the same clause.
-pub(crate) const NEGATION: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "no",
-    "cancelled",
-    "canceled",
-    "cancel",
-    "cancels",
-    "postponed",
-    "scrapped",
-    "refused",
-    "declined",
-];
-pub(crate) const POSSIBILITY: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "possible",
-    "possibly",
-    "potential",
-    "likely",
-    "if",
-    "whether",
-    "considering",
-    "mulling",
-    "rumored",
-    "rumoured",
-];
-pub(crate) const PLAN: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "scheduled",
-    "expected",
-    "plans",
-    "planned",
-    "planning",
-    "plan",
-    "intends",
-    "intend",
-    "upcoming",
-    "set",
-    "due",
-    "slated",
-    "invited",
-    "agreed",
-    "hopes",
-    "wants",
-];
-/// Cues anywhere earlier in the sentence that govern a complement clause ("denied reports
-/// that X visited", "speculation that X may visit").
-pub(crate) const NEGATING_VERBS: &[&str] = &[
-    "denied",
-    "deny",
-    "denies",
-    "denying",
-    "dismissed",
-    "rejected",
-];
-pub(crate) const SPECULATION: &[&str] = &[
-    "speculation",
-    "speculations",
-    "speculated",
-    "rumors",
-    "rumours",
-    "rumor",
-    "rumour",
-];
-
-/// Words that make "visit"/"visits" a noun when they stand right before it.
-pub(crate) const NOUN_CUES: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "'s",
-    "’s",
-    "s",
-    "official",
-    "private",
-    "state",
-    "working",
-    "first",
-    "brief",
-    "short",
-    "recent",
-    "this",
-    "that",
-    "planned",
-    "possible",
-    "upcoming",
-    "surprise",
-    "rare",
-    "return",
-    "last",
-    "latest",
-    "week-long",
-    "two-day",
-    "three-day",
-    "four-day",
-    "five-day",
-    "goodwill",
-    "landmark",
-    "historic",
-    "unannounced",
-];
-
 /// Modifiers allowed between a possessor and its visit noun ("Kang's private visit").
-pub(crate) fn is_noun_modifier(word: &str) -> bool {
-    NOUN_CUES.contains(&word)
+pub(crate) fn is_noun_modifier(cues: &Cues, word: &str) -> bool {
+    cues.noun_cue.contains(word)
         || word.ends_with("-day")
         || word.chars().all(|c| c.is_ascii_digit())
         || is_day_range(word)
@@ -295,42 +131,10 @@ pub(crate) fn is_verb_like(word: &str) -> bool {
         )
 }
 
-/// Verbs that can stand between "to" and a visit noun in an infinitive ("to make a state visit").
-pub(crate) const LIGHT_VERBS: &[&str] =
-    &["make", "pay", "begin", "start", "embark", "undertake", "on"];
-
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "his", "her"];
-
-/// Words that follow "her" as an object ("met her on Friday", "urged her to"), not as a
-/// possessive ("her counterpart").
-const AFTER_OBJECT: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "to",
-    "that",
-    "for",
-    "with",
-    "about",
-    "over",
-    "during",
-    "after",
-    "before",
-    "by",
-    "from",
-    "of",
-    "as",
-    "again",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "twice",
-    "and",
-];
-
 pub(crate) struct SentenceContext<'a> {
     pub(crate) doc: &'a Document,
+    /// The coders' cue words (data/cues.tsv).
+    pub(crate) cues: &'a Cues,
     pub(crate) index: usize,
     /// Every actor of the document, for pronouns ("he", "her visit").
     pub(crate) all_actors: &'a [ActorMention],
@@ -353,7 +157,7 @@ impl<'a> SentenceContext<'a> {
     pub(crate) fn clause(&self, i: usize) -> (usize, usize) {
         let boundary = (0..i)
             .rev()
-            .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()));
+            .find(|&j| self.cues.boundary.contains(&self.words[j].lower));
         let start = match boundary {
             // "Anwar Rahman, who is on a visit to Indonesia, met ...": after a relative clause
             // set off by commas, the main clause goes on; its subject is before ", who".
@@ -377,7 +181,7 @@ impl<'a> SentenceContext<'a> {
             _ => start,
         };
         let end = (i + 1..self.words.len())
-            .find(|&j| BOUNDARIES.contains(&self.words[j].lower.as_str()))
+            .find(|&j| self.cues.boundary.contains(&self.words[j].lower))
             .unwrap_or(self.words.len());
         (start, end)
     }
@@ -407,8 +211,8 @@ impl<'a> SentenceContext<'a> {
     pub(crate) fn possessive_pronoun_before(&self, i: usize) -> Option<usize> {
         let mut j = i;
         while j > 0
-            && is_noun_modifier(&self.words[j - 1].lower)
-            && !PRONOUNS.contains(&self.words[j - 1].lower.as_str())
+            && is_noun_modifier(self.cues, &self.words[j - 1].lower)
+            && !self.cues.pronoun.contains(&self.words[j - 1].lower)
         {
             j -= 1;
         }
@@ -441,7 +245,7 @@ impl<'a> SentenceContext<'a> {
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "s" | "'"));
         let only_modifiers = between
             .iter()
-            .all(|w| is_noun_modifier(&w.lower) || w.lower == "'");
+            .all(|w| is_noun_modifier(self.cues, &w.lower) || w.lower == "'");
         (possessive && only_modifiers && actor.country.is_some()).then_some(*actor)
     }
 
@@ -500,8 +304,8 @@ impl<'a> SentenceContext<'a> {
                 let next = self.words.get(k + 1).map(|w| w.lower.as_str());
                 let object = next.is_none_or(|n| {
                     !n.starts_with(char::is_alphanumeric)
-                        || BOUNDARIES.contains(&n)
-                        || AFTER_OBJECT.contains(&n)
+                        || self.cues.boundary.contains(n)
+                        || self.cues.after_object.contains(n)
                 });
                 if !object {
                     return None;
@@ -606,12 +410,12 @@ impl<'a> SentenceContext<'a> {
                 && self.words[k + 1..]
                     .iter()
                     .take_while(|w| w.lower != ",")
-                    .any(|w| SPEECH.contains(&w.lower.as_str()))
+                    .any(|w| self.cues.speech.contains(&w.lower))
         })?;
         let end = (comma + 1..self.words.len())
             .find(|&k| self.words[k].lower == ",")
             .unwrap_or(self.words.len());
-        let verb = (comma + 1..end).find(|&k| SPEECH.contains(&self.words[k].lower.as_str()))?;
+        let verb = (comma + 1..end).find(|&k| self.cues.speech.contains(&self.words[k].lower))?;
         self.speaker_in(comma + 1, end, verb)
     }
 
@@ -646,7 +450,7 @@ impl<'a> SentenceContext<'a> {
     /// and with no semicolon, nor a comma but one that opens "that", between it and the trigger.
     fn governing_speech_verb(&self, i: usize) -> Option<usize> {
         let v = (0..i).rev().find(|&j| {
-            SPEECH.contains(&self.words[j].lower.as_str()) && self.words[j].lower != "according"
+            self.cues.speech.contains(&self.words[j].lower) && self.words[j].lower != "according"
         })?;
         let noun = v > 0
             && matches!(
@@ -754,15 +558,15 @@ impl<'a> SentenceContext<'a> {
             .get(from..clause_end)
             .unwrap_or_default()
             .iter()
-            .any(|w| PLAN.contains(&w.lower.as_str()))
+            .any(|w| self.cues.plan.contains(&w.lower))
     }
 
     pub(crate) fn modality(&self, clause_start: usize, i: usize) -> Modality {
         let before: Vec<&str> = self.words[..i].iter().map(|w| w.lower.as_str()).collect();
         let clause = &before[clause_start..];
         let near = &clause[clause.len().saturating_sub(8)..];
-        if clause.iter().any(|w| NEGATION.contains(w))
-            || before.iter().any(|w| NEGATING_VERBS.contains(w))
+        if clause.iter().any(|w| self.cues.negation.contains(w))
+            || before.iter().any(|w| self.cues.negating_verb.contains(w))
         {
             return Modality::Negated;
         }
@@ -772,18 +576,24 @@ impl<'a> SentenceContext<'a> {
             || self.words.first().is_some_and(|w| w.lower == "if");
         if self.is_question
             || conditional
-            || near.iter().any(|w| POSSIBILITY.contains(w))
-            || before.iter().any(|w| SPECULATION.contains(w))
+            || near.iter().any(|w| self.cues.possibility.contains(w))
+            || before.iter().any(|w| self.cues.speculation.contains(w))
         {
             return Modality::Possible;
         }
         // "plans to visit", "to make a state visit": an infinitive trigger is not (yet) an event.
         let mut j = clause.len();
-        while j > 0 && (is_noun_modifier(clause[j - 1]) || LIGHT_VERBS.contains(&clause[j - 1])) {
+        while j > 0
+            && (is_noun_modifier(self.cues, clause[j - 1])
+                || self.cues.light_verb.contains(clause[j - 1]))
+        {
             j -= 1;
         }
         let infinitive = j > 0 && clause[j - 1] == "to";
-        if near.iter().any(|w| PLAN.contains(w)) || infinitive || near.ends_with(&["next"]) {
+        if near.iter().any(|w| self.cues.plan.contains(w))
+            || infinitive
+            || near.ends_with(&["next"])
+        {
             return Modality::Planned;
         }
         Modality::Actual
@@ -964,6 +774,7 @@ fn within<M>(mentions: &[M], span: impl Fn(&M) -> Span, sentence: Span) -> Vec<&
 /// every coder shares, so words are lower-cased and mentions filtered once per sentence.
 pub(crate) fn for_each_sentence(
     doc: &Document,
+    cues: &Cues,
     actors: &[ActorMention],
     places: &[PlaceMention],
     times: &[TimeMention],
@@ -998,6 +809,7 @@ pub(crate) fn for_each_sentence(
             .filter(|first| countries.all(|c| c == *first));
         let mut ctx = SentenceContext {
             doc,
+            cues,
             index,
             all_actors: actors,
             dateline_place,

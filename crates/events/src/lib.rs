@@ -22,6 +22,7 @@
 
 mod clause;
 pub mod codebook;
+mod cues;
 mod pattern_file;
 pub mod patterns;
 pub mod visits;
@@ -31,10 +32,11 @@ use attache_model::{
     TimeMention,
 };
 
+pub use cues::Cues;
 pub use patterns::PatternCoder;
 pub use visits::VisitCoder;
 
-/// A pattern file could not be read.
+/// A pattern or cue file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CoderError {
     #[error("{path}:{line}: {message}")]
@@ -43,6 +45,13 @@ pub enum CoderError {
         line: usize,
         message: String,
     },
+    /// A user's file could not be read at all.
+    #[error("{}: {source}", path.display())]
+    Read {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The event coder: visits and every other root. Built once, shared by reference across threads.
@@ -50,10 +59,12 @@ pub enum CoderError {
 pub struct Coder {
     visits: VisitCoder,
     patterns: PatternCoder,
+    cues: Cues,
 }
 
 impl Coder {
-    /// The coder with the compiled-in patterns (data/visits.tsv, data/patterns.tsv).
+    /// The coder with the compiled-in patterns and cues (data/visits.tsv, data/patterns.tsv,
+    /// data/cues.tsv).
     pub fn new() -> Coder {
         Coder::default()
     }
@@ -61,7 +72,17 @@ impl Coder {
     /// A coder from its two parts, e.g. with a user's pattern files
     /// ([`VisitCoder::from_tsv`], [`PatternCoder::from_tsv`]).
     pub fn from_parts(visits: VisitCoder, patterns: PatternCoder) -> Coder {
-        Coder { visits, patterns }
+        Coder {
+            visits,
+            patterns,
+            cues: Cues::new(),
+        }
+    }
+
+    /// This coder with other cue words (a user's [`Cues::from_file`], same format as
+    /// data/cues.tsv) in place of the compiled-in ones.
+    pub fn with_cues(self, cues: Cues) -> Coder {
+        Coder { cues, ..self }
     }
 
     /// Code the events of one document: visits and every other root, sentence by sentence.
@@ -76,7 +97,7 @@ impl Coder {
         durations: &[DurationMention],
     ) -> Vec<EventMention> {
         let mut out = Vec::new();
-        clause::for_each_sentence(doc, actors, places, times, durations, |ctx| {
+        clause::for_each_sentence(doc, &self.cues, actors, places, times, durations, |ctx| {
             let first = out.len();
             self.visits.code_sentence(ctx, &mut out);
             self.patterns.code_sentence(ctx, &mut out);

@@ -39,7 +39,8 @@ use attache_model::{
     Span,
 };
 
-use crate::clause::{is_verb_like, SentenceContext, BOUNDARIES};
+use crate::clause::{is_verb_like, SentenceContext};
+use crate::cues::Cues;
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -56,59 +57,9 @@ const GAP: usize = 4;
 /// Words a slot may skip before its actor ("condemned the Israeli ...").
 const SLOT_REACH: usize = 3;
 
-/// Prepositions a slot never skips: they introduce another role ("urged X to ...").
-const SLOT_STOPS: &[&str] = &[
-    "to", "on", "with", "for", "in", "at", "by", "from", "against", "over", "into", "of", "and",
-    ",", "after", "about",
-];
-
-/// Words before a verb form that make it a noun or an adjective ("the attack", "faced
-/// tightening sanctions").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "its", "their", "his", "her", "'s", "any", "no", "every",
-    "face", "faces", "faced", "facing",
-];
-
-/// Words before a past participle that make it a passive ("were killed").
-const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-
-/// Prepositions before an "-ing" form that make it another actor's act.
-const GERUND_PREPOSITIONS: &[&str] = &[
-    "of", "for", "by", "about", "from", "against", "without", "on", "in", "at", "toward",
-    "towards", "over",
-];
-
-/// Words that report speech: "Russia said it would ..." makes Russia the subject of "would".
-const REPORTING: &[&str] = &["said", "says", "say", "told", "added", "that", "announced"];
-
-/// Words that make the comma-led tail of a sentence an attribution ("..., the Kremlin said").
-const ATTRIBUTION: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "reported",
-    "reports",
-    "according",
-    "claimed",
-    "claims",
-    "added",
-    "announced",
-    "stated",
-];
-
-/// Prepositions before a place that make it where a material act lands ("imposed a curfew in
-/// Algiers", "sent troops to a force in Liberia", "fired shells at targets in Jericho").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "into", "to", "at", "on", "near", "inside", "outside", "across", "toward", "towards",
-    "against", "around",
-];
-
-/// Words between such a preposition and its place ("in the northern city of Kirkuk").
+/// Words between a preposition of `place_preposition` (data/cues.tsv) and its place ("in the
+/// northern city of Kirkuk").
 const PLACE_REACH: usize = 6;
-
-/// Pronouns that stand for the speaker of the clause before.
-/// Possessives count: "Bosnia said its troops had completed the withdrawal" is Bosnia's act.
-const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "its", "their", "our"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
@@ -146,9 +97,9 @@ impl Rule {
     }
 
     /// The pattern starts at a passive's auxiliary ("were killed in * bombing").
-    fn starts_passive(&self) -> bool {
+    fn starts_passive(&self, cues: &Cues) -> bool {
         matches!(self.items.first(), Some(Item::Words { any_of, .. })
-            if any_of.iter().all(|seq| PASSIVE_AUXILIARIES.contains(&seq[0].as_str())))
+            if any_of.iter().all(|seq| cues.passive_auxiliary.contains(&seq[0])))
     }
 
     /// The pattern starts at the complementiser ("that T must"): its source is the speaker.
@@ -439,14 +390,14 @@ impl PatternCoder {
             let sentence_end = ctx.words.len();
             let prev = i.checked_sub(1).map(|p| ctx.words[p].lower.as_str());
             // "the attack", "an arrest": a verb's noun use names no act of the subject.
-            let noun_use = prev.is_some_and(|p| DETERMINERS.contains(&p));
+            let noun_use = prev.is_some_and(|p| ctx.cues.determiner.contains(p));
             // "two soldiers were killed": a passive's subject is what was acted on, so only a
             // rule with its source slot ("were killed by S") may read it.
-            let passive = prev.is_some_and(|p| PASSIVE_AUXILIARIES.contains(&p))
+            let passive = prev.is_some_and(|p| ctx.cues.passive_auxiliary.contains(p))
                 && ctx.words[i].lower.ends_with("ed");
             // "accused X of violating", "praised X for helping": the gerund is the object's act.
             let gerund_object = ctx.words[i].lower.ends_with("ing")
-                && prev.is_some_and(|p| GERUND_PREPOSITIONS.contains(&p));
+                && prev.is_some_and(|p| ctx.cues.gerund_preposition.contains(p));
             // "started a hunger strike to protest X": after an event, a bare "to" infinitive
             // is its purpose, not another event.
             // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
@@ -474,7 +425,8 @@ impl PatternCoder {
             } else {
                 // ("is ready to" starts with an auxiliary too, but is no passive of violence.)
                 let agentless = !rule.has_source()
-                    && ((passive && rule.verbal) || (rule.starts_passive() && violent(&rule.code)));
+                    && ((passive && rule.verbal)
+                        || (rule.starts_passive(ctx.cues) && violent(&rule.code)));
                 self.events(ctx, rule, i, &m, agentless)
             };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
@@ -756,7 +708,7 @@ fn place_target<'a>(
         if attribution_at(ctx, j) {
             return None;
         }
-        if !PLACE_PREPOSITIONS.contains(&ctx.words[j].lower.as_str()) {
+        if !ctx.cues.place_preposition.contains(&ctx.words[j].lower) {
             continue;
         }
         for k in j + 1..(j + 1 + PLACE_REACH).min(clause_end) {
@@ -777,7 +729,9 @@ fn place_target<'a>(
             }
             let w = ctx.words[k].lower.as_str();
             if w != "of"
-                && (SLOT_STOPS.contains(&w) || PLACE_PREPOSITIONS.contains(&w) || is_verb_like(w))
+                && (ctx.cues.slot_stop.contains(w)
+                    || ctx.cues.place_preposition.contains(w)
+                    || is_verb_like(w))
             {
                 break;
             }
@@ -839,14 +793,14 @@ fn speaker<'a>(
 ) -> Option<&'a ActorMention> {
     // "said on Tuesday it had ...": the pronoun within the clause's first four words.
     let pronoun = (clause_start..i.min(clause_start + 4))
-        .any(|j| SPEAKER_PRONOUNS.contains(&ctx.words[j].lower.as_str()));
+        .any(|j| ctx.cues.speaker_pronoun.contains(&ctx.words[j].lower));
     if needs_pronoun && !pronoun {
         return None;
     }
     let mut end = clause_start;
     for _ in 0..3 {
         let boundary = end.checked_sub(1)?;
-        if !REPORTING.contains(&ctx.words[boundary].lower.as_str()) {
+        if !ctx.cues.reporting.contains(&ctx.words[boundary].lower) {
             return None;
         }
         let (start, _) = ctx.clause(boundary);
@@ -900,8 +854,7 @@ fn matches<'a>(
         }
         Item::Gap => (0..=GAP)
             .take_while(|&g| {
-                j + g <= end
-                    && (g == 0 || !BOUNDARIES.contains(&ctx.words[j + g - 1].lower.as_str()))
+                j + g <= end && (g == 0 || !ctx.cues.boundary.contains(&ctx.words[j + g - 1].lower))
             })
             .find_map(|g| matches(ctx, items, k + 1, j + g, end, after_slot)),
         Item::Source | Item::Target => {
@@ -939,7 +892,7 @@ fn slot<'a>(
             return Some((all, ctx.last_word_of(last) + 1));
         }
         let w = ctx.words[k].lower.as_str();
-        if SLOT_STOPS.contains(&w) || BOUNDARIES.contains(&w) {
+        if ctx.cues.slot_stop.contains(w) || ctx.cues.boundary.contains(w) {
             return None;
         }
     }
@@ -969,7 +922,7 @@ fn object_after<'a>(
             // has its agent after "by", and the agent is what the source acts on.
             let after = ctx.last_word_of(a.span) + 1;
             let agent = (after..end.min(after + 4))
-                .take_while(|&j| !BOUNDARIES.contains(&ctx.words[j].lower.as_str()))
+                .take_while(|&j| !ctx.cues.boundary.contains(&ctx.words[j].lower))
                 .find(|&j| ctx.words[j].lower == "by")
                 .and_then(|j| actor_at(ctx, j + 1).or_else(|| actor_at(ctx, j + 2)))
                 .filter(|b| !own(b));
@@ -981,7 +934,7 @@ fn object_after<'a>(
             }
         }
         let w = ctx.words[k].lower.as_str();
-        if (w != "that" && BOUNDARIES.contains(&w)) || attribution_at(ctx, k) {
+        if (w != "that" && ctx.cues.boundary.contains(w)) || attribution_at(ctx, k) {
             return None;
         }
     }
@@ -996,7 +949,7 @@ fn attribution_at(ctx: &SentenceContext<'_>, k: usize) -> bool {
         && ctx.words[k + 1..]
             .iter()
             .take_while(|w| w.lower != ",")
-            .any(|w| ATTRIBUTION.contains(&w.lower.as_str()))
+            .any(|w| ctx.cues.attribution.contains(&w.lower))
 }
 
 /// The sector of an actor within its country: the agent after the country in its code

@@ -12,9 +12,7 @@ use attache_model::{
     Modality, PlaceMention, Span,
 };
 
-use crate::clause::{
-    is_noun_modifier, is_one_person, SentenceContext, NEGATING_VERBS, PLAN, POSSIBILITY,
-};
+use crate::clause::{is_noun_modifier, is_one_person, SentenceContext};
 use rustc_hash::FxHashMap;
 
 use crate::{pattern_file, CoderError};
@@ -225,19 +223,6 @@ impl VisitCoder {
     }
 }
 
-/// Words between a visit noun and the verb that calls it off ("the trip was cancelled").
-const AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "will", "would",
-];
-
-/// Determiners of a visit noun that refers back ("the trip", "his visit").
-const DEFINITE: &[&str] = &["the", "this", "that", "his", "her"];
-
-/// Verbs whose object is a clause, not the visit: "hopes a visit by X to Y will bring ...".
-const COMPLEMENT_VERBS: &[&str] = &[
-    "hopes", "hope", "hoped", "believes", "believe", "believed", "thinks", "think",
-];
-
 /// An official: government, legislature or military ("US top diplomat", "Iranian Foreign
 /// Minister"), not tourists or workers.
 fn is_official(m: &ActorMention) -> bool {
@@ -279,7 +264,7 @@ impl<'a> SentenceContext<'a> {
         // "may visit China" is the modal; "the May visit" the month.
         let modal =
             prev == Some("may") && self.doc.text[self.words[i - 1].span.start..].starts_with('m');
-        (prev.is_some_and(is_noun_modifier) && !modal)
+        (prev.is_some_and(|p| is_noun_modifier(self.cues, p)) && !modal)
             || matches!(
                 next,
                 Some("to" | "by" | "of" | "is" | "was" | "comes" | "came" | "will" | "would")
@@ -428,20 +413,20 @@ impl<'a> SentenceContext<'a> {
     fn nominal_modality(&self, clause_start: usize, i: usize) -> Modality {
         let clause = self.modality(clause_start, i);
         let mut j = i;
-        while j > clause_start && is_noun_modifier(&self.words[j - 1].lower) {
+        while j > clause_start && is_noun_modifier(self.cues, &self.words[j - 1].lower) {
             j -= 1;
         }
-        let governed = j > 0 && COMPLEMENT_VERBS.contains(&self.words[j - 1].lower.as_str());
+        let governed = j > 0 && self.cues.complement_verb.contains(&self.words[j - 1].lower);
         if clause == Modality::Negated || !governed {
             return clause;
         }
         let phrase = &self.words[j..i];
         if phrase
             .iter()
-            .any(|w| POSSIBILITY.contains(&w.lower.as_str()))
+            .any(|w| self.cues.possibility.contains(&w.lower))
         {
             Modality::Possible
-        } else if phrase.iter().any(|w| PLAN.contains(&w.lower.as_str())) {
+        } else if phrase.iter().any(|w| self.cues.plan.contains(&w.lower)) {
             Modality::Planned
         } else {
             Modality::Actual
@@ -461,7 +446,7 @@ impl<'a> SentenceContext<'a> {
     ) -> Option<EventMention> {
         let (clause_start, _) = self.clause(i);
         let mut j = i;
-        while j > clause_start && AUXILIARIES.contains(&self.words[j - 1].lower.as_str()) {
+        while j > clause_start && self.cues.auxiliary.contains(&self.words[j - 1].lower) {
             j -= 1;
         }
         let noun = j.checked_sub(1).filter(|&n| n >= clause_start)?;
@@ -470,12 +455,12 @@ impl<'a> SentenceContext<'a> {
         }
         let mut k = noun;
         while k > clause_start
-            && is_noun_modifier(&self.words[k - 1].lower)
-            && !DEFINITE.contains(&self.words[k - 1].lower.as_str())
+            && is_noun_modifier(self.cues, &self.words[k - 1].lower)
+            && !self.cues.definite.contains(&self.words[k - 1].lower)
         {
             k -= 1;
         }
-        if k == 0 || !DEFINITE.contains(&self.words[k - 1].lower.as_str()) {
+        if k == 0 || !self.cues.definite.contains(&self.words[k - 1].lower) {
             return None;
         }
         let prior = earlier
@@ -657,7 +642,7 @@ impl<'a> SentenceContext<'a> {
         // "China denies N. Korean defence chief visited Beijing": the visitor follows the denial.
         let denial = (clause_start..i)
             .rev()
-            .find(|&j| NEGATING_VERBS.contains(&self.words[j].lower.as_str()));
+            .find(|&j| self.cues.negating_verb.contains(&self.words[j].lower));
         let Some(source) = source_mention
             .or_else(|| denial.and_then(|d| self.subject(d + 1, i)))
             .or_else(|| self.subject(clause_start, i))

@@ -1,0 +1,272 @@
+//! The coders' cue words: clause boundaries, speech verbs, negation, possibility and plan cues,
+//! the words that make a verb a noun, and the small closed lists the slot and clause rules stop
+//! at. Loaded from a tab-separated file (`data/cues.tsv` is compiled in; format in its header)
+//! so that a linguist can read and extend them without touching the coders.
+
+use std::path::Path;
+
+use crate::{pattern_file, CoderError};
+
+/// The cues compiled into the binary.
+const BUILTIN_CUES: &str = include_str!("../../../data/cues.tsv");
+
+/// A small set of lower-case words. The lists are short (4 to 40 words) and looked up for
+/// nearly every word of every sentence, so a lookup first rejects by length and first byte (one
+/// bit test) and only then compares with the words in file order: no hashing, no allocation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WordSet {
+    words: Vec<Box<str>>,
+    /// The bits [`WordSet::bit`] sets for the words of the set.
+    bits: u64,
+}
+
+impl WordSet {
+    fn new(words: Vec<Box<str>>) -> WordSet {
+        let bits = words.iter().fold(0, |m, w| m | WordSet::bit(w));
+        WordSet { words, bits }
+    }
+
+    /// One of 64 bits, by the word's length and first byte: two words with another bit differ.
+    #[inline]
+    fn bit(word: &str) -> u64 {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        1 << ((word.len() * 7 + usize::from(first)) & 63)
+    }
+
+    /// Whether `word` (lower case, as [`crate::clause::Word::lower`]) is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.bits & WordSet::bit(word) != 0 && self.words.iter().any(|w| **w == *word)
+    }
+}
+
+/// Every list of `data/cues.tsv`, by the name its rows give in their first column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cues {
+    /// `boundary`: words that end a clause for finding a trigger's subject, object and date.
+    pub(crate) boundary: WordSet,
+    /// `speech`: verbs that report speech; their subject is the claimant of their complement.
+    pub(crate) speech: WordSet,
+    /// `negation`: cues before a trigger, in its clause, that negate it ("not", "cancelled").
+    pub(crate) negation: WordSet,
+    /// `possibility`: cues near a trigger that make it possible ("may", "considering").
+    pub(crate) possibility: WordSet,
+    /// `plan`: cues near a trigger that make it planned ("will", "scheduled").
+    pub(crate) plan: WordSet,
+    /// `negating_verb`: verbs anywhere earlier that negate their complement ("denied").
+    pub(crate) negating_verb: WordSet,
+    /// `speculation`: nouns and verbs anywhere earlier that make their complement possible.
+    pub(crate) speculation: WordSet,
+    /// `noun_cue`: words that make "visit" a noun when they stand right before it.
+    pub(crate) noun_cue: WordSet,
+    /// `light_verb`: verbs between "to" and a visit noun in an infinitive ("to pay a visit").
+    pub(crate) light_verb: WordSet,
+    /// `pronoun`: pronouns that are no noun modifier before a visit noun.
+    pub(crate) pronoun: WordSet,
+    /// `after_object`: words after which "her" is an object ("met her on Friday").
+    pub(crate) after_object: WordSet,
+    /// `auxiliary`: words between a visit noun and the verb that calls it off.
+    pub(crate) auxiliary: WordSet,
+    /// `definite`: determiners of a visit noun that refers back ("the trip").
+    pub(crate) definite: WordSet,
+    /// `complement_verb`: verbs whose object is a clause, not the visit ("hopes").
+    pub(crate) complement_verb: WordSet,
+    /// `slot_stop`: words a pattern slot never skips: they introduce another role.
+    pub(crate) slot_stop: WordSet,
+    /// `determiner`: words before a verb form that make it a noun ("the attack").
+    pub(crate) determiner: WordSet,
+    /// `passive_auxiliary`: words before a past participle that make it a passive.
+    pub(crate) passive_auxiliary: WordSet,
+    /// `gerund_preposition`: prepositions before an "-ing" form that make it another's act.
+    pub(crate) gerund_preposition: WordSet,
+    /// `reporting`: words after which a pronoun subject is the speaker ("Russia said it ...").
+    pub(crate) reporting: WordSet,
+    /// `attribution`: words that make a comma-led tail an attribution ("..., Baku said").
+    pub(crate) attribution: WordSet,
+    /// `speaker_pronoun`: pronouns that stand for the speaker of the clause before.
+    pub(crate) speaker_pronoun: WordSet,
+    /// `place_preposition`: prepositions before the place where a material act lands.
+    pub(crate) place_preposition: WordSet,
+}
+
+/// The list names a cue file may use, in the order of [`Cues`]'s fields.
+const LISTS: &[&str] = &[
+    "boundary",
+    "speech",
+    "negation",
+    "possibility",
+    "plan",
+    "negating_verb",
+    "speculation",
+    "noun_cue",
+    "light_verb",
+    "pronoun",
+    "after_object",
+    "auxiliary",
+    "definite",
+    "complement_verb",
+    "slot_stop",
+    "determiner",
+    "passive_auxiliary",
+    "gerund_preposition",
+    "reporting",
+    "attribution",
+    "speaker_pronoun",
+    "place_preposition",
+];
+
+impl Default for Cues {
+    fn default() -> Self {
+        Cues::new()
+    }
+}
+
+impl Cues {
+    /// The compiled-in cues (`data/cues.tsv`).
+    pub fn new() -> Cues {
+        Cues::from_tsv(BUILTIN_CUES, "data/cues.tsv")
+            .expect("the built-in data/cues.tsv parses (guarded by a test)")
+    }
+
+    /// The user's cue file (same format as `data/cues.tsv`), replacing the compiled-in one.
+    pub fn from_file(path: &Path) -> Result<Cues, CoderError> {
+        let text = std::fs::read_to_string(path).map_err(|source| CoderError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Cues::from_tsv(&text, &path.display().to_string())
+    }
+
+    /// Parse the format described at the top of `data/cues.tsv`; `path` only names the source
+    /// in errors. A list the file does not name is empty.
+    pub fn from_tsv(text: &str, path: &str) -> Result<Cues, CoderError> {
+        let mut lists: Vec<Vec<Box<str>>> = vec![Vec::new(); LISTS.len()];
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            let err = |message: String| pattern_file::error(path, line, message);
+            let trimmed = raw.trim_end_matches('\r');
+            if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = trimmed.split('\t').collect();
+            if !(2..=3).contains(&fields.len()) {
+                return Err(err(format!(
+                    "expected 2 or 3 tab-separated columns (list, word, note), found {}",
+                    fields.len()
+                )));
+            }
+            let name = fields[0].trim();
+            let list = LISTS
+                .iter()
+                .position(|l| *l == name)
+                .ok_or_else(|| err(format!("unknown list {name:?}")))?;
+            let word = fields[1].trim().to_lowercase();
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                return Err(err(format!(
+                    "{name}: {word:?} is not one word (cues match single tokens)"
+                )));
+            }
+            if lists[list].iter().any(|w| **w == *word) {
+                return Err(err(format!("{name}: {word:?} is listed twice")));
+            }
+            lists[list].push(word.into());
+        }
+        let mut sets = lists.into_iter().map(WordSet::new);
+        let mut next = || sets.next().unwrap_or_default();
+        Ok(Cues {
+            boundary: next(),
+            speech: next(),
+            negation: next(),
+            possibility: next(),
+            plan: next(),
+            negating_verb: next(),
+            speculation: next(),
+            noun_cue: next(),
+            light_verb: next(),
+            pronoun: next(),
+            after_object: next(),
+            auxiliary: next(),
+            definite: next(),
+            complement_verb: next(),
+            slot_stop: next(),
+            determiner: next(),
+            passive_auxiliary: next(),
+            gerund_preposition: next(),
+            reporting: next(),
+            attribution: next(),
+            speaker_pronoun: next(),
+            place_preposition: next(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_cues_parse() {
+        let cues = Cues::new();
+        let cases = [
+            (&cues.boundary, "that", true),
+            (&cues.boundary, "“", true),
+            (&cues.speech, "according", true),
+            (&cues.negation, "n't", true),
+            (&cues.possibility, "whether", true),
+            (&cues.plan, "'ll", true),
+            (&cues.plan, "visit", false),
+            (&cues.noun_cue, "’s", true),
+            (&cues.slot_stop, ",", true),
+            (&cues.speaker_pronoun, "she", true),
+            (&cues.speaker_pronoun, "its", true),
+            (&cues.place_preposition, "into", true),
+        ];
+        for (set, word, want) in cases {
+            assert_eq!(set.contains(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn lists_are_sets_matched_in_lower_case() {
+        let text = "# a comment\n\nplan\tWill\nplan\tdue\tas in \"due to arrive\"\nnegation\tnot\n";
+        let cues = Cues::from_tsv(text, "c.tsv").unwrap();
+        let cases = [
+            (&cues.plan, "will", true),
+            (&cues.plan, "due", true),
+            (&cues.plan, "Will", false),
+            (&cues.plan, "not", false),
+            (&cues.negation, "not", true),
+            (&cues.boundary, "that", false),
+        ];
+        for (set, word, want) in cases {
+            assert_eq!(set.contains(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("plan", "c.tsv:1: expected 2 or 3 tab-separated columns"),
+            ("# c\nplans\twill", "c.tsv:2: unknown list \"plans\""),
+            ("plan\t", "c.tsv:1: plan: \"\" is not one word"),
+            ("plan\tdue to", "c.tsv:1: plan: \"due to\" is not one word"),
+            (
+                "plan\twill\nplan\tWILL",
+                "c.tsv:2: plan: \"will\" is listed twice",
+            ),
+            ("plan\twill\tnote\textra", "c.tsv:1: expected 2 or 3"),
+        ];
+        for (text, want) in cases {
+            let err = Cues::from_tsv(text, "c.tsv").unwrap_err().to_string();
+            assert!(err.starts_with(want), "{text:?}: got {err}");
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let err = Cues::from_file(Path::new("/nonexistent/cues.tsv"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("/nonexistent/cues.tsv: "), "{err}");
+    }
+}

@@ -36,4 +36,4 @@ pub use event::{
     Actor, Claimant, Event, EventMention, Evidence, Location, Modality, Report, FORMAT_VERSION,
 };
 pub use mention::{ActorMention, DurationMention, MentionKind, PlaceMention, TimeMention, Vague};
-pub use span::Span;
+pub use span::{char_at, Span};

@@ -47,6 +47,21 @@ impl Span {
     }
 }
 
+/// The character at byte `i` of `text` (a character boundary) and the byte after it: ASCII
+/// without decoding, as almost all of a text is. For scanners that walk a text by byte offset.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), i + 1);
+    }
+    let c = text[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, i + c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +76,20 @@ mod tests {
         assert!(!a.overlaps(Span::new(12, 15)));
         assert_eq!(a.shift(1), Span::new(6, 13));
         assert_eq!(a.len(), 7);
+    }
+
+    #[test]
+    fn chars_by_byte_offset() {
+        let text = "Bâle’s";
+        let cases = [
+            (0, 'B', 1),
+            (1, 'â', 3),
+            (3, 'l', 4),
+            (5, '’', 8),
+            (8, 's', 9),
+        ];
+        for (i, c, next) in cases {
+            assert_eq!(char_at(text, i), (c, next), "{i}");
+        }
     }
 }

@@ -155,6 +155,9 @@ impl JunkRules {
 
 /// Collapses runs of whitespace to one space so rule patterns match normalised lines.
 pub(crate) fn collapse_spaces(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -167,6 +170,19 @@ pub(crate) fn collapse_spaces(s: &str) -> String {
         out.push(' ');
     }
     out
+}
+
+/// Whether [`collapse_spaces`] would return `s` unchanged (most lines): ASCII, with no space
+/// first, no two in a row and no other whitespace.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true;
+    s.bytes().all(|b| {
+        let space = b == b' ';
+        let ok =
+            b.is_ascii() && !(space && after_space) && (space || !char::from(b).is_whitespace());
+        after_space = space;
+        ok
+    })
 }
 
 /// Glob match on bytes: `*` any run, `#` one or more ASCII digits, anything else literal.
@@ -185,6 +201,24 @@ fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_spaces_normalises_whitespace() {
+        let cases = [
+            ("", ""),
+            ("Home > World", "Home > World"),
+            ("(c) ", "(c) "),
+            ("(c)  ", "(c) "),
+            ("  Share  this\tstory ", "Share this story "),
+            ("one\u{a0}two", "one two"),
+            ("line\u{b}feed", "line feed"),
+            (" ", ""),
+            ("Café  au lait", "Café au lait"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(collapse_spaces(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn globs() {

@@ -6,7 +6,7 @@
 //! ("on", "in", "since") are context, not part of the expression, as in TimeML: the span of
 //! "on Friday" is "Friday", while "last Friday" keeps "last" because it changes the meaning.
 
-use attache_model::{DurationUnit, Vague};
+use attache_model::{char_at, DurationUnit, Vague};
 use jiff::civil::Weekday;
 
 use crate::lexicon::{Lexicon, WordInfo};
@@ -39,22 +39,25 @@ pub(crate) fn tokenize<'s, 'l>(sentence: &'s str, lexicon: &'l Lexicon) -> Vec<T
     let mut toks = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut buf = String::new();
     let mut spaced = true;
-    let mut iter = sentence.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let mut at = 0;
+    while at < sentence.len() {
+        let start = at;
+        let (c, mut end) = char_at(sentence, start);
+        at = end;
         if c.is_whitespace() {
             spaced = true;
             continue;
         }
-        let mut end = start + c.len_utf8();
         let kind = if c.is_alphanumeric() {
             let mut digits = c.is_ascii_digit();
-            while let Some(&(i, d)) = iter.peek() {
+            while at < sentence.len() {
+                let (d, next) = char_at(sentence, at);
                 if !d.is_alphanumeric() {
                     break;
                 }
                 digits &= d.is_ascii_digit();
-                end = i + d.len_utf8();
-                iter.next();
+                end = next;
+                at = next;
             }
             if digits {
                 Kind::Number

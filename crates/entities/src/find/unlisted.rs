@@ -2,7 +2,7 @@
 //! Vostochny Cosmodrome", "in the Russian Far East", "in Russia's Amur region", "in the
 //! Russian region of Kursk", "in the Mongolian capital" (the words: `data/place_words.tsv`).
 
-use attache_model::{PlaceMention, Span};
+use attache_model::{char_at, PlaceMention, Span};
 
 use super::Finder;
 use crate::gazetteer::Entry;
@@ -13,18 +13,21 @@ const MAX_NAME_WORDS: usize = 5;
 /// The words of `text` as byte ranges: letters and digits, with inner hyphens and apostrophes
 /// ("Komsomolsk-on-Amur", "Russia's").
 fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, next) = char_at(text, i);
         let inner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && next < text.len()
+            && char_at(text, next).0.is_alphanumeric();
         if c.is_alphanumeric() || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push((s, i));
         }
+        i = next;
     }
     if let Some(s) = start {
         out.push((s, text.len()));

@@ -1,4 +1,6 @@
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -13,21 +15,69 @@ pub enum CodeError {
     Actor(String),
 }
 
+/// A code's bytes, held inline: codes are short ASCII and copied into every mention, event and
+/// report, so a copy should not allocate. Bytes after `len` are zero.
+#[derive(Clone, PartialEq, Eq)]
+struct Inline<const N: usize> {
+    bytes: [u8; N],
+    len: u8,
+}
+
+impl<const N: usize> Inline<N> {
+    /// `s` is validated: ASCII and at most `N` bytes.
+    fn new(s: &str) -> Inline<N> {
+        let mut bytes = [0; N];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Inline {
+            bytes,
+            len: s.len() as u8,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// A code type's methods and traits, all by its text: it orders, hashes, prints and serialises
+/// as the string it is.
 macro_rules! string_code {
     ($name:ident) => {
         impl $name {
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
+            }
+        }
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name))
+                    .field(&self.as_str())
+                    .finish()
+            }
+        }
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+        impl Hash for $name {
+            fn hash<H: Hasher>(&self, h: &mut H) {
+                self.as_str().hash(h)
             }
         }
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.0)
+                s.serialize_str(self.as_str())
             }
         }
         impl<'de> Deserialize<'de> for $name {
@@ -41,13 +91,13 @@ macro_rules! string_code {
 
 /// An ISO 3166-1 alpha-3 code ("PRK", "RUS"), or one of the few three-letter codes the news
 /// treats as countries without an ISO entry ("XKX" for Kosovo).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CountryCode(String);
+#[derive(Clone, PartialEq, Eq)]
+pub struct CountryCode(Inline<3>);
 
 impl CountryCode {
     pub fn parse(s: &str) -> Result<CountryCode, CodeError> {
         if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(CountryCode(s.to_string()))
+            Ok(CountryCode(Inline::new(s)))
         } else {
             Err(CodeError::Country(s.to_string()))
         }
@@ -56,13 +106,13 @@ impl CountryCode {
 string_code!(CountryCode);
 
 /// A CAMEO event code: two to four digits, e.g. "04", "042", "1041".
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CameoCode(String);
+#[derive(Clone, PartialEq, Eq)]
+pub struct CameoCode(Inline<4>);
 
 impl CameoCode {
     pub fn parse(s: &str) -> Result<CameoCode, CodeError> {
         if (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(CameoCode(s.to_string()))
+            Ok(CameoCode(Inline::new(s)))
         } else {
             Err(CodeError::Cameo(s.to_string()))
         }
@@ -70,14 +120,14 @@ impl CameoCode {
 
     /// The two-digit root ("04" for "042").
     pub fn root(&self) -> &str {
-        &self.0[..2]
+        &self.as_str()[..2]
     }
 }
 string_code!(CameoCode);
 
 /// A CAMEO actor code: a sequence of three-letter parts, e.g. "PRK", "PRKGOV", "IGOUNO".
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ActorCode(String);
+#[derive(Clone, PartialEq, Eq)]
+pub struct ActorCode(Inline<15>);
 
 impl ActorCode {
     pub fn parse(s: &str) -> Result<ActorCode, CodeError> {
@@ -87,7 +137,7 @@ impl ActorCode {
             && s.bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if ok {
-            Ok(ActorCode(s.to_string()))
+            Ok(ActorCode(Inline::new(s)))
         } else {
             Err(CodeError::Actor(s.to_string()))
         }
@@ -139,5 +189,26 @@ mod tests {
         let c: CountryCode = serde_json::from_str("\"RUS\"").unwrap();
         assert_eq!(c.as_str(), "RUS");
         assert!(serde_json::from_str::<CountryCode>("\"rus\"").is_err());
+    }
+
+    #[test]
+    fn codes_order_and_print_as_their_text() {
+        let codes = ["RUSGOV", "RUS", "IGOUNOKID", "PRK", "RUSMIL"];
+        let mut parsed: Vec<ActorCode> =
+            codes.iter().map(|c| ActorCode::parse(c).unwrap()).collect();
+        let mut text = codes.to_vec();
+        parsed.sort();
+        text.sort();
+        let back: Vec<&str> = parsed.iter().map(ActorCode::as_str).collect();
+        assert_eq!(back, text);
+        let code = CameoCode::parse("1041").unwrap();
+        assert_eq!(format!("{code} {code:?}"), "1041 CameoCode(\"1041\")");
+        assert_eq!(serde_json::to_string(&code).unwrap(), "\"1041\"");
+        let h = |s: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s(&mut h);
+            h.finish()
+        };
+        assert_eq!(h(&|x| code.hash(x)), h(&|x| "1041".hash(x)));
     }
 }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use attache_model::{
-    Article, Dateline, Document, MetaSource, OffsetMap, Precision, Sentence, Span,
+    char_at, Article, Dateline, Document, MetaSource, OffsetMap, Precision, Sentence, Span,
 };
 
 use crate::meta::{self, DateHit};
@@ -188,8 +188,10 @@ impl Cleaner {
 
         // 6. Dateline, sentences, tokens.
         let mut dateline: Option<Dateline> = None;
-        let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
+        // Sized for wire copy (a token per 5 bytes or so, a sentence per 150), so that the
+        // vectors are not copied again and again as they grow.
+        let mut sentences = Vec::with_capacity(out.text.len() / 100 + 1);
+        let mut tokens = Vec::with_capacity(out.text.len() / 4 + 1);
         let mut body_paragraphs = 0;
         let mut spans = Vec::new();
         for &(para, is_title) in &out.paragraphs {
@@ -589,26 +591,35 @@ impl Assembly {
     fn push_line(&mut self, body: &str, start: usize, end: usize) {
         let line = &body[start..end];
         let mut run = 0; // start of the verbatim run, relative to `line`
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut at = 0;
+        while at < line.len() {
+            // Printable ASCII, most of a line, is neither space nor invisible.
+            if line.as_bytes()[at].is_ascii_graphic() {
+                at += 1;
+                continue;
+            }
+            let i = at;
+            let c;
+            (c, at) = char_at(line, i);
             let space = c.is_whitespace();
             if !space && !is_invisible(c) {
                 continue;
             }
             // A single space between words stays in the verbatim run.
-            if c == ' ' && chars.peek().is_none_or(|&(_, d)| !is_space_or_invisible(d)) {
+            if c == ' ' && (at == line.len() || !is_space_or_invisible(char_at(line, at).0)) {
                 continue;
             }
             self.push_verbatim(body, start + run, start + i);
-            let mut j = i + c.len_utf8();
+            let mut j = at;
             if space {
-                while let Some(&(k, d)) = chars.peek() {
-                    if !(d.is_whitespace() || is_invisible(d)) {
+                while j < line.len() {
+                    let (d, next) = char_at(line, j);
+                    if !is_space_or_invisible(d) {
                         break;
                     }
-                    chars.next();
-                    j = k + d.len_utf8();
+                    j = next;
                 }
+                at = j;
                 if &line[i..j] == " " {
                     self.push_verbatim(body, start + i, start + j);
                 } else {

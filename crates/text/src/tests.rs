@@ -1,6 +1,6 @@
 //! Whole-article tests on pages we wrote in the shape of crawled wire copy.
 
-use attache_model::{Article, Document, MetaSource, Precision};
+use attache_model::{Article, Document, MetaSource, Precision, Span};
 use jiff::civil::date;
 
 use crate::{Cleaner, TextError};
@@ -652,5 +652,24 @@ fn shared_samples_when_present() {
                 path.display()
             );
         }
+    }
+}
+
+#[test]
+fn spaces_collapse_and_invisible_marks_go() {
+    let lead =
+        "Peru set anchovy quotas for the next five years on Monday, the fisheries ministry said.";
+    let cases = [
+        ("Peru  set anchovy quotas for the next\tfive years on Monday, the fisheries ministry said.", lead),
+        ("Peru set an\u{ad}chovy quotas for the next five years on Mon\u{200b}day, the fisheries ministry said.", lead),
+        ("Peru set anchovy quotas for the next five \u{a0}years on Monday, the fisheries ministry said. ", lead),
+        ("Perú set anchovy quotas for the next five years on Monday, the fisheries ministry said.", "Perú set anchovy quotas for the next five years on Monday, the fisheries ministry said."),
+    ];
+    for (body, want) in cases {
+        let doc = clean(body);
+        assert_eq!(doc.text, want, "{body:?}");
+        // The sentence maps back to the whole raw line, less the trailing space.
+        let raw = doc.offsets.span_to_raw(doc.sentences[0].span);
+        assert_eq!(raw, Span::new(0, body.trim_end().len()), "{body:?}");
     }
 }

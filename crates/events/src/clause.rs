@@ -15,6 +15,9 @@ use crate::cues::Cues;
 pub(crate) struct Word<'a> {
     pub(crate) span: Span,
     pub(crate) lower: Lower<'a>,
+    /// Whether it ends a clause (a `boundary` cue), looked up once: clause and pattern scans
+    /// ask it of every word they pass.
+    pub(crate) boundary: bool,
 }
 
 /// A word's lower-case form ([`normalise`]d): the document's own text where it is lower case
@@ -155,9 +158,7 @@ pub(crate) struct SentenceContext<'a> {
 impl<'a> SentenceContext<'a> {
     /// Word index range `[start, end)` of the clause around word `i`.
     pub(crate) fn clause(&self, i: usize) -> (usize, usize) {
-        let boundary = (0..i)
-            .rev()
-            .find(|&j| self.cues.boundary.contains(&self.words[j].lower));
+        let boundary = (0..i).rev().find(|&j| self.words[j].boundary);
         let start = match boundary {
             // "Anwar Rahman, who is on a visit to Indonesia, met ...": after a relative clause
             // set off by commas, the main clause goes on; its subject is before ", who".
@@ -181,7 +182,7 @@ impl<'a> SentenceContext<'a> {
             _ => start,
         };
         let end = (i + 1..self.words.len())
-            .find(|&j| self.cues.boundary.contains(&self.words[j].lower))
+            .find(|&j| self.words[j].boundary)
             .unwrap_or(self.words.len());
         (start, end)
     }
@@ -790,9 +791,13 @@ pub(crate) fn for_each_sentence(
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let words: Vec<Word> = doc.tokens[sentence.tokens.clone()]
             .iter()
-            .map(|t| Word {
-                span: t.span,
-                lower: Lower::of(t.span.slice(&doc.text)),
+            .map(|t| {
+                let lower = Lower::of(t.span.slice(&doc.text));
+                Word {
+                    span: t.span,
+                    boundary: cues.boundary.contains(&lower),
+                    lower,
+                }
             })
             .collect();
         if words.is_empty() {

@@ -853,9 +853,7 @@ fn matches<'a>(
             None
         }
         Item::Gap => (0..=GAP)
-            .take_while(|&g| {
-                j + g <= end && (g == 0 || !ctx.cues.boundary.contains(&ctx.words[j + g - 1].lower))
-            })
+            .take_while(|&g| j + g <= end && (g == 0 || !ctx.words[j + g - 1].boundary))
             .find_map(|g| matches(ctx, items, k + 1, j + g, end, after_slot)),
         Item::Source | Item::Target => {
             // "between S and T": the "and" belongs to the pattern, not to a coordination.
@@ -922,7 +920,7 @@ fn object_after<'a>(
             // has its agent after "by", and the agent is what the source acts on.
             let after = ctx.last_word_of(a.span) + 1;
             let agent = (after..end.min(after + 4))
-                .take_while(|&j| !ctx.cues.boundary.contains(&ctx.words[j].lower))
+                .take_while(|&j| !ctx.words[j].boundary)
                 .find(|&j| ctx.words[j].lower == "by")
                 .and_then(|j| actor_at(ctx, j + 1).or_else(|| actor_at(ctx, j + 2)))
                 .filter(|b| !own(b));

@@ -1336,6 +1336,8 @@ mod sentences {
         ("Russia may impose sanctions on Georgia.", "163", "RUS", "GEO", "possible"),
         ("Japan refused to lift sanctions on Iran.", "085", "JPN", "IRN", "negated"),
         ("Japan refused to lift sanctions on Iran.", "120", "JPN", "IRN", "actual"),
+        ("Peru refused to meet Bolivian demands for a port.", "083", "PER", "BOL", "negated"),
+        ("Chile failed to reach agreement with Argentina on fishing rights.", "057", "CHL", "ARG", "negated"),
         ("Canada denied that it had expelled Chinese diplomats.", "166", "CAN", "CHN", "negated"),
         ("Will China sign the agreement with Vietnam?", "057", "CHN", "VNM", "possible"),
         // 20 mass violence
@@ -1346,6 +1348,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // Meeting demands is no meeting.
+        ("Peru refused to meet Bolivian demands for a port.", "040"),
         // What an appeal asks the target to do is no event of the source's.
         ("Thai Foreign Minister Somchai Wong urged Myanmar to release political prisoners.", "0841"),
         // Only the subject agreed: an intent is directed.

@@ -74,7 +74,11 @@ impl Finder<'_> {
             let k = self.hits.partition_point(|h| h.start < start);
             (k < self.hits.len() && self.hits[k].start == start).then_some(k)
         };
-        let in_hit = |s: usize, e: usize| self.hits.iter().any(|h| h.start < e && s < h.end);
+        // Hits are sorted and do not overlap, so their ends are sorted too.
+        let in_hit = |s: usize, e: usize| {
+            let k = self.hits.partition_point(|h| h.end <= s);
+            self.hits.get(k).is_some_and(|h| h.start < e)
+        };
         let mut out = Vec::new();
         let mut taken = Vec::new();
         for i in 0..words.len() {
@@ -155,7 +159,6 @@ impl Finder<'_> {
             if p.names == 0 && p.qualifier.is_none() {
                 continue;
             }
-            // An inner "of" not followed through ("Gulf of") is dropped with the word after.
             // A place noun: "region", "air base".
             if j < words.len() && spaced(j) {
                 let two = (j + 1 < words.len() && spaced(j + 1))

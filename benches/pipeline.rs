@@ -176,10 +176,7 @@ fn stages(corpus: &[Article], bytes: usize, sentences: usize) {
     let mentions: Vec<_> = docs.iter().map(|d| recognizer.find(d)).collect();
     report("actors, places (entities)", started.elapsed().as_secs_f64());
     let started = Instant::now();
-    let times: Vec<_> = docs
-        .iter()
-        .map(|d| (tagger.find(d), tagger.durations(d)))
-        .collect();
+    let times: Vec<_> = docs.iter().map(|d| tagger.find_all(d)).collect();
     report("times, durations (time)", started.elapsed().as_secs_f64());
     let started = Instant::now();
     let mut events = 0;

@@ -85,8 +85,7 @@ impl Pipeline {
     pub fn process(&self, article: &Article) -> Result<Processed, PipelineError> {
         let document = self.cleaner.process(article)?;
         let mentions = self.recognizer.find(&document);
-        let times = self.tagger.find(&document);
-        let durations = self.tagger.durations(&document);
+        let (times, durations) = self.tagger.find_all(&document);
         let events = self.coder.code(
             &document,
             &mentions.actors,

@@ -148,8 +148,7 @@ pub(crate) mod testing {
                 .process(&Article::from_text("t", text))
                 .expect("cleans");
             let mentions = self.recognizer.find(&doc);
-            let times = self.tagger.find(&doc);
-            let durations = self.tagger.durations(&doc);
+            let (times, durations) = self.tagger.find_all(&doc);
             self.coder
                 .code(&doc, &mentions.actors, &mentions.places, &times, &durations)
         }

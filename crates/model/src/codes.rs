@@ -145,7 +145,17 @@ impl ActorCode {
 
     /// A country code followed by an agent code, e.g. `PRK` + `GOV` = `PRKGOV`.
     pub fn country_agent(country: &CountryCode, agent: &str) -> Result<ActorCode, CodeError> {
-        ActorCode::parse(&format!("{}{}", country.as_str(), agent))
+        // Joined on the stack: the entity stage codes nearly every actor it finds this way.
+        let (country, mut buf) = (country.as_str(), [0u8; 15]);
+        let joined = buf.get_mut(..country.len() + agent.len()).and_then(|out| {
+            out[..country.len()].copy_from_slice(country.as_bytes());
+            out[country.len()..].copy_from_slice(agent.as_bytes());
+            std::str::from_utf8(out).ok()
+        });
+        match joined {
+            Some(code) => ActorCode::parse(code),
+            None => Err(CodeError::Actor(format!("{country}{agent}"))),
+        }
     }
 }
 string_code!(ActorCode);
@@ -182,6 +192,29 @@ mod tests {
             assert_eq!(ActorCode::parse(s).is_ok(), ok, "{s}");
         }
         assert_eq!(CameoCode::parse("042").unwrap().root(), "04");
+    }
+
+    #[test]
+    fn country_agent_joins_and_validates() {
+        let prk = CountryCode::parse("PRK").unwrap();
+        for (agent, want) in [
+            ("GOV", Ok("PRKGOV")),
+            ("", Ok("PRK")),
+            ("GOVMILREB", Ok("PRKGOVMILREB")),
+            ("GOVMILREBOPP", Ok("PRKGOVMILREBOPP")),
+            ("GOVMILREBOPPX", Err("PRKGOVMILREBOPPX")),
+            ("gov", Err("PRKgov")),
+            ("GO", Err("PRKGO")),
+            ("GÖV", Err("PRKGÖV")),
+        ] {
+            let got = ActorCode::country_agent(&prk, agent);
+            let got = match &got {
+                Ok(code) => Ok(code.as_str()),
+                Err(CodeError::Actor(s)) => Err(s.as_str()),
+                Err(e) => panic!("{agent}: {e}"),
+            };
+            assert_eq!(got, want, "{agent}");
+        }
     }
 
     #[test]

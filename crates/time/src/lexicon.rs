@@ -63,9 +63,52 @@ pub(crate) struct Lexicon {
     words: FxHashMap<Box<str>, WordInfo>,
     /// The longest key, so lookups can skip longer words without lowercasing them.
     longest: usize,
+    /// The lengths of the keys by their first byte, so that most words are ruled out before
+    /// they are lowercased and hashed.
+    lengths: KeyLengths,
     /// The singular units of time ("day", "week"), lowercased: a sentence that contains none
     /// has no duration.
     units: Vec<Box<str>>,
+}
+
+/// For each ASCII first byte of a key, the set of key lengths in bytes (bit `n` for length `n`,
+/// bit 63 for 63 and longer). A word whose lowercase form starts with a byte and has a length
+/// no key has cannot be a key.
+#[derive(Debug, Clone)]
+struct KeyLengths([u64; 128]);
+
+impl Default for KeyLengths {
+    fn default() -> KeyLengths {
+        KeyLengths([0; 128])
+    }
+}
+
+impl KeyLengths {
+    fn bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    /// Record a (lowercased) key.
+    fn insert(&mut self, key: &str) {
+        if let Some(&b) = key.as_bytes().first().filter(|b| b.is_ascii()) {
+            self.0[usize::from(b)] |= KeyLengths::bit(key.len());
+        }
+    }
+
+    /// Whether the lowercase form of `word` may be a key. An ASCII byte lowercases to one
+    /// ASCII byte, so the first byte is always checked; the length only when the whole word is
+    /// ASCII (lowercasing other characters may change it).
+    fn may_hold(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) else {
+            return true;
+        };
+        let lengths = self.0[usize::from(b.to_ascii_lowercase())];
+        if word.is_ascii() {
+            lengths & KeyLengths::bit(word.len()) != 0
+        } else {
+            lengths != 0
+        }
+    }
 }
 
 impl Lexicon {
@@ -215,6 +258,7 @@ impl Lexicon {
 
     fn entry(&mut self, word: Box<str>) -> &mut WordInfo {
         self.longest = self.longest.max(word.len());
+        self.lengths.insert(&word);
         self.words.entry(word).or_default()
     }
 
@@ -245,7 +289,7 @@ impl Lexicon {
     /// What `word` means, matching case-insensitively. `buf` is scratch space reused across
     /// calls so that lookups do not allocate.
     pub(crate) fn get(&self, word: &str, buf: &mut String) -> Option<&WordInfo> {
-        if word.len() > self.longest {
+        if word.len() > self.longest || !self.lengths.may_hold(word) {
             return None;
         }
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -283,6 +327,32 @@ mod tests {
             Some(Weekday::Friday)
         );
         assert!(lex.get("Pyongyang", &mut buf).is_none());
+    }
+
+    #[test]
+    fn the_length_filter_keeps_every_key() {
+        let words = "month\tjanvier\t1\npast\tvisité\nmonth\tÉté\t6\nday\ttoday\t0\n";
+        let lex = match Lexicon::parse(words, "fr.tsv") {
+            Ok(lex) => lex,
+            Err(e) => panic!("{e}"),
+        };
+        let mut buf = String::new();
+        let cases = [
+            ("janvier", true),
+            ("JANVIER", true),
+            ("janvie", false),
+            ("Visité", true),
+            ("VISITÉ", true),
+            ("été", true),
+            ("ÉTÉ", true),
+            ("Today", true),
+            ("todays", false),
+            ("Tuesday", false),
+            ("", false),
+        ];
+        for (word, known) in cases {
+            assert_eq!(lex.get(word, &mut buf).is_some(), known, "{word:?}");
+        }
     }
 
     #[test]

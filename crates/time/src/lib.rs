@@ -170,20 +170,36 @@ impl TimeTagger {
     /// Every time expression in the document's sentences, resolved against
     /// `doc.published`, sorted by span.
     pub fn find(&self, doc: &Document) -> Vec<TimeMention> {
+        self.find_all(doc).0
+    }
+
+    /// [`TimeTagger::find`] and [`TimeTagger::durations`] in one pass: each sentence is
+    /// tokenized once for both (what the pipeline calls).
+    pub fn find_all(&self, doc: &Document) -> (Vec<TimeMention>, Vec<DurationMention>) {
         let mut mentions = Vec::new();
+        let mut durations = Vec::new();
         // "The next day" counts from the last date mentioned, in this sentence or an earlier one.
         let mut anchor = None;
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let text = sentence.span.slice(&doc.text);
-            for mut m in self.find_anchored(text, doc.published, &mut anchor) {
+            let toks = scan::tokenize(text, &self.lexicon);
+            for mut m in self.find_anchored(text, &toks, doc.published, &mut anchor) {
                 m.span = m.span.shift(sentence.span.start);
                 m.sentence = index;
                 mentions.push(m);
             }
+            if !self.may_have_duration(text) {
+                continue;
+            }
+            for mut d in self.durations_of(&toks) {
+                d.span = d.span.shift(sentence.span.start);
+                d.sentence = index;
+                durations.push(d);
+            }
         }
         // Sentences come in text order, but nothing in the model forbids overlap; be sure.
         mentions.sort_by_key(|m| m.span);
-        mentions
+        (mentions, durations)
     }
 
     /// Resolve one sentence's text (offsets relative to it) against a publication date; used
@@ -219,18 +235,25 @@ impl TimeTagger {
 
     /// [`TimeTagger::durations`] in one sentence's text (sentence 0, spans relative to it).
     pub fn durations_in(&self, sentence: &str) -> Vec<DurationMention> {
-        // Every form has a unit and "for", a hyphen or "long"; most sentences lack one.
-        let unit = self.lexicon.units().iter().any(|u| sentence.contains(&**u));
-        let may_have = unit
-            && (sentence.contains('-')
-                || sentence.contains("long")
-                || sentence.contains("for ")
-                || sentence.contains("For "));
-        if !may_have {
+        if !self.may_have_duration(sentence) {
             return Vec::new();
         }
-        let toks = scan::tokenize(sentence, &self.lexicon);
-        duration::scan(&toks, &self.lexicon)
+        self.durations_of(&scan::tokenize(sentence, &self.lexicon))
+    }
+
+    /// Whether `sentence` may hold a duration: every form has a unit and "for", a hyphen or
+    /// "long"; most sentences lack one.
+    fn may_have_duration(&self, sentence: &str) -> bool {
+        let unit = self.lexicon.units().iter().any(|u| sentence.contains(&**u));
+        unit && (sentence.contains('-')
+            || sentence.contains("long")
+            || sentence.contains("for ")
+            || sentence.contains("For "))
+    }
+
+    /// The durations in a sentence tokenized as `toks`.
+    fn durations_of(&self, toks: &[scan::Tok<'_, '_>]) -> Vec<DurationMention> {
+        duration::scan(toks, &self.lexicon)
             .into_iter()
             .map(|f| DurationMention {
                 span: Span::new(toks[f.first].start, toks[f.end - 1].end),
@@ -243,7 +266,8 @@ impl TimeTagger {
     /// [`TimeTagger::find_in`] as mentions (sentence 0, spans relative to `sentence`), with
     /// the vague flag.
     pub fn mentions_in(&self, sentence: &str, published: Option<Date>) -> Vec<TimeMention> {
-        self.find_anchored(sentence, published, &mut None)
+        let toks = scan::tokenize(sentence, &self.lexicon);
+        self.find_anchored(sentence, &toks, published, &mut None)
     }
 
     /// [`TimeTagger::mentions_in`], with `anchor` the last day-precision date mentioned before
@@ -251,18 +275,18 @@ impl TimeTagger {
     fn find_anchored(
         &self,
         sentence: &str,
+        toks: &[scan::Tok<'_, '_>],
         published: Option<Date>,
         anchor: &mut Option<DateValue>,
     ) -> Vec<TimeMention> {
-        let toks = scan::tokenize(sentence, &self.lexicon);
-        let found = scan::scan(&toks);
+        let found = scan::scan(toks);
         let mut cues: Option<Cues> = None;
         let mut out = Vec::with_capacity(found.len());
         let mut buf = String::new();
         for f in found {
             let tense = || {
-                cues.get_or_insert_with(|| Cues::new(&toks))
-                    .tense_for(&toks, f.first, f.end)
+                cues.get_or_insert_with(|| Cues::new(toks))
+                    .tense_for(toks, f.first, f.end)
             };
             let vague = match f.expr {
                 scan::Expr::Vague(v) => Some(v),

@@ -557,3 +557,16 @@ fn a_word_list_of_ones_own_names_units_and_ends() {
     assert_eq!(ends.len(), 1);
     assert!(ends[0].end);
 }
+
+#[test]
+fn find_all_is_find_and_durations_in_one_pass() {
+    let text = "The minister began a three-day visit to Hanoi on Monday. He stayed for two weeks \
+                in 2019. A week-long trip to Seoul ends on Friday. No date here.";
+    let tagger = TimeTagger::new();
+    let doc = document(text, Some(date(2024, 1, 10)));
+    let (times, durations) = tagger.find_all(&doc);
+    assert_eq!(times, tagger.find(&doc));
+    assert_eq!(durations, tagger.durations(&doc));
+    let spans: Vec<&str> = durations.iter().map(|d| d.span.slice(text)).collect();
+    assert_eq!(spans, vec!["three-day", "two weeks", "week-long"]);
+}

@@ -20,17 +20,16 @@ pub(crate) struct Word<'a> {
     pub(crate) boundary: bool,
 }
 
-/// A word's lower-case form ([`normalise`]d): the document's own text where it is lower case
-/// already, as most words are, so a sentence's words allocate only for the others.
+/// A word's lower-case form ([`normalise`]d): for an ASCII word, as most are, a slice of the
+/// document's text lower-cased once, so a sentence's words allocate only for the others.
 pub(crate) struct Lower<'a>(Cow<'a, str>);
 
 impl<'a> Lower<'a> {
-    fn of(token: &'a str) -> Lower<'a> {
-        if token
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            Lower(Cow::Borrowed(token))
+    /// `token`, and the same bytes of the document's text after `str::to_ascii_lowercase`
+    /// (which keeps every offset).
+    fn of(token: &str, ascii_lowered: &'a str) -> Lower<'a> {
+        if token.is_ascii() {
+            Lower(Cow::Borrowed(ascii_lowered))
         } else {
             Lower(Cow::Owned(normalise(token)))
         }
@@ -788,18 +787,19 @@ pub(crate) fn for_each_sentence(
             .iter()
             .find(|p| d.span.contains(p.span) && p.country.is_some())
     });
+    // ASCII letters lower-cased, every other byte kept, so a token's span slices it too.
+    let lowered = doc.text.to_ascii_lowercase();
+    let mut words: Vec<Word> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        let words: Vec<Word> = doc.tokens[sentence.tokens.clone()]
-            .iter()
-            .map(|t| {
-                let lower = Lower::of(t.span.slice(&doc.text));
-                Word {
-                    span: t.span,
-                    boundary: cues.boundary.contains(&lower),
-                    lower,
-                }
-            })
-            .collect();
+        words.clear();
+        words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
+            let lower = Lower::of(t.span.slice(&doc.text), t.span.slice(&lowered));
+            Word {
+                span: t.span,
+                boundary: cues.boundary.contains(&lower),
+                lower,
+            }
+        }));
         if words.is_empty() {
             continue;
         }

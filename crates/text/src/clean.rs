@@ -1,5 +1,7 @@
 //! The cleaner: crawled body lines in, a [`Document`] out.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use attache_model::{
@@ -48,8 +50,9 @@ struct Line<'a> {
     /// Byte range of the trimmed line in the raw body.
     start: usize,
     end: usize,
-    /// Whitespace-collapsed text, and its lower-case form for rules and duplicate checks.
-    norm: String,
+    /// Whitespace-collapsed text (the raw line itself when it is collapsed already), and its
+    /// lower-case form for rules and duplicate checks.
+    norm: Cow<'a, str>,
     lower: String,
     words: usize,
     keep: bool,
@@ -125,9 +128,9 @@ impl Cleaner {
                 text_dates.push(hit);
                 line.start += len;
                 line.raw = &line.raw[len..];
-                line.norm = collapse_spaces(&strip_invisible(line.raw));
+                line.norm = normalise(line.raw);
                 line.lower = fold(&line.norm);
-                line.words = line.norm.split(' ').count();
+                line.words = word_count(&line.norm);
                 break;
             }
         }
@@ -165,7 +168,12 @@ impl Cleaner {
                 out.push_line(body, line.start, line.end);
                 out.paragraphs
                     .push((Span::new(start, out.text.len()), true));
-                Some(article.title.clone().unwrap_or_else(|| line.norm.clone()))
+                Some(
+                    article
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| line.norm.clone().into_owned()),
+                )
             }
         };
         for (i, line) in lines.iter().enumerate() {
@@ -374,7 +382,7 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
         let key = fold(&collapse_spaces(t));
         return match lines.iter().position(|l| l.keep && l.lower == key) {
             Some(i) => Title::Line(i),
-            None => Title::Given(collapse_spaces(t)),
+            None => Title::Given(collapse_spaces(t).into_owned()),
         };
     }
     let Some(body_start) = lines.iter().position(|l| l.keep && l.is_paragraph()) else {
@@ -406,8 +414,15 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
 fn word_stems(lower: &str) -> impl Iterator<Item = &str> + '_ {
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)])
+        .filter(|w| w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3))
+        .map(|w| {
+            let end = if w.is_ascii() {
+                w.len().min(5)
+            } else {
+                w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)
+            };
+            &w[..end]
+        })
 }
 
 /// Drops exact (whitespace-normalised, case-folded) repeats, keeping the first; and drops a
@@ -468,7 +483,7 @@ fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
             continue;
         }
         let s = start + (content.len() - trimmed_start.len());
-        let norm = collapse_spaces(&strip_invisible(trimmed));
+        let norm = normalise(trimmed);
         let lower = fold(&norm);
         let physical_len = std::mem::replace(&mut previous_len, content.chars().count());
         if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| {
@@ -487,16 +502,16 @@ fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
             // The line break becomes one space when the text is assembled.
             prev.end = s + trimmed.len();
             prev.raw = &body[prev.start..prev.end];
-            prev.norm = collapse_spaces(&strip_invisible(prev.raw));
+            prev.norm = normalise(prev.raw);
             prev.lower = fold(&prev.norm);
-            prev.words = prev.norm.split(' ').count();
+            prev.words = word_count(&prev.norm);
             continue;
         }
         lines.push(Line {
             start: s,
             end: s + trimmed.len(),
             lower,
-            words: norm.split(' ').count(),
+            words: word_count(&norm),
             norm,
             keep: true,
             raw: trimmed,
@@ -529,6 +544,20 @@ fn wrap_width(body: &str) -> Option<usize> {
 
 /// The comparison key of a line: lower case, curly quotes folded to straight ones (a subtitle
 /// and its paragraph often differ only in "North’s" vs "North's").
+/// A raw line without its invisible characters, whitespace collapsed: borrowed from the line
+/// when that changes nothing (most lines).
+fn normalise(raw: &str) -> Cow<'_, str> {
+    match strip_invisible(raw) {
+        Cow::Borrowed(s) => collapse_spaces(s),
+        Cow::Owned(s) => Cow::Owned(collapse_spaces(&s).into_owned()),
+    }
+}
+
+/// The words of a collapsed line: its single spaces plus one.
+fn word_count(norm: &str) -> usize {
+    norm.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 fn fold(norm: &str) -> String {
     if norm.is_ascii() {
         return norm.to_ascii_lowercase();
@@ -556,7 +585,7 @@ fn is_space_or_invisible(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
 }
 
-fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+fn strip_invisible(s: &str) -> Cow<'_, str> {
     // Every invisible character is outside ASCII.
     if !s.is_ascii() && s.contains(is_invisible) {
         s.chars()

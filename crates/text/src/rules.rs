@@ -4,6 +4,8 @@
 //! matched against a whole line, ignoring case, with `*` for any run of characters and `#` for
 //! a run of digits.
 
+use std::borrow::Cow;
+
 use crate::TextError;
 
 /// What a matching line means.
@@ -106,7 +108,9 @@ impl JunkRules {
                 }
                 other => return Err(err(format!("unknown rule kind {other:?}"))),
             };
-            rules.rules.push(Rule::new(kind, collapse_spaces(&glob)));
+            rules
+                .rules
+                .push(Rule::new(kind, collapse_spaces(&glob).into_owned()));
         }
         rules
             .date_labels
@@ -153,10 +157,11 @@ impl JunkRules {
     }
 }
 
-/// Collapses runs of whitespace to one space so rule patterns match normalised lines.
-pub(crate) fn collapse_spaces(s: &str) -> String {
+/// Collapses runs of whitespace to one space so rule patterns match normalised lines. Most
+/// lines are collapsed already and are returned as they are.
+pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
     if is_collapsed(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
@@ -169,20 +174,16 @@ pub(crate) fn collapse_spaces(s: &str) -> String {
         // A trailing space in a pattern ("(c) ") is meaningful.
         out.push(' ');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether [`collapse_spaces`] would return `s` unchanged (most lines): ASCII, with no space
 /// first, no two in a row and no other whitespace.
 fn is_collapsed(s: &str) -> bool {
-    let mut after_space = true;
-    s.bytes().all(|b| {
-        let space = b == b' ';
-        let ok =
-            b.is_ascii() && !(space && after_space) && (space || !char::from(b).is_whitespace());
-        after_space = space;
-        ok
-    })
+    !s.starts_with(' ')
+        && s.bytes()
+            .all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
+        && !s.contains("  ")
 }
 
 /// Glob match on bytes: `*` any run, `#` one or more ASCII digits, anything else literal.
@@ -214,9 +215,15 @@ mod tests {
             ("line\u{b}feed", "line feed"),
             (" ", ""),
             ("Café  au lait", "Café au lait"),
+            ("form\u{c}feed", "form feed"),
+            ("cr\r\nlf", "cr lf"),
+            ("bell\u{7} rings", "bell\u{7} rings"),
         ];
         for (input, want) in cases {
-            assert_eq!(collapse_spaces(input), want, "{input:?}");
+            let got = collapse_spaces(input);
+            assert_eq!(got, want, "{input:?}");
+            // A line that is collapsed already is not copied.
+            assert_eq!(matches!(got, Cow::Borrowed(_)), input == want, "{input:?}");
         }
     }
 

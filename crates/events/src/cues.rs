@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 use crate::{pattern_file, CoderError};
 
 /// The cues compiled into the binary.
@@ -37,6 +39,53 @@ impl WordSet {
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.bits & WordSet::bit(word) != 0 && self.words.iter().any(|w| **w == *word)
+    }
+}
+
+/// Values by lower-case word: the coders' tables of trigger words, hundreds of them, looked up
+/// for every word of every sentence. A bit per slot of 4096, by the word's first and last
+/// letters and length, rules most words out before they are hashed.
+#[derive(Debug, Clone)]
+pub(crate) struct WordIndex<V> {
+    map: FxHashMap<String, V>,
+    slots: Box<[u64; 64]>,
+}
+
+impl<V: Default> WordIndex<V> {
+    pub(crate) fn new() -> WordIndex<V> {
+        WordIndex {
+            map: FxHashMap::default(),
+            slots: Box::new([0; 64]),
+        }
+    }
+
+    /// The slot of a word: the low five bits of its first and last bytes (a letter's place
+    /// in the alphabet) and two of its length.
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (
+            b.first().copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        );
+        (usize::from(first & 31) << 7) | (usize::from(last & 31) << 2) | (b.len() & 3)
+    }
+
+    /// The value of `word`, made with `V::default()` if it has none.
+    pub(crate) fn entry(&mut self, word: String) -> &mut V {
+        let s = WordIndex::<V>::slot(&word);
+        self.slots[s >> 6] |= 1 << (s & 63);
+        self.map.entry(word).or_default()
+    }
+
+    /// The value of `word` (lower case), if it has one.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        let s = WordIndex::<V>::slot(word);
+        if self.slots[s >> 6] & (1 << (s & 63)) == 0 {
+            return None;
+        }
+        self.map.get(word)
     }
 }
 
@@ -240,6 +289,35 @@ mod tests {
         ];
         for (set, word, want) in cases {
             assert_eq!(set.contains(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_index_finds_its_words_and_no_others() {
+        let mut index: WordIndex<Vec<usize>> = WordIndex::new();
+        for (i, w) in ["visit", "met", "arrived", "talks", "a", "", "visité"]
+            .iter()
+            .enumerate()
+        {
+            index.entry(w.to_string()).push(i);
+        }
+        index.entry("visit".to_string()).push(9);
+        let cases = [
+            ("visit", Some(vec![0, 9])),
+            ("met", Some(vec![1])),
+            ("arrived", Some(vec![2])),
+            ("talks", Some(vec![3])),
+            ("a", Some(vec![4])),
+            ("", Some(vec![5])),
+            ("visité", Some(vec![6])),
+            // Same slot as "visit" (first and last letters, length modulo 4), not a key.
+            ("vomit", None),
+            ("visits", None),
+            ("the", None),
+            ("Visit", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(index.get(word).cloned(), want, "{word:?}");
         }
     }
 

@@ -32,15 +32,13 @@
 //! is the clause's subject; with `S` but no `T` the target is the clause's subject (passives:
 //! "was attacked by S"). Rules are tried in file order; the first that matches at a word wins.
 
-use rustc_hash::FxHashMap;
-
 use attache_model::{
     Actor, ActorMention, CameoCode, EventMention, Location, MentionKind, Modality, PlaceMention,
     Span,
 };
 
 use crate::clause::{is_verb_like, SentenceContext};
-use crate::cues::Cues;
+use crate::cues::{Cues, WordIndex};
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -137,7 +135,7 @@ struct Match<'a> {
 pub struct PatternCoder {
     rules: Vec<Rule>,
     /// First word -> indices of the rules that can start there, in file order.
-    by_first: FxHashMap<String, Vec<usize>>,
+    by_first: WordIndex<Vec<usize>>,
     /// The agent codes of a state's own agents (data/state_agents.tsv): "GOV", "MIL" ...
     state_agents: Vec<String>,
 }
@@ -333,11 +331,11 @@ impl PatternCoder {
                 message: "no rules".into(),
             });
         }
-        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_first: WordIndex<Vec<usize>> = WordIndex::new();
         for (r, rule) in rules.iter().enumerate() {
             if let Some(Item::Words { any_of, .. }) = rule.items.first() {
                 for seq in any_of {
-                    let list = by_first.entry(seq[0].clone()).or_default();
+                    let list = by_first.entry(seq[0].clone());
                     if list.last() != Some(&r) {
                         list.push(r);
                     }

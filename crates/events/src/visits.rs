@@ -13,8 +13,8 @@ use attache_model::{
 };
 
 use crate::clause::{is_noun_modifier, is_one_person, SentenceContext};
-use rustc_hash::FxHashMap;
 
+use crate::cues::WordIndex;
 use crate::{pattern_file, CoderError};
 
 /// The patterns compiled into the binary.
@@ -70,7 +70,7 @@ pub struct VisitCoder {
     nouns: Vec<String>,
     /// (rule, trigger) indices by the trigger's first word, in file order: a word is looked
     /// up once instead of compared with every trigger.
-    by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
+    by_first_word: WordIndex<Vec<(usize, usize)>>,
 }
 
 impl Default for VisitCoder {
@@ -129,13 +129,10 @@ impl VisitCoder {
             .filter(|t| t.len() == 1)
             .map(|t| t[0].clone())
             .collect();
-        let mut by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        let mut by_first_word: WordIndex<Vec<(usize, usize)>> = WordIndex::new();
         for (r, rule) in rules.iter().enumerate() {
             for (t, trigger) in rule.triggers.iter().enumerate() {
-                by_first_word
-                    .entry(trigger[0].clone())
-                    .or_default()
-                    .push((r, t));
+                by_first_word.entry(trigger[0].clone()).push((r, t));
             }
         }
         Ok(VisitCoder {

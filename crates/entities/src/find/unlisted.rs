@@ -16,7 +16,17 @@ fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < text.len() {
+        // Most words are ASCII: take their letters and digits byte by byte.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
         let (c, next) = char_at(text, i);
         let inner = matches!(c, '-' | '\'' | '’')
             && start.is_some()

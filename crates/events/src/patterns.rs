@@ -117,6 +117,12 @@ impl Rule {
             && matches!(self.items.last(), Some(Item::Words { any_of, .. })
                 if any_of.iter().any(|seq| seq.last().is_some_and(|w| w == "to")))
     }
+
+    /// Whether the rule ends "T to": an appeal or demand that the target do something.
+    fn ends_target_to(&self) -> bool {
+        matches!(self.items.as_slice(), [.., Item::Target, Item::Words { any_of, optional: false }]
+            if matches!(any_of.as_slice(), [seq] if seq.len() == 1 && seq[0] == "to"))
+    }
 }
 
 /// What a rule matched at a word.
@@ -444,13 +450,7 @@ impl PatternCoder {
             }
             // "urged Myanmar to release prisoners": the act after "T to" is what the target is
             // asked to do; the appeal (or demand) is the event, the release is not (yet).
-            requested = rule.items.ends_with(&[
-                Item::Target,
-                Item::Words {
-                    any_of: vec![vec!["to".to_string()]],
-                    optional: false,
-                },
-            ]);
+            requested = rule.ends_target_to();
             for event in events {
                 let same = out[first_of_sentence..].iter().any(|e| {
                     e.code == event.code && e.source == event.source && e.target == event.target

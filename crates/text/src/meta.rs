@@ -48,11 +48,14 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
     if word.len() < 3 || word.len() > 9 {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    if lower == "dec" {
+    // (The names are lower case: compared without allocating a lower-case copy.)
+    if word.eq_ignore_ascii_case("dec") {
         return Some(12);
     }
-    MONTHS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(word))
+        .map(|&(_, n)| n)
 }
 
 /// A calendar date found in a line.
@@ -308,9 +311,15 @@ fn has_clock(s: &str) -> bool {
 
 fn strip_weekday(s: &str) -> &str {
     let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    let word = s[..word_len].to_ascii_lowercase();
-    if WEEKDAYS.contains(&word.as_str())
-        || (word.len() == 3 && WEEKDAYS.iter().any(|d| d.starts_with(&word)))
+    let word = &s.as_bytes()[..word_len];
+    // (The names are lower case: compared without allocating a lower-case copy.)
+    if WEEKDAYS
+        .iter()
+        .any(|d| d.as_bytes().eq_ignore_ascii_case(word))
+        || (word.len() == 3
+            && WEEKDAYS
+                .iter()
+                .any(|d| d.as_bytes()[..3].eq_ignore_ascii_case(word)))
     {
         s[word_len..].trim_start_matches(['.', ',']).trim_start()
     } else {

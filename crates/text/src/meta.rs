@@ -266,12 +266,21 @@ pub(crate) fn date_line(s: &str) -> Option<DateHit> {
 
 /// The weekday a line opens with ("Wednesday", "Wed."), if any.
 fn weekday_prefix(s: &str) -> Option<Weekday> {
-    let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    let word = s[..word_len].to_ascii_lowercase();
-    let index = WEEKDAYS
-        .iter()
-        .position(|d| *d == word || (word.len() == 3 && d.starts_with(&word)))?;
+    let (index, _) = leading_weekday(s)?;
     Weekday::from_monday_zero_offset(index as i8).ok()
+}
+
+/// The weekday `s` opens with ("Wednesday", "wed"), by its index from Monday, and the length
+/// of its word.
+fn leading_weekday(s: &str) -> Option<(usize, usize)> {
+    let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let word = &s.as_bytes()[..word_len];
+    // (The names are lower case: compared without allocating a lower-case copy.)
+    let index = WEEKDAYS.iter().position(|d| {
+        d.as_bytes().eq_ignore_ascii_case(word)
+            || (word.len() == 3 && d.as_bytes()[..3].eq_ignore_ascii_case(word))
+    })?;
+    Some((index, word_len))
 }
 
 /// A metadata line that carries a full date somewhere inside it, with a clock time beside it:
@@ -310,20 +319,9 @@ fn has_clock(s: &str) -> bool {
 }
 
 fn strip_weekday(s: &str) -> &str {
-    let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    let word = &s.as_bytes()[..word_len];
-    // (The names are lower case: compared without allocating a lower-case copy.)
-    if WEEKDAYS
-        .iter()
-        .any(|d| d.as_bytes().eq_ignore_ascii_case(word))
-        || (word.len() == 3
-            && WEEKDAYS
-                .iter()
-                .any(|d| d.as_bytes()[..3].eq_ignore_ascii_case(word)))
-    {
-        s[word_len..].trim_start_matches(['.', ',']).trim_start()
-    } else {
-        s
+    match leading_weekday(s) {
+        Some((_, word_len)) => s[word_len..].trim_start_matches(['.', ',']).trim_start(),
+        None => s,
     }
 }
 

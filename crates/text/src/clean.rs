@@ -388,12 +388,16 @@ fn choose_title(given: Option<&str>, lines: &[Line]) -> Title {
     let Some(body_start) = lines.iter().position(|l| l.keep && l.is_paragraph()) else {
         return Title::None;
     };
-    let body_words: HashSet<&str> = lines[body_start..]
-        .iter()
-        .filter(|l| l.keep && l.is_paragraph())
-        .take(3)
-        .flat_map(|l| word_stems(&l.lower))
-        .collect();
+    let lede = || {
+        lines[body_start..]
+            .iter()
+            .filter(|l| l.keep && l.is_paragraph())
+            .take(3)
+    };
+    // Sized once for the lede's words, so that the set is not rehashed as it grows.
+    let mut body_words: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(lede().map(|l| l.words).sum(), Default::default());
+    body_words.extend(lede().flat_map(|l| word_stems(&l.lower)));
     let mut best: Option<(usize, usize)> = None;
     for (i, line) in lines[..body_start].iter().enumerate() {
         if !line.keep || line.words < 4 || line.words > 25 || line.norm.ends_with('.') {

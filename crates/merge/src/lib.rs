@@ -34,8 +34,8 @@ pub use config::{ConfigError, MergeConfig};
 
 use attache_events::codebook::Codebook;
 use attache_model::{
-    Actor, CameoCode, Claimant, DateBasis, DateValue, Document, Event, EventMention, Evidence,
-    Modality, Precision, Report,
+    Actor, ActorCode, CameoCode, Claimant, CountryCode, DateBasis, DateValue, Document, Event,
+    EventMention, Evidence, Modality, Precision, Report,
 };
 use jiff::civil::Date;
 
@@ -51,14 +51,14 @@ fn family(code: &CameoCode) -> &str {
     }
 }
 
-fn side(actor: &Actor) -> String {
+fn side(actor: &Actor) -> &str {
     actor
         .country
         .as_ref()
-        .map(|c| c.to_string())
-        .or_else(|| actor.code.as_ref().map(|c| c.to_string()))
-        .or_else(|| actor.name.clone())
-        .unwrap_or_else(|| "?".to_string())
+        .map(CountryCode::as_str)
+        .or_else(|| actor.code.as_ref().map(ActorCode::as_str))
+        .or(actor.name.as_deref())
+        .unwrap_or("?")
 }
 
 /// The merge key of a report's fields: its *bucket*, (event family, visitor or source side,
@@ -72,7 +72,8 @@ pub fn merge_key(em: &EventMention) -> String {
     } else {
         (&em.source, &em.target)
     };
-    format!("{}|{}|{}", family(&em.code), side(a), side(b))
+    // Joined rather than formatted: one key per event mention of every article.
+    [family(&em.code), side(a), side(b)].join("|")
 }
 
 /// A stable event id from a merge key: 16 hex digits of FNV-1a 64.

@@ -180,9 +180,10 @@ impl TimeTagger {
         let mut durations = Vec::new();
         // "The next day" counts from the last date mentioned, in this sentence or an earlier one.
         let mut anchor = None;
+        let (mut toks, mut buf) = (Vec::new(), String::new());
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let text = sentence.span.slice(&doc.text);
-            let toks = scan::tokenize(text, &self.lexicon);
+            scan::tokenize_into(text, &self.lexicon, &mut toks, &mut buf);
             for mut m in self.find_anchored(text, &toks, doc.published, &mut anchor) {
                 m.span = m.span.shift(sentence.span.start);
                 m.sentence = index;

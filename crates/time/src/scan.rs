@@ -37,7 +37,19 @@ pub(crate) struct Tok<'s, 'l> {
 /// Split `sentence` into word, number and punctuation tokens, looking each word up once.
 pub(crate) fn tokenize<'s, 'l>(sentence: &'s str, lexicon: &'l Lexicon) -> Vec<Tok<'s, 'l>> {
     let mut toks = Vec::with_capacity(sentence.len() / 5 + 1);
-    let mut buf = String::new();
+    tokenize_into(sentence, lexicon, &mut toks, &mut String::new());
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), with `buf` scratch space for lookups: a
+/// document's sentences reuse both.
+pub(crate) fn tokenize_into<'s, 'l>(
+    sentence: &'s str,
+    lexicon: &'l Lexicon,
+    toks: &mut Vec<Tok<'s, 'l>>,
+    buf: &mut String,
+) {
+    toks.clear();
     let mut spaced = true;
     let mut at = 0;
     while at < sentence.len() {
@@ -69,7 +81,7 @@ pub(crate) fn tokenize<'s, 'l>(sentence: &'s str, lexicon: &'l Lexicon) -> Vec<T
         };
         let text = &sentence[start..end];
         let info = match kind {
-            Kind::Word => lexicon.get(text, &mut buf),
+            Kind::Word => lexicon.get(text, buf),
             _ => None,
         };
         toks.push(Tok {
@@ -82,7 +94,6 @@ pub(crate) fn tokenize<'s, 'l>(sentence: &'s str, lexicon: &'l Lexicon) -> Vec<T
         });
         spaced = false;
     }
-    toks
 }
 
 /// Which year (or which occurrence) an expression means.

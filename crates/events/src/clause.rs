@@ -27,6 +27,7 @@ pub(crate) struct Lower<'a>(Cow<'a, str>);
 impl<'a> Lower<'a> {
     /// `token`, and the same bytes of the document's text after `str::to_ascii_lowercase`
     /// (which keeps every offset).
+    #[inline]
     fn of(token: &str, ascii_lowered: &'a str) -> Lower<'a> {
         if token.is_ascii() {
             Lower(Cow::Borrowed(ascii_lowered))
@@ -562,11 +563,13 @@ impl<'a> SentenceContext<'a> {
     }
 
     pub(crate) fn modality(&self, clause_start: usize, i: usize) -> Modality {
-        let before: Vec<&str> = self.words[..i].iter().map(|w| w.lower.as_str()).collect();
+        let before = &self.words[..i];
         let clause = &before[clause_start..];
         let near = &clause[clause.len().saturating_sub(8)..];
-        if clause.iter().any(|w| self.cues.negation.contains(w))
-            || before.iter().any(|w| self.cues.negating_verb.contains(w))
+        if clause.iter().any(|w| self.cues.negation.contains(&w.lower))
+            || before
+                .iter()
+                .any(|w| self.cues.negating_verb.contains(&w.lower))
         {
             return Modality::Negated;
         }
@@ -576,23 +579,27 @@ impl<'a> SentenceContext<'a> {
             || self.words.first().is_some_and(|w| w.lower == "if");
         if self.is_question
             || conditional
-            || near.iter().any(|w| self.cues.possibility.contains(w))
-            || before.iter().any(|w| self.cues.speculation.contains(w))
+            || near
+                .iter()
+                .any(|w| self.cues.possibility.contains(&w.lower))
+            || before
+                .iter()
+                .any(|w| self.cues.speculation.contains(&w.lower))
         {
             return Modality::Possible;
         }
         // "plans to visit", "to make a state visit": an infinitive trigger is not (yet) an event.
         let mut j = clause.len();
         while j > 0
-            && (is_noun_modifier(self.cues, clause[j - 1])
-                || self.cues.light_verb.contains(clause[j - 1]))
+            && (is_noun_modifier(self.cues, &clause[j - 1].lower)
+                || self.cues.light_verb.contains(&clause[j - 1].lower))
         {
             j -= 1;
         }
-        let infinitive = j > 0 && clause[j - 1] == "to";
-        if near.iter().any(|w| self.cues.plan.contains(w))
+        let infinitive = j > 0 && clause[j - 1].lower == "to";
+        if near.iter().any(|w| self.cues.plan.contains(&w.lower))
             || infinitive
-            || near.ends_with(&["next"])
+            || near.last().is_some_and(|w| w.lower == "next")
         {
             return Modality::Planned;
         }

@@ -571,10 +571,16 @@ impl<'a> SentenceContext<'a> {
         {
             return Modality::Negated;
         }
-        // "... if Z happens" after the trigger, or a sentence that opens with its condition
-        // ("If Beijing sends warships, Kuala Lumpur will protest").
-        let conditional = self.words[i..].iter().any(|w| w.lower == "if")
-            || self.words.first().is_some_and(|w| w.lower == "if");
+        // "... if (unless) Z happens" after the trigger, or a sentence that opens with its
+        // condition ("If Beijing sends warships, Kuala Lumpur will protest"; "Should China
+        // attack Taiwan, ..."; "Were Iran to strike, ...").
+        let conditional = self.words[i..]
+            .iter()
+            .any(|w| self.cues.condition.contains(&w.lower))
+            || self.words.first().is_some_and(|w| {
+                self.cues.condition.contains(&w.lower)
+                    || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
+            });
         if self.is_question
             || conditional
             || near.iter().any(|w| self.cues.possibility.contains(w))

@@ -87,6 +87,12 @@ pub struct Cues {
     pub(crate) speaker_pronoun: WordSet,
     /// `place_preposition`: prepositions before the place where a material act lands.
     pub(crate) place_preposition: WordSet,
+    /// `condition`: words that open a condition ("if", "unless"): after the trigger, or
+    /// opening the sentence, they make the event possible.
+    pub(crate) condition: WordSet,
+    /// `inverted_condition`: auxiliaries that open a condition when they open a sentence that
+    /// is no question ("Should China attack ...", "Were Iran to ...").
+    pub(crate) inverted_condition: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -113,6 +119,8 @@ const LISTS: &[&str] = &[
     "attribution",
     "speaker_pronoun",
     "place_preposition",
+    "condition",
+    "inverted_condition",
 ];
 
 impl Default for Cues {
@@ -196,6 +204,8 @@ impl Cues {
             attribution: next(),
             speaker_pronoun: next(),
             place_preposition: next(),
+            condition: next(),
+            inverted_condition: next(),
         })
     }
 }

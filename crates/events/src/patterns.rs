@@ -1193,6 +1193,11 @@ mod sentences {
         ("Vietnam's foreign ministry condemned the seizure of a Vietnamese fishing boat by Chinese coast guard vessels.", "111", "VNM", "CHN", "actual"),
         ("Indonesia denied that it had seized a Malaysian fishing boat.", "1711", "IDN", "MYS", "negated"),
         ("Will Thailand recognise the new government in Myanmar?", "054", "THA", "MMR", "possible"),
+        // Conditions: "unless" after the trigger, an inverted condition opening the sentence.
+        ("Ethiopia will close its border with Sudan unless the fighting stops, officials said.", "191", "ETH", "SDN", "possible"),
+        ("Should Azerbaijan attack Armenia again, Russia would send more peacekeepers.", "190", "AZE", "ARM", "possible"),
+        ("Were Serbia to recognise Kosovo, the European Union would open accession talks.", "054", "SRB", "XKX", "possible"),
+        ("Had Lebanon accepted the offer, Cyprus said, the talks would have resumed.", "030", "LBN", "", "possible"),
         // 02 appeals
         ("Afghanistan appealed to the United Nations for humanitarian aid on Tuesday.", "023", "AFG", "", "actual"),
         ("Japanese Prime Minister Kenji Arai urged China to show restraint.", "020", "JPN", "CHN", "actual"),

@@ -93,6 +93,9 @@ pub struct Cues {
     /// `inverted_condition`: auxiliaries that open a condition when they open a sentence that
     /// is no question ("Should China attack ...", "Were Iran to ...").
     pub(crate) inverted_condition: WordSet,
+    /// `envoy`: nouns for people a state sends on its behalf ("sent its defence minister to
+    /// Pyongyang" is a visit, not aid).
+    pub(crate) envoy: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -121,6 +124,7 @@ const LISTS: &[&str] = &[
     "place_preposition",
     "condition",
     "inverted_condition",
+    "envoy",
 ];
 
 impl Default for Cues {
@@ -206,6 +210,7 @@ impl Cues {
             place_preposition: next(),
             condition: next(),
             inverted_condition: next(),
+            envoy: next(),
         })
     }
 }

@@ -100,7 +100,19 @@ impl Coder {
         clause::for_each_sentence(doc, &self.cues, actors, places, times, durations, |ctx| {
             let first = out.len();
             self.visits.code_sentence(ctx, &mut out);
+            let visits = out.len();
             self.patterns.code_sentence(ctx, &mut out);
+            // A word that triggered a visit triggers nothing else: "sent its defence minister
+            // to Pyongyang" is a visit, not aid sent.
+            if visits > first && out.len() > visits {
+                let visit_starts: Vec<usize> =
+                    out[first..visits].iter().map(|e| e.trigger.start).collect();
+                let mut n = 0;
+                out.retain(|e| {
+                    n += 1;
+                    n <= visits || !visit_starts.contains(&e.trigger.start)
+                });
+            }
             // Reported speech: the speaker is recorded with each event, never as its source.
             for event in &mut out[first..] {
                 event.claimant = ctx.claimant(ctx.word_at(event.trigger.start));

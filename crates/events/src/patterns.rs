@@ -931,8 +931,11 @@ fn object_after<'a>(
                 return Some(a);
             }
         }
+        // "demanded that Hamas renounce ...", "threatened to strike unless Baghdad accepted
+        // ...": the party a demand or a condition is put to is the object.
         let w = ctx.words[k].lower.as_str();
-        if (w != "that" && ctx.cues.boundary.contains(w)) || attribution_at(ctx, k) {
+        let passable = w == "that" || ctx.cues.condition.contains(w);
+        if (!passable && ctx.cues.boundary.contains(w)) || attribution_at(ctx, k) {
             return None;
         }
     }

@@ -483,7 +483,12 @@ impl PatternCoder {
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
         };
-        let (sources, targets) = if has_source_slot {
+        // "Japanese nationals abducted by North Korean agents": a participle after its noun,
+        // with its agent after "by", is a passive with no auxiliary.
+        let reduced = reduced_passive(ctx, rule, i, m);
+        let (sources, targets) = if let Some((agent, patient)) = reduced {
+            (vec![agent], patient.into_iter().collect())
+        } else if has_source_slot {
             let targets = if rule.items.contains(&Item::Target) {
                 m.targets.clone()
             } else {
@@ -512,7 +517,11 @@ impl PatternCoder {
         // No target slot filled: the first actor after the trigger stands in ("rejected an
         // Indian proposal", "demanded that Hamas renounce ..."), as the object of the verb.
         let each_with_each = (rule.symmetric || rule.mutual) && sources.len() > 1;
-        let fallback = targets.is_empty() && !has_source_slot && !each_with_each && !agentless;
+        let fallback = targets.is_empty()
+            && !has_source_slot
+            && !each_with_each
+            && !agentless
+            && reduced.is_none();
         let targets = if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
@@ -987,6 +996,48 @@ fn is_actor(ctx: &SentenceContext<'_>, a: &ActorMention) -> bool {
     a.code.is_some() || ctx.country_of(a).is_some()
 }
 
+/// A reduced passive at word `i` ("nationals abducted by North Korean agents", "a convoy
+/// attacked by Ukrainian drones"): a one-word verbal match in "-ed" with no auxiliary before it,
+/// "by" right after it and an actor within two words: that agent is the source, and the actor
+/// whose mention ends right before the participle, if any, the target.
+fn reduced_passive<'a>(
+    ctx: &SentenceContext<'a>,
+    rule: &Rule,
+    i: usize,
+    m: &Match<'_>,
+) -> Option<(&'a ActorMention, Option<&'a ActorMention>)> {
+    let prev = i.checked_sub(1).map(|p| ctx.words[p].lower.as_str());
+    if !rule.verbal
+        || rule.has_source()
+        || m.end != i + 1
+        || !ctx.words[i].lower.ends_with("ed")
+        || ctx.words.get(i + 1).is_none_or(|w| w.lower != "by")
+        || prev.is_none_or(|p| {
+            ctx.cues.passive_auxiliary.contains(p) || matches!(p, "has" | "have" | "had")
+        })
+    {
+        return None;
+    }
+    let agent = actor_at(ctx, i + 2).or_else(|| actor_at(ctx, i + 3))?;
+    let patient = ctx.actors.iter().copied().find(|a| {
+        if !is_actor(ctx, a) || a.span.end > ctx.words[i].span.start {
+            return false;
+        }
+        // The actor's last word right before the participle, or an adjective before its
+        // noun ("a Ukrainian convoy attacked by ...").
+        let k = ctx.last_word_of(a.span);
+        k + 1 == i
+            || (k + 2 == i
+                && !ctx.words[k + 1].boundary
+                && ctx.words[k + 1]
+                    .span
+                    .slice(&ctx.doc.text)
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase()))
+    });
+    Some((agent, patient))
+}
+
 /// The actor whose mention starts at word `k`.
 fn actor_at<'a>(ctx: &SentenceContext<'a>, k: usize) -> Option<&'a ActorMention> {
     let start = ctx.words.get(k)?.span.start;
@@ -1196,6 +1247,9 @@ mod sentences {
         ("Vietnam's foreign ministry condemned the seizure of a Vietnamese fishing boat by Chinese coast guard vessels.", "111", "VNM", "CHN", "actual"),
         ("Indonesia denied that it had seized a Malaysian fishing boat.", "1711", "IDN", "MYS", "negated"),
         ("Will Thailand recognise the new government in Myanmar?", "054", "THA", "MMR", "possible"),
+        // A reduced passive: the agent after "by" is the source, the noun before the target.
+        ("Seoul demanded the return of South Korean fishermen abducted by North Korean agents.", "181", "PRK", "KOR", "actual"),
+        ("Kyiv said a Ukrainian convoy attacked by Russian drones near Sumy had lost two trucks.", "190", "RUS", "UKR", "actual"),
         // Conditions: "unless" after the trigger, an inverted condition opening the sentence.
         ("Ethiopia will close its border with Sudan unless the fighting stops, officials said.", "191", "ETH", "SDN", "possible"),
         ("Should Azerbaijan attack Armenia again, Russia would send more peacekeepers.", "190", "AZE", "ARM", "possible"),

@@ -1247,6 +1247,10 @@ mod sentences {
         ("Vietnam's foreign ministry condemned the seizure of a Vietnamese fishing boat by Chinese coast guard vessels.", "111", "VNM", "CHN", "actual"),
         ("Indonesia denied that it had seized a Malaysian fishing boat.", "1711", "IDN", "MYS", "negated"),
         ("Will Thailand recognise the new government in Myanmar?", "054", "THA", "MMR", "possible"),
+        // Ties strengthened are cooperation; "any suggestion that" makes it possible.
+        ("Vietnam and Japan agreed to deepen defence ties with each other, and Hanoi will expand trade links with Tokyo.", "050", "VNM", "JPN", "planned"),
+        ("Beijing denied any suggestion that it was strengthening military ties with Pyongyang.", "062", "CHN", "PRK", "negated"),
+        ("Analysts said Moscow was keen to avoid any suggestion that it was strengthening military ties with Tehran.", "062", "RUS", "IRN", "possible"),
         // A reduced passive: the agent after "by" is the source, the noun before the target.
         ("Seoul demanded the return of South Korean fishermen abducted by North Korean agents.", "181", "PRK", "KOR", "actual"),
         ("Kyiv said a Ukrainian convoy attacked by Russian drones near Sumy had lost two trucks.", "190", "RUS", "UKR", "actual"),

@@ -1247,6 +1247,9 @@ mod sentences {
         ("Vietnam's foreign ministry condemned the seizure of a Vietnamese fishing boat by Chinese coast guard vessels.", "111", "VNM", "CHN", "actual"),
         ("Indonesia denied that it had seized a Malaysian fishing boat.", "1711", "IDN", "MYS", "negated"),
         ("Will Thailand recognise the new government in Myanmar?", "054", "THA", "MMR", "possible"),
+        ("India and France fired cruise missiles in a show of force near the border.", "150", "IND", "", "actual"),
+        ("Pakistan fired two ballistic missiles into the Arabian Sea on Monday.", "150", "PAK", "", "actual"),
+        ("Azerbaijan fired missiles into Armenia overnight, the ministry said.", "195", "AZE", "ARM", "actual"),
         // Ties strengthened are cooperation; "any suggestion that" makes it possible.
         ("Vietnam and Japan agreed to deepen defence ties with each other, and Hanoi will expand trade links with Tokyo.", "050", "VNM", "JPN", "planned"),
         ("Beijing denied any suggestion that it was strengthening military ties with Pyongyang.", "062", "CHN", "PRK", "negated"),

@@ -87,6 +87,9 @@ pub struct Cues {
     pub(crate) speaker_pronoun: WordSet,
     /// `place_preposition`: prepositions before the place where a material act lands.
     pub(crate) place_preposition: WordSet,
+    /// `aspect_verb`: verbs before an infinitive that leave it an act, not a plan ("continued
+    /// to send").
+    pub(crate) aspect_verb: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -113,6 +116,7 @@ const LISTS: &[&str] = &[
     "attribution",
     "speaker_pronoun",
     "place_preposition",
+    "aspect_verb",
 ];
 
 impl Default for Cues {
@@ -196,6 +200,7 @@ impl Cues {
             attribution: next(),
             speaker_pronoun: next(),
             place_preposition: next(),
+            aspect_verb: next(),
         })
     }
 }
@@ -220,6 +225,8 @@ mod tests {
             (&cues.speaker_pronoun, "she", true),
             (&cues.speaker_pronoun, "its", true),
             (&cues.place_preposition, "into", true),
+            (&cues.aspect_verb, "continued", true),
+            (&cues.aspect_verb, "plans", false),
         ];
         for (set, word, want) in cases {
             assert_eq!(set.contains(word), want, "{word:?}");

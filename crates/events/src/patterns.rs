@@ -431,12 +431,19 @@ impl PatternCoder {
             };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
+            // A yield promised keeps CAMEO's intent code ("is willing to withdraw its troops"
+            // is 0356, not a planned 087), as the manual codes it and PLOVER reads it: AGREE.
             if let Some((first_intent, end)) = intent.take() {
                 if i <= end + 1 && !events.is_empty() {
                     out.truncate(first_intent);
                     for e in &mut events {
                         if e.modality == Modality::Actual {
                             e.modality = Modality::Planned;
+                        }
+                        if e.modality == Modality::Planned {
+                            if let Some(code) = intent_to_yield(&e.code) {
+                                e.code = code;
+                            }
                         }
                     }
                 }
@@ -625,6 +632,32 @@ impl PatternCoder {
         }
         out
     }
+}
+
+/// CAMEO's code for the intent to make a yield (root 08), for "agreed to / is ready to / pledged
+/// to" and a yield (CAMEO manual 1.1b3, 034 and 035: "express intent to release persons" is
+/// 0353, to "de-escalate military engagement" 0356, to "change leadership" 0341). `None` for
+/// any other code.
+fn intent_to_yield(code: &CameoCode) -> Option<CameoCode> {
+    let c = code.as_str();
+    let intent = match c.get(..3)? {
+        "080" => "035",
+        "081" => "0351",
+        "082" => "0352",
+        "083" => match c {
+            "0831" => "0341",
+            "0832" => "0342",
+            "0833" => "0343",
+            "0834" => "0344",
+            _ => "034",
+        },
+        "084" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" => "0356",
+        _ => return None,
+    };
+    CameoCode::parse(intent).ok()
 }
 
 /// A nominal event named again with no actor of its own ("The pact calls for the
@@ -1200,7 +1233,10 @@ mod sentences {
         // 03 intent to cooperate
         ("Germany pledged to provide 50 million euros in aid to Ukraine.", "033", "DEU", "UKR", "actual"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "PRK", "RUS", "actual"),
-        ("Vietnam pledged to release the detained Chinese fishermen.", "0841", "VNM", "CHN", "planned"),
+        // A yield promised is CAMEO's intent to yield (035x), planned.
+        ("Vietnam pledged to release the detained Chinese fishermen.", "0353", "VNM", "CHN", "planned"),
+        ("Myanmar said it is willing to withdraw its troops from Thailand.", "0356", "MMR", "THA", "planned"),
+        ("Georgia agreed to allow humanitarian access to the region.", "0355", "GEO", "", "planned"),
         ("Iraq said it is prepared to impose martial law in Basra.", "1724", "IRQ", "", "planned"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "RUS", "PRK", "actual"),
         ("Turkey offered to negotiate with Armenia over the border.", "036", "TUR", "ARM", "actual"),
@@ -1253,6 +1289,32 @@ mod sentences {
         // 13 threaten
         ("North Korea threatened the United States with a nuclear attack.", "138", "PRK", "USA", "actual"),
         ("Pakistan warned India of consequences if the strikes continued.", "130", "PAK", "IND", "possible"),
+        // Aid in other words: an act continued is done, not planned; a quantity before the
+        // goods; a long list of what is provided; peacekeepers arriving are sent (074).
+        ("Canada continued to send arms to Ukraine last year.", "072", "CAN", "UKR", "actual"),
+        ("Italy will ship 12,000 tonnes of emergency food aid to Yemen.", "073", "ITA", "YEM", "planned"),
+        ("Germany is providing armoured vehicles, radios and night-vision equipment to Ukraine.", "070", "DEU", "UKR", "actual"),
+        ("Nepalese peacekeeping troops arrived in Lebanon on Tuesday.", "074", "NPL", "LBN", "actual"),
+        // Yields: curfews shortened, fighters disarmed (a passive: the subject yields), borders
+        // re-opened as promised (intent, 0355).
+        ("Sudan's president shortened by two hours the nightly curfew in Khartoum.", "0813", "SDN", "SDN", "actual"),
+        ("Colombian rebels have been disarmed since the peace accord.", "0873", "COL", "", "actual"),
+        ("Eritrea agreed to re-open its border with Ethiopia.", "0355", "ERI", "ETH", "planned"),
+        ("Spain agreed in principle on Friday to cooperate with Morocco.", "060", "ESP", "MAR", "planned"),
+        // Investigations in the passive: the place (or agent) investigates the subject.
+        ("A Greek businessman was placed under investigation in France for tax fraud.", "090", "FRA", "GRC", "actual"),
+        // Strikes, rallies and stones: protests by other words.
+        ("Chilean dock workers stopped work on Monday over a pension bill.", "143", "CHL", "", "actual"),
+        ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "143", "KEN", "", "actual"),
+        ("Thousands of Bolivians gathered for a rally in La Paz to protest fuel prices.", "141", "BOL", "BOL", "actual"),
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "145", "PSE", "ISR", "actual"),
+        ("Chilean students resorted to throwing stones at police in Santiago.", "145", "CHL", "CHL", "actual"),
+        ("North Korea tried to hack into the computers of South Korean officials.", "176", "PRK", "KOR", "actual"),
+        ("Turkish police prevented a demonstration by students in Ankara.", "1721", "TUR", "TUR", "actual"),
+        // A conditional threat: the boycott is planned (PLOVER THREATEN), the condition possible
+        // and its own subject's.
+        ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "143", "NGA", "", "planned"),
+        ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "087", "GHA", "", "possible"),
         // 14 protest
         ("Syrian lawmakers started a hunger strike on Monday to protest the ruling.", "142", "SYR", "", "actual"),
         ("Thousands of Palestinians demonstrated against Israel in Gaza on Friday.", "141", "PSE", "ISR", "actual"),
@@ -1348,6 +1410,10 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // "to protest" after the strike is its purpose, no second (planned) protest.
+        ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "141"),
+        // "continued to" is no plan: no intent either.
+        ("Canada continued to send arms to Ukraine last year.", "030"),
         // Meeting demands is no meeting.
         ("Peru refused to meet Bolivian demands for a port.", "040"),
         // What an appeal asks the target to do is no event of the source's.

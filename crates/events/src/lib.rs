@@ -100,7 +100,24 @@ impl Coder {
         clause::for_each_sentence(doc, &self.cues, actors, places, times, durations, |ctx| {
             let first = out.len();
             self.visits.code_sentence(ctx, &mut out);
+            let patterns_from = out.len();
             self.patterns.code_sentence(ctx, &mut out);
+            // A pattern whose words hold the visit's trigger reads it as another act
+            // ("peacekeeping troops arrived in Bosnia" is a deployment, 074): no visit.
+            let mut j = first;
+            let mut visits_end = patterns_from;
+            while j < visits_end {
+                let t = out[j].trigger;
+                let covered = out[visits_end..]
+                    .iter()
+                    .any(|p| p.trigger.start < t.start && t.end <= p.trigger.end);
+                if covered {
+                    out.remove(j);
+                    visits_end -= 1;
+                } else {
+                    j += 1;
+                }
+            }
             // Reported speech: the speaker is recorded with each event, never as its source.
             for event in &mut out[first..] {
                 event.claimant = ctx.claimant(ctx.word_at(event.trigger.start));

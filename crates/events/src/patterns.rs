@@ -401,9 +401,11 @@ impl PatternCoder {
             // "started a hunger strike to protest X": after an event, a bare "to" infinitive
             // is its purpose, not another event.
             // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
-            let purpose = prev == Some("to")
-                && ((i > last_end && intent.is_none() && out.len() > first_of_sentence)
-                    || (i == last_end && requested));
+            let purpose = (prev == Some("to")
+                && i > last_end
+                && intent.is_none()
+                && out.len() > first_of_sentence)
+                || (i == last_end && requested);
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
                 if rule.verbal
@@ -451,15 +453,18 @@ impl PatternCoder {
             if rule.takes_complement() {
                 intent = Some((out.len(), m.end));
             }
-            // "urged Myanmar to release prisoners": the act after "T to" is what the target is
-            // asked to do; the appeal (or demand) is the event, the release is not (yet).
+            // "urged Myanmar to release prisoners", "said Sudan must reach a deal": the act
+            // after "T to" or "T must" is what the target is asked to do; the appeal (or
+            // demand) is the event, the release is not (yet).
+            let ends_must = matches!(rule.items.last(), Some(Item::Words { any_of, .. })
+                if any_of.iter().any(|seq| seq.last().is_some_and(|w| w == "must")));
             requested = rule.items.ends_with(&[
                 Item::Target,
                 Item::Words {
                     any_of: vec![vec!["to".to_string()]],
                     optional: false,
                 },
-            ]);
+            ]) || (ends_must && rule.items.contains(&Item::Target));
             for event in events {
                 let same = out[first_of_sentence..].iter().any(|e| {
                     e.code == event.code && e.source == event.source && e.target == event.target
@@ -1311,6 +1316,12 @@ mod sentences {
         ("Chilean students resorted to throwing stones at police in Santiago.", "145", "CHL", "CHL", "actual"),
         ("North Korea tried to hack into the computers of South Korean officials.", "176", "PRK", "KOR", "actual"),
         ("Turkish police prevented a demonstration by students in Ankara.", "1721", "TUR", "TUR", "actual"),
+        ("Serbia offered concessions to Kosovo on Monday.", "035", "SRB", "XKX", "actual"),
+        ("Qatar launched a mediation effort between Egypt and Sudan.", "045", "EGY", "SDN", "actual"),
+        ("Hungary denied entry to 40 Serbian truck drivers on Friday.", "120", "HUN", "SRB", "actual"),
+        ("Malaysia refused permission for a Chinese survey ship to dock in Penang.", "120", "MYS", "CHN", "actual"),
+        // "X said Y must ...": a demand on Y, whose act is asked for, not done.
+        ("Britain said that Sudan and the rebels in Darfur must reach a deal on aid.", "100", "GBR", "SDN", "actual"),
         // A conditional threat: the boycott is planned (PLOVER THREATEN), the condition possible
         // and its own subject's.
         ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "143", "NGA", "", "planned"),
@@ -1412,6 +1423,10 @@ mod sentences {
     const NOT: &[(&str, &str)] = &[
         // "to protest" after the strike is its purpose, no second (planned) protest.
         ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "141"),
+        // The act demanded is no event of the target's.
+        ("Britain said that Sudan must reach an agreement with the rebels.", "057"),
+        // Peacekeepers arriving are deployed, not visiting.
+        ("Nepalese peacekeeping troops arrived in Lebanon on Tuesday.", "042"),
         // "continued to" is no plan: no intent either.
         ("Canada continued to send arms to Ukraine last year.", "030"),
         // Meeting demands is no meeting.

@@ -1322,6 +1322,10 @@ mod sentences {
         ("Malaysia refused permission for a Chinese survey ship to dock in Penang.", "120", "MYS", "CHN", "actual"),
         // "X said Y must ...": a demand on Y, whose act is asked for, not done.
         ("Britain said that Sudan and the rebels in Darfur must reach a deal on aid.", "100", "GBR", "SDN", "actual"),
+        ("Russia said Ukraine and its allies must withdraw their troops.", "100", "RUS", "UKR", "actual"),
+        ("Britain is pushing hard for the United States to back its debt relief plan.", "100", "GBR", "USA", "actual"),
+        // ... but an act reported before "and ... must" is still the act.
+        ("Russia said Ukrainian troops attacked the town and the UN must investigate.", "190", "UKR", "", "actual"),
         // A conditional threat: the boycott is planned (PLOVER THREATEN), the condition possible
         // and its own subject's.
         ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "143", "NGA", "", "planned"),

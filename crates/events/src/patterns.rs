@@ -1326,6 +1326,8 @@ mod sentences {
         ("Britain is pushing hard for the United States to back its debt relief plan.", "100", "GBR", "USA", "actual"),
         // ... but an act reported before "and ... must" is still the act.
         ("Russia said Ukrainian troops attacked the town and the UN must investigate.", "190", "UKR", "", "actual"),
+        ("Qatar has mobilized lobby groups in Britain to support its bid.", "053", "QAT", "GBR", "actual"),
+        ("The Serbian army prepared to storm Kosovar positions near the border.", "150", "SRB", "XKX", "actual"),
         // A conditional threat: the boycott is planned (PLOVER THREATEN), the condition possible
         // and its own subject's.
         ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "143", "NGA", "", "planned"),

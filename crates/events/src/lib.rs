@@ -102,15 +102,22 @@ impl Coder {
             self.visits.code_sentence(ctx, &mut out);
             let patterns_from = out.len();
             self.patterns.code_sentence(ctx, &mut out);
-            // A pattern whose words hold the visit's trigger reads it as another act
-            // ("peacekeeping troops arrived in Bosnia" is a deployment, 074): no visit.
+            // A pattern whose words end with the visit's trigger (a word may follow it) reads
+            // it as another act ("peacekeeping troops arrived in Bosnia" is a deployment,
+            // 074): no visit. A visit inside a pattern's gap ("signed during the visit an
+            // accord") stays.
+            let text = &ctx.doc.text;
             let mut j = first;
             let mut visits_end = patterns_from;
             while j < visits_end {
                 let t = out[j].trigger;
-                let covered = out[visits_end..]
-                    .iter()
-                    .any(|p| p.trigger.start < t.start && t.end <= p.trigger.end);
+                let covered = out[visits_end..].iter().any(|p| {
+                    p.trigger.start < t.start
+                        && t.end <= p.trigger.end
+                        && text
+                            .get(t.end..p.trigger.end)
+                            .is_some_and(|rest| rest.split_whitespace().count() <= 1)
+                });
                 if covered {
                     out.remove(j);
                     visits_end -= 1;

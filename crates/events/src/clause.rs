@@ -573,14 +573,18 @@ impl<'a> SentenceContext<'a> {
         }
         // "... if (unless) Z happens" after the trigger, or a sentence that opens with its
         // condition ("If Beijing sends warships, Kuala Lumpur will protest"; "Should China
-        // attack Taiwan, ..."; "Were Iran to strike, ...").
+        // attack Taiwan, ..."; "Were Iran to strike, ..."). A clause opened by a condition
+        // ("... unless Ghana withdraws its troops") is one too.
         let conditional = self.words[i..]
             .iter()
             .any(|w| self.cues.condition.contains(&w.lower))
             || self.words.first().is_some_and(|w| {
                 self.cues.condition.contains(&w.lower)
                     || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
-            });
+            })
+            || clause_start
+                .checked_sub(1)
+                .is_some_and(|b| self.cues.condition.contains(&self.words[b].lower));
         if self.is_question
             || conditional
             || near.iter().any(|w| self.cues.possibility.contains(w))
@@ -596,7 +600,10 @@ impl<'a> SentenceContext<'a> {
         {
             j -= 1;
         }
-        let infinitive = j > 0 && clause[j - 1] == "to";
+        // ... but "continued to send arms", "began to withdraw" report the act.
+        let infinitive = j > 0
+            && clause[j - 1] == "to"
+            && !(j > 1 && self.cues.aspect_verb.contains(clause[j - 2]));
         if near.iter().any(|w| self.cues.plan.contains(w))
             || infinitive
             || near.ends_with(&["next"])

@@ -96,6 +96,9 @@ pub struct Cues {
     /// `envoy`: nouns for people a state sends on its behalf ("sent its defence minister to
     /// Pyongyang" is a visit, not aid).
     pub(crate) envoy: WordSet,
+    /// `aspect_verb`: verbs before an infinitive that leave it an act, not a plan ("continued
+    /// to send").
+    pub(crate) aspect_verb: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -125,6 +128,7 @@ const LISTS: &[&str] = &[
     "condition",
     "inverted_condition",
     "envoy",
+    "aspect_verb",
 ];
 
 impl Default for Cues {
@@ -211,6 +215,7 @@ impl Cues {
             condition: next(),
             inverted_condition: next(),
             envoy: next(),
+            aspect_verb: next(),
         })
     }
 }
@@ -235,6 +240,8 @@ mod tests {
             (&cues.speaker_pronoun, "she", true),
             (&cues.speaker_pronoun, "its", true),
             (&cues.place_preposition, "into", true),
+            (&cues.aspect_verb, "continued", true),
+            (&cues.aspect_verb, "plans", false),
         ];
         for (set, word, want) in cases {
             assert_eq!(set.contains(word), want, "{word:?}");

@@ -867,6 +867,16 @@ fn eval_plover_prints_accuracy_per_type() {
     assert_eq!(row("SANCTION")[1..4], ["1", "1", "1.000"]);
     assert_eq!(row("REJECT")[1..4], ["1", "0", "0.000"]);
     assert_eq!(row("all")[1..4], ["2", "1", "0.500"]);
+    // said, P, R, F1: one sentence coded SANCTION and right; REJECT never said.
+    assert_eq!(row("SANCTION")[4..8], ["1", "1.000", "1.000", "1.000"]);
+    assert_eq!(row("REJECT")[4..8], ["0", "-", "0.000", "-"]);
+    assert_eq!(row("all")[4..8], ["1", "1.000", "0.500", "0.667"]);
+    assert!(
+        table.contains(
+            "events: precision 1.000 (1/1 coded), recall 0.500 (1/2 sentences), F1 0.667"
+        ),
+        "{table}"
+    );
 
     // Canada and Peru are found as actors in their sentences; Chile is not in its sentence.
     assert!(

@@ -4,6 +4,9 @@
 //! empty target: no country); every other report is a false positive of its root. Precision
 //! and recall are printed per root and overall (run with `--nocapture`), each failure with its
 //! document, sentence, what was expected and what the coder produced; floors only move up.
+//!
+//! A second corpus, tests/golden/heldout/ with heldout.tsv, was written and annotated blind:
+//! no rule was tuned on it when it landed, so its figures say how the rules generalise.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,8 +31,8 @@ struct Gold {
     claimant: Option<String>,
 }
 
-fn gold() -> Vec<Gold> {
-    let path = root().join("tests/golden/roots.tsv");
+fn gold(tsv: &str) -> Vec<Gold> {
+    let path = root().join("tests/golden").join(tsv);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut rows = Vec::new();
     let mut header_seen = false;
@@ -65,10 +68,10 @@ fn gold() -> Vec<Gold> {
     rows
 }
 
-/// Every report of the roots corpus, by document id.
-fn run_corpus() -> BTreeMap<String, Vec<Report>> {
+/// Every report of a corpus folder under tests/golden/, by document id.
+fn run_corpus(folder: &str) -> BTreeMap<String, Vec<Report>> {
     let pipeline = Pipeline::new().unwrap();
-    let inputs = attache_ingest::walk(&[root().join("tests/golden/roots")]).unwrap();
+    let inputs = attache_ingest::walk(&[root().join("tests/golden").join(folder)]).unwrap();
     let mut by_doc: BTreeMap<String, Vec<Report>> = BTreeMap::new();
     for input in &inputs {
         for article in attache_ingest::read(input) {
@@ -133,10 +136,24 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-#[test]
-fn every_root_in_our_corpus() {
-    let by_doc = run_corpus();
-    let gold = gold();
+/// What one corpus scored: printed as it is computed, asserted by each test.
+struct Figures {
+    precision: f64,
+    recall: f64,
+    code_rate: f64,
+    modality_rate: f64,
+    claimant_rate: f64,
+    roots_with_gold: usize,
+    roots_found: usize,
+    /// Every root with gold rows has two or more.
+    two_rows_per_root: bool,
+}
+
+/// Scores the reports of `folder` against `tsv` (both under tests/golden/), printing every
+/// miss and the per-root table.
+fn evaluate(folder: &str, tsv: &str) -> Figures {
+    let by_doc = run_corpus(folder);
+    let gold = gold(tsv);
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
     let mut used: BTreeMap<(String, usize), ()> = BTreeMap::new();
     let mut misses = Vec::new();
@@ -145,7 +162,7 @@ fn every_root_in_our_corpus() {
     for row in &gold {
         assert!(
             by_doc.contains_key(&row.document),
-            "roots.tsv names document {} that is not in tests/golden/roots/",
+            "{tsv} names document {} that is not in tests/golden/{folder}/",
             row.document
         );
         let reports = &by_doc[&row.document];
@@ -260,48 +277,92 @@ fn every_root_in_our_corpus() {
          claimant {claimant_ok}/{claimant_rows} of the rows that name one",
         all.matched, all.predicted, all.found, all.gold, all.found, all.found
     );
+    Figures {
+        precision,
+        recall,
+        code_rate: ratio(code_ok, all.found),
+        modality_rate: ratio(modality_ok, all.found),
+        claimant_rate: ratio(claimant_ok, claimant_rows),
+        roots_with_gold,
+        roots_found,
+        two_rows_per_root: tally.values().all(|t| t.gold == 0 || t.gold >= 2),
+    }
+}
+
+#[test]
+fn every_root_in_our_corpus() {
+    let f = evaluate("roots", "roots.tsv");
     assert_eq!(
-        roots_with_gold, 20,
+        f.roots_with_gold, 20,
         "the corpus must cover every CAMEO root"
     );
     assert!(
-        tally.values().all(|t| t.gold == 0 || t.gold >= 2),
+        f.two_rows_per_root,
         "every root needs two gold rows or more"
     );
+    assert_floors(&f, &ROOTS_FLOORS);
+}
+
+/// Articles written and annotated before the coder was ever run on them, to measure how the
+/// rules tuned on the other corpora generalise. Its floors sit under the figures it scored
+/// when it landed; a rule written for one of its misses makes it a development set (say so in
+/// the closing note).
+#[test]
+fn held_out_corpus() {
+    let f = evaluate("heldout", "heldout.tsv");
+    assert_floors(&f, &HELD_OUT_FLOORS);
+}
+
+struct Floors {
+    precision: f64,
+    recall: f64,
+    roots_found: usize,
+    code: f64,
+    modality: f64,
+    claimant: f64,
+}
+
+fn assert_floors(f: &Figures, floors: &Floors) {
+    let checks = [
+        ("precision", f.precision, floors.precision),
+        ("recall", f.recall, floors.recall),
+        ("exact code", f.code_rate, floors.code),
+        ("modality", f.modality_rate, floors.modality),
+        ("claimant", f.claimant_rate, floors.claimant),
+    ];
+    for (what, got, floor) in checks {
+        assert!(got >= floor, "{what} {got:.3} fell below {floor}");
+    }
     assert!(
-        precision >= PRECISION_FLOOR,
-        "precision {precision:.3} fell below {PRECISION_FLOOR}"
-    );
-    assert!(
-        recall >= RECALL_FLOOR,
-        "recall {recall:.3} fell below {RECALL_FLOOR}"
-    );
-    assert!(
-        roots_found >= ROOTS_FOUND_FLOOR,
-        "{roots_found} roots found, fewer than {ROOTS_FOUND_FLOOR}"
-    );
-    let claimant_rate = ratio(claimant_ok, claimant_rows);
-    assert!(
-        claimant_rate >= CLAIMANT_FLOOR,
-        "claimant {claimant_rate:.3} fell below {CLAIMANT_FLOOR}"
-    );
-    let code_rate = ratio(code_ok, all.found);
-    let modality_rate = ratio(modality_ok, all.found);
-    assert!(
-        code_rate >= CODE_FLOOR,
-        "exact code {code_rate:.3} fell below {CODE_FLOOR}"
-    );
-    assert!(
-        modality_rate >= MODALITY_FLOOR,
-        "modality {modality_rate:.3} fell below {MODALITY_FLOOR}"
+        f.roots_found >= floors.roots_found,
+        "{} roots found, fewer than {}",
+        f.roots_found,
+        floors.roots_found
     );
 }
 
 /// Floors just under the scores measured when the corpus landed; they only move up.
-const PRECISION_FLOOR: f64 = 0.97;
-const RECALL_FLOOR: f64 = 0.97;
-const ROOTS_FOUND_FLOOR: usize = 20;
-const CODE_FLOOR: f64 = 0.985;
-const MODALITY_FLOOR: f64 = 0.99;
-/// Of the found rows that name a claimant (reported speech, issue 5).
-const CLAIMANT_FLOOR: f64 = 1.0;
+/// `claimant` counts the found rows that name a claimant (reported speech, issue 5).
+const ROOTS_FLOORS: Floors = Floors {
+    precision: 0.97,
+    recall: 0.97,
+    roots_found: 20,
+    code: 0.985,
+    modality: 0.99,
+    claimant: 1.0,
+};
+
+/// Measured when each batch of the held-out corpus landed, before any rule saw it. Batch 1
+/// (Mali, Philippines, Germany/Ukraine, Korea; main at e4e4a59): precision 0.727 (24/33),
+/// recall 0.545 (24/44). Batch 2 (Colombia/Venezuela, Iran/IAEA, Ethiopia/Sudan,
+/// Serbia/Kosovo; main at 18b8ac3, after the PLOVER round): both batches together precision
+/// 0.754 (49/65), recall 0.590 (49/83), exact code 38/49, modality 47/49, 13 of 16 roots
+/// found, claimant 6/7.
+const HELD_OUT_FLOORS: Floors = Floors {
+    precision: 0.75,
+    recall: 0.58,
+    roots_found: 13,
+    code: 0.77,
+    modality: 0.95,
+    claimant: 0.85,
+};

@@ -8,9 +8,11 @@
 //! first three letters of one of the gold actors' codes).
 //!
 //! The file uses PLOVER's 2016 type names (DEMAND, DISAPPROVE, FIGHT, INVESTIGATE ...), while
-//! the codebook carries the 2021 ones; [`gsr_type`] maps a CAMEO code to the 2016 name. A
-//! planned cooperative event counts as AGREE, a planned coercive one as THREATEN and a negated
-//! cooperative one as REJECT, as CAMEO codes intentions and refusals (roots 03, 13 and 12).
+//! the codebook carries the 2021 ones; [`gsr_type`] maps a CAMEO code and modality to the 2016
+//! name. The modality counts as it does for every event's `plover` field
+//! ([`attache_events::codebook::PLOVER_PROJECTION`], from the PLOVER manual): a planned
+//! cooperative event is AGREE, a planned retreat CONCEDE, a planned coercive one THREATEN and a
+//! negated cooperative one REJECT.
 //!
 //! Gold actor codes start with CAMEO's country code, which for a few countries is not the ISO
 //! code attache writes (JAP for JPN); [`CameoCountries`] (`data/cameo_countries.tsv`) turns them
@@ -151,6 +153,9 @@ pub struct Tally {
     pub coded: usize,
     /// Predicted type equals the gold type.
     pub type_ok: usize,
+    /// Sentences the coder gave this type (whatever their gold type); for the total, every
+    /// coded sentence. The denominator of precision.
+    pub predicted: usize,
     /// Sentences whose gold names a source / target, and how many the prediction got.
     pub with_source: usize,
     pub source_ok: usize,
@@ -159,6 +164,28 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Right types over the sentences given this type: how often the coder is right when it
+    /// says this type. `None` when it never said it.
+    pub fn precision(&self) -> Option<f64> {
+        (self.predicted > 0).then(|| self.type_ok as f64 / self.predicted as f64)
+    }
+
+    /// Right types over the gold sentences of this type (the type accuracy). `None` for none.
+    pub fn recall(&self) -> Option<f64> {
+        (self.sentences > 0).then(|| self.type_ok as f64 / self.sentences as f64)
+    }
+
+    /// Harmonic mean of precision and recall; 0 when the coder never got the type right, `None`
+    /// when either is undefined.
+    pub fn f1(&self) -> Option<f64> {
+        let (p, r) = (self.precision()?, self.recall()?);
+        Some(if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        })
+    }
+
     fn add(&mut self, gold: &GoldRecord, predicted: &Prediction) {
         self.sentences += 1;
         self.coded += usize::from(predicted.event.is_some());
@@ -177,7 +204,8 @@ impl Tally {
     }
 }
 
-/// Scores per gold type and overall.
+/// Scores per gold type and overall. A type the coder gave but no gold sentence has appears
+/// with `sentences == 0` (it only lowers precision).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
     pub by_type: BTreeMap<String, Tally>,
@@ -259,10 +287,18 @@ pub fn parse_gold(
     Ok(out)
 }
 
-/// The PLOVER type, in the gold file's 2016 names, of a CAMEO code.
-pub fn gsr_type(code: &CameoCode, codebook: &Codebook) -> Option<String> {
+/// The PLOVER type, in the gold file's 2016 names, of an event with this CAMEO code and
+/// modality: the codebook's type for the code and modality ([`Codebook::plover_type`]: "will
+/// meet" is AGREE, "will withdraw" CONCEDE, "refused to meet" REJECT), renamed where the 2021
+/// names differ (ACCUSE is INVESTIGATE for root 09 and DISAPPROVE for 11, REQUEST is DEMAND,
+/// ASSAULT is FIGHT for roots 19 and 20).
+pub fn gsr_type(code: &CameoCode, modality: Modality, codebook: &Codebook) -> Option<String> {
+    let projected = codebook.plover_type(code, modality)?;
+    let done = codebook.plover_type(code, Modality::Actual)?;
+    if projected != done {
+        return Some(projected.to_string());
+    }
     let fixed = match code.root() {
-        "01" | "02" => return None,
         "09" => "INVESTIGATE",
         "10" => "DEMAND",
         "11" => "DISAPPROVE",
@@ -270,7 +306,7 @@ pub fn gsr_type(code: &CameoCode, codebook: &Codebook) -> Option<String> {
         "18" => "ASSAULT",
         "19" | "20" => "FIGHT",
         // The other roots kept their names; 08 splits into CONCEDE and RETREAT by code.
-        _ => return codebook.get(code).and_then(|c| c.plover_type.clone()),
+        _ => done,
     };
     Some(fixed.to_string())
 }
@@ -281,7 +317,7 @@ pub fn gsr_type(code: &CameoCode, codebook: &Codebook) -> Option<String> {
 pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
     let mut best: Option<(&EventMention, String)> = None;
     for e in events {
-        let Some(t) = gsr_type(&e.code, codebook) else {
+        let Some(t) = gsr_type(&e.code, e.modality, codebook) else {
             continue;
         };
         if best
@@ -293,26 +329,11 @@ pub fn predict(events: &[EventMention], codebook: &Codebook) -> Prediction {
     }
     match best {
         None => Prediction::default(),
-        Some((e, t)) => {
-            // CAMEO codes a stated plan to cooperate as intent (03, AGREE) and a stated plan of
-            // force or coercion as a threat (13): "X will send aid to Y" is AGREE.
-            let event = match (e.modality, e.code.root()) {
-                (Modality::Planned, "04" | "05" | "06" | "07" | "08") => "AGREE".to_string(),
-                (Modality::Planned, "14" | "15" | "16" | "17" | "18" | "19" | "20") => {
-                    "THREATEN".to_string()
-                }
-                // Refusing to cooperate is CAMEO's 12 (REJECT).
-                (Modality::Negated, "03" | "04" | "05" | "06" | "07" | "08") => {
-                    "REJECT".to_string()
-                }
-                _ => t,
-            };
-            Prediction {
-                event: Some(event),
-                source: side(&e.source),
-                target: side(&e.target),
-            }
-        }
+        Some((e, event)) => Prediction {
+            event: Some(event),
+            source: side(&e.source),
+            target: side(&e.target),
+        },
     }
 }
 
@@ -342,6 +363,10 @@ pub fn score(
             .entry(g.event.clone())
             .or_default()
             .add(g, &p);
+        if let Some(t) = &p.event {
+            scores.all.predicted += 1;
+            scores.by_type.entry(t.clone()).or_default().predicted += 1;
+        }
         let side_wrong = |want: &[String], got: &Option<String>| {
             !want.is_empty() && !got.as_ref().is_some_and(|x| want.contains(x))
         };
@@ -529,24 +554,64 @@ mod tests {
         );
         let missed: Vec<&str> = scores.misses.iter().map(|(g, _)| g.id.as_str()).collect();
         assert_eq!(missed, ["T-2", "T-3"]);
+        // Precision is over the sentences coded: 3 right of 3 coded; recall over all 4.
+        assert_eq!(all.predicted, 3);
+        assert_eq!(all.precision(), Some(1.0));
+        assert_eq!(all.recall(), Some(0.75));
+        assert!((all.f1().unwrap() - 6.0 / 7.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn precision_counts_sentences_given_a_type_whatever_their_gold() {
+        let gold = parse_gold(FIXTURE, "f.json", &CameoCountries::builtin()).unwrap();
+        let said = |event: &str| Prediction {
+            event: Some(event.to_string()),
+            ..Prediction::default()
+        };
+        // Every sentence called THREATEN: right for T-2 and T-3 only.
+        let scores = score(&gold, |_| said("THREATEN"));
+        let threaten = scores.by_type["THREATEN"];
+        assert_eq!((threaten.predicted, threaten.type_ok), (4, 2));
+        assert_eq!(threaten.precision(), Some(0.5));
+        assert_eq!(threaten.recall(), Some(1.0));
+        // SANCTION was never said: no precision, recall 0, no F1.
+        let sanction = scores.by_type["SANCTION"];
+        assert_eq!((sanction.precision(), sanction.recall()), (None, Some(0.0)));
+        assert_eq!(sanction.f1(), None);
+        // A type said but absent from the gold: precision 0, no recall.
+        let scores = score(&gold, |_| said("AID"));
+        let aid = scores.by_type["AID"];
+        assert_eq!(
+            (aid.sentences, aid.predicted, aid.precision()),
+            (0, 4, Some(0.0))
+        );
+        assert_eq!(aid.recall(), None);
     }
 
     #[test]
     fn gsr_names_by_root() {
         let codebook = Codebook::builtin();
+        use Modality::*;
         let cases = [
-            ("040", Some("CONSULT")),
-            ("112", Some("DISAPPROVE")),
-            ("100", Some("DEMAND")),
-            ("190", Some("FIGHT")),
-            ("1823", Some("ASSAULT")),
-            ("163", Some("SANCTION")),
-            ("0841", Some("RETREAT")),
-            ("010", None),
+            ("040", Actual, Some("CONSULT")),
+            ("112", Actual, Some("DISAPPROVE")),
+            ("100", Actual, Some("DEMAND")),
+            ("190", Actual, Some("FIGHT")),
+            ("1823", Actual, Some("ASSAULT")),
+            ("163", Actual, Some("SANCTION")),
+            ("0841", Actual, Some("RETREAT")),
+            ("010", Actual, None),
+            // The codebook's projection by modality, in the 2016 names.
+            ("040", Planned, Some("AGREE")),
+            ("087", Planned, Some("CONCEDE")),
+            ("190", Planned, Some("THREATEN")),
+            ("0841", Negated, Some("REJECT")),
+            ("112", Planned, Some("DISAPPROVE")),
+            ("190", Negated, Some("FIGHT")),
         ];
-        for (code, want) in cases {
-            let got = gsr_type(&CameoCode::parse(code).unwrap(), &codebook);
-            assert_eq!(got.as_deref(), want, "{code}");
+        for (code, modality, want) in cases {
+            let got = gsr_type(&CameoCode::parse(code).unwrap(), modality, &codebook);
+            assert_eq!(got.as_deref(), want, "{code} {modality:?}");
         }
     }
 

@@ -417,8 +417,11 @@ pub fn demo(out: &mut impl Write, stats: &Stats, visits: &[Event], db: &Path) ->
     Ok(())
 }
 
-/// `attache eval plover`: one row per gold type, then the total. Accuracies are over the
-/// sentences of the type (type) or those whose gold names a source / target.
+/// `attache eval plover`: one row per type, then the total. `type` is the accuracy over the
+/// gold sentences of the type (its recall); `said` the sentences the coder gave the type, and
+/// P, R, F1 the event precision (right / said), recall (right / gold) and F1, which overall are
+/// right / coded, right / all and their harmonic mean, the figures PETRARCH2's evaluations
+/// report. Source and target accuracies are over the sentences whose gold names one.
 pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores, misses: bool) -> Result {
     let ratio = |ok: usize, n: usize| {
         if n == 0 {
@@ -427,10 +430,11 @@ pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores, misses:
             format!("{:.3}", ok as f64 / n as f64)
         }
     };
+    let figure = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |x| format!("{x:.3}"));
     writeln!(
         out,
-        "{:<12} {:>9} {:>6} {:>6} {:>10} {:>10}",
-        "type", "sentences", "coded", "type", "source", "target"
+        "{:<12} {:>9} {:>6} {:>6} {:>5} {:>6} {:>6} {:>6} {:>10} {:>10}",
+        "type", "sentences", "coded", "type", "said", "P", "R", "F1", "source", "target"
     )?;
     let rows = scores
         .by_type
@@ -440,15 +444,31 @@ pub fn eval_scores(out: &mut impl Write, scores: &attache::eval::Scores, misses:
     for (name, t) in rows {
         writeln!(
             out,
-            "{:<12} {:>9} {:>6} {:>6} {:>10} {:>10}",
+            "{:<12} {:>9} {:>6} {:>6} {:>5} {:>6} {:>6} {:>6} {:>10} {:>10}",
             name,
             t.sentences,
             t.coded,
             ratio(t.type_ok, t.sentences),
+            t.predicted,
+            figure(t.precision()),
+            figure(t.recall()),
+            figure(t.f1()),
             format!("{} ({})", ratio(t.source_ok, t.with_source), t.with_source),
             format!("{} ({})", ratio(t.target_ok, t.with_target), t.with_target),
         )?;
     }
+    let all = &scores.all;
+    writeln!(
+        out,
+        "events: precision {} ({}/{} coded), recall {} ({}/{} sentences), F1 {}",
+        figure(all.precision()),
+        all.type_ok,
+        all.predicted,
+        figure(all.recall()),
+        all.type_ok,
+        all.sentences,
+        figure(all.f1()),
+    )?;
     let a = &scores.actors;
     writeln!(
         out,

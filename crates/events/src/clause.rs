@@ -573,10 +573,20 @@ impl<'a> SentenceContext<'a> {
         {
             return Modality::Negated;
         }
-        // "... if Z happens" after the trigger, or a sentence that opens with its condition
-        // ("If Beijing sends warships, Kuala Lumpur will protest").
-        let conditional = self.words[i..].iter().any(|w| w.lower == "if")
-            || self.words.first().is_some_and(|w| w.lower == "if");
+        // "... if (unless) Z happens" after the trigger, or a sentence that opens with its
+        // condition ("If Beijing sends warships, Kuala Lumpur will protest"; "Should China
+        // attack Taiwan, ..."; "Were Iran to strike, ..."). A clause opened by a condition
+        // ("... unless Ghana withdraws its troops") is one too.
+        let conditional = self.words[i..]
+            .iter()
+            .any(|w| self.cues.condition.contains(&w.lower))
+            || self.words.first().is_some_and(|w| {
+                self.cues.condition.contains(&w.lower)
+                    || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
+            })
+            || clause_start
+                .checked_sub(1)
+                .is_some_and(|b| self.cues.condition.contains(&self.words[b].lower));
         if self.is_question
             || conditional
             || near
@@ -596,7 +606,10 @@ impl<'a> SentenceContext<'a> {
         {
             j -= 1;
         }
-        let infinitive = j > 0 && clause[j - 1].lower == "to";
+        // ... but "continued to send arms", "began to withdraw" report the act.
+        let infinitive = j > 0
+            && clause[j - 1].lower == "to"
+            && !(j > 1 && self.cues.aspect_verb.contains(&clause[j - 2].lower));
         if near.iter().any(|w| self.cues.plan.contains(&w.lower))
             || infinitive
             || near.last().is_some_and(|w| w.lower == "next")

@@ -30,11 +30,31 @@
 //! code is 2 to 4 digits and appears once, `root` is the code's first two digits, `quad_class`
 //! is 1 to 4 and equals its root's, `goldstein` is a number from -10 to 10, and every 3- and
 //! 4-digit code has a row for its parent (so a code can always be generalised to its root).
+//!
+//! # An event's PLOVER type: code and modality
+//!
+//! The `plover_type` column is the type of the act as reported done. PLOVER codes some acts by
+//! their auxiliary mode instead (PLOVER manual, sections AGREE, CONCEDE, RETREAT and
+//! "Auxiliary modes": one category, never a category plus a mode), so an event's type is
+//! [`Codebook::plover_type`] of its code *and* modality, by [`PLOVER_PROJECTION`]:
+//!
+//! ```
+//! use attache_events::codebook::Codebook;
+//! use attache_model::{CameoCode, Modality};
+//!
+//! let codebook = Codebook::builtin();
+//! let code = |c: &str| CameoCode::parse(c).unwrap();
+//! // "The two presidents met in Hanoi" / "... will meet in Hanoi next month".
+//! assert_eq!(codebook.plover_type(&code("040"), Modality::Actual), Some("CONSULT"));
+//! assert_eq!(codebook.plover_type(&code("040"), Modality::Planned), Some("AGREE"));
+//! // "... announced it would withdraw its troops": a promised retreat is a concession.
+//! assert_eq!(codebook.plover_type(&code("087"), Modality::Planned), Some("CONCEDE"));
+//! ```
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use attache_model::{CameoCode, CodeError};
+use attache_model::{CameoCode, CodeError, Modality};
 
 /// The built-in codebook's text.
 const BUILTIN_TSV: &str = include_str!("../../../data/cameo.tsv");
@@ -66,6 +86,50 @@ pub struct CodeInfo {
     /// PLOVER mode, e.g. "visit"; `None` when the mapping gives none.
     pub plover_mode: Option<String>,
 }
+
+/// How modality changes a code's PLOVER type: (modality, the code's `plover_type`, the event's
+/// type). Rows not listed keep the code's type (a possible meeting is still CONSULT: the
+/// manual reduces only future cooperation to AGREE).
+///
+/// - Planned CONSULT, SUPPORT, COOPERATE and AID are AGREE: "cooperative actions ... reported
+///   in future tense are also taken to imply intentions" (manual, AGREE), "references to future
+///   meetings, summits, state visits" included (CONSULT).
+/// - Planned RETREAT is CONCEDE: "announcements of future retreats should be coded as CONCEDE"
+///   (RETREAT, CONCEDE). A planned CONCEDE stays CONCEDE, not AGREE (AGREE, CONCEDE).
+/// - Planned material conflict (PROTEST, MOBILIZE, SANCTION, COERCE, ASSAULT) is THREATEN: the
+///   manual's own example is ASSAULT + hypothetical, and THREATEN's modes are the content of
+///   the act threatened (restrict: boycotts, strikes, curfews; arrest; expel; violence). CAMEO
+///   codes a stated plan of force or coercion as 13 likewise.
+/// - Possible material conflict is THREATEN too: "THREATEN could be ASSAULT + hypothetical ...
+///   the coder should always return the single event category" (Auxiliary modes); the coder
+///   reads "may halt its mediation if ...", "could strike" as possible.
+/// - A refused or negated cooperative act (AGREE through RETREAT) is REJECT: "all rejections
+///   and refusals", whose modes are assistance, meetings and yielding (REJECT); CAMEO codes
+///   "refused to X" as 12. The coder reads "refused to meet" as a negated meeting.
+pub const PLOVER_PROJECTION: &[(Modality, &str, &str)] = &[
+    (Modality::Planned, "CONSULT", "AGREE"),
+    (Modality::Planned, "SUPPORT", "AGREE"),
+    (Modality::Planned, "COOPERATE", "AGREE"),
+    (Modality::Planned, "AID", "AGREE"),
+    (Modality::Planned, "RETREAT", "CONCEDE"),
+    (Modality::Planned, "PROTEST", "THREATEN"),
+    (Modality::Planned, "MOBILIZE", "THREATEN"),
+    (Modality::Planned, "SANCTION", "THREATEN"),
+    (Modality::Planned, "COERCE", "THREATEN"),
+    (Modality::Planned, "ASSAULT", "THREATEN"),
+    (Modality::Possible, "PROTEST", "THREATEN"),
+    (Modality::Possible, "MOBILIZE", "THREATEN"),
+    (Modality::Possible, "SANCTION", "THREATEN"),
+    (Modality::Possible, "COERCE", "THREATEN"),
+    (Modality::Possible, "ASSAULT", "THREATEN"),
+    (Modality::Negated, "AGREE", "REJECT"),
+    (Modality::Negated, "CONSULT", "REJECT"),
+    (Modality::Negated, "SUPPORT", "REJECT"),
+    (Modality::Negated, "COOPERATE", "REJECT"),
+    (Modality::Negated, "AID", "REJECT"),
+    (Modality::Negated, "CONCEDE", "REJECT"),
+    (Modality::Negated, "RETREAT", "REJECT"),
+];
 
 /// The CAMEO event codebook: an immutable table of [`CodeInfo`], looked up by code.
 #[derive(Debug, Clone)]
@@ -291,6 +355,18 @@ impl Codebook {
         self.get(code).map(|info| info.label.as_str())
     }
 
+    /// The PLOVER type of an event with this code and modality: the code's `plover_type` as
+    /// [`PLOVER_PROJECTION`] changes it ("will meet" is AGREE, "will withdraw" CONCEDE).
+    /// `None` where PLOVER drops the code (roots 01, 02) or the codebook lacks it.
+    pub fn plover_type(&self, code: &CameoCode, modality: Modality) -> Option<&str> {
+        let done = self.get(code)?.plover_type.as_deref()?;
+        let projected = PLOVER_PROJECTION
+            .iter()
+            .find(|(m, from, _)| *m == modality && *from == done)
+            .map(|(_, _, to)| *to);
+        Some(projected.unwrap_or(done))
+    }
+
     /// All codes in file order (for the built-in codebook: each root, then its children).
     pub fn iter(&self) -> impl Iterator<Item = &CodeInfo> {
         self.codes.iter()
@@ -399,6 +475,72 @@ mod tests {
 
     fn code(s: &str) -> CameoCode {
         CameoCode::parse(s).unwrap()
+    }
+
+    #[test]
+    fn plover_type_follows_modality_as_the_manual_says() {
+        let codebook = Codebook::builtin();
+        use Modality::*;
+        for (c, modality, want) in [
+            // Done acts keep the codebook's type.
+            ("040", Actual, Some("CONSULT")),
+            ("0874", Actual, Some("RETREAT")),
+            // The manual's text over CAMEO2PLOVER-2021 (data/cameo.tsv's comments): lifting
+            // a curfew is a concession, a resignation a retreat.
+            ("0813", Actual, Some("CONCEDE")),
+            ("0814", Actual, Some("CONCEDE")),
+            ("0831", Actual, Some("RETREAT")),
+            ("010", Actual, None),
+            ("010", Planned, None),
+            // Future cooperation is an intention: "will visit", "will send aid".
+            ("042", Planned, Some("AGREE")),
+            ("051", Planned, Some("AGREE")),
+            ("061", Planned, Some("AGREE")),
+            ("073", Planned, Some("AGREE")),
+            // "announced it would withdraw": a promised retreat is a concession; a promised
+            // concession stays one.
+            ("087", Planned, Some("CONCEDE")),
+            ("0831", Planned, Some("CONCEDE")),
+            ("0813", Planned, Some("CONCEDE")),
+            ("083", Planned, Some("CONCEDE")),
+            ("030", Planned, Some("AGREE")),
+            // "will impose sanctions", "vowed to strike back": threats.
+            ("163", Planned, Some("THREATEN")),
+            ("190", Planned, Some("THREATEN")),
+            ("173", Planned, Some("THREATEN")),
+            ("141", Planned, Some("THREATEN")),
+            // "refused to meet", "declined to release".
+            ("040", Negated, Some("REJECT")),
+            ("0841", Negated, Some("REJECT")),
+            ("030", Negated, Some("REJECT")),
+            // A hypothetical attack or sanction is a threat ("may halt its aid if ..."); a
+            // negated attack is no rejection, a possible meeting still a consultation.
+            ("190", Possible, Some("THREATEN")),
+            ("162", Possible, Some("THREATEN")),
+            ("190", Negated, Some("ASSAULT")),
+            ("040", Possible, Some("CONSULT")),
+            // Verbal conflict keeps its type whatever the modality.
+            ("112", Planned, Some("ACCUSE")),
+        ] {
+            assert_eq!(
+                codebook.plover_type(&code(c), modality),
+                want,
+                "{c} {modality:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plover_projection_names_types_the_codebook_uses() {
+        let codebook = Codebook::builtin();
+        let types: Vec<&str> = codebook
+            .iter()
+            .filter_map(|c| c.plover_type.as_deref())
+            .collect();
+        for (_, from, to) in PLOVER_PROJECTION {
+            assert!(types.contains(from), "{from}");
+            assert!(types.contains(to), "{to}");
+        }
     }
 
     #[test]

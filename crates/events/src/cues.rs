@@ -136,6 +136,18 @@ pub struct Cues {
     pub(crate) speaker_pronoun: WordSet,
     /// `place_preposition`: prepositions before the place where a material act lands.
     pub(crate) place_preposition: WordSet,
+    /// `condition`: words that open a condition ("if", "unless"): after the trigger, or
+    /// opening the sentence, they make the event possible.
+    pub(crate) condition: WordSet,
+    /// `inverted_condition`: auxiliaries that open a condition when they open a sentence that
+    /// is no question ("Should China attack ...", "Were Iran to ...").
+    pub(crate) inverted_condition: WordSet,
+    /// `envoy`: nouns for people a state sends on its behalf ("sent its defence minister to
+    /// Pyongyang" is a visit, not aid).
+    pub(crate) envoy: WordSet,
+    /// `aspect_verb`: verbs before an infinitive that leave it an act, not a plan ("continued
+    /// to send").
+    pub(crate) aspect_verb: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -162,6 +174,10 @@ const LISTS: &[&str] = &[
     "attribution",
     "speaker_pronoun",
     "place_preposition",
+    "condition",
+    "inverted_condition",
+    "envoy",
+    "aspect_verb",
 ];
 
 impl Default for Cues {
@@ -245,6 +261,10 @@ impl Cues {
             attribution: next(),
             speaker_pronoun: next(),
             place_preposition: next(),
+            condition: next(),
+            inverted_condition: next(),
+            envoy: next(),
+            aspect_verb: next(),
         })
     }
 }
@@ -269,6 +289,8 @@ mod tests {
             (&cues.speaker_pronoun, "she", true),
             (&cues.speaker_pronoun, "its", true),
             (&cues.place_preposition, "into", true),
+            (&cues.aspect_verb, "continued", true),
+            (&cues.aspect_verb, "plans", false),
         ];
         for (set, word, want) in cases {
             assert_eq!(set.contains(word), want, "{word:?}");

@@ -405,9 +405,11 @@ impl PatternCoder {
             // "started a hunger strike to protest X": after an event, a bare "to" infinitive
             // is its purpose, not another event.
             // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
-            let purpose = prev == Some("to")
-                && ((i > last_end && intent.is_none() && out.len() > first_of_sentence)
-                    || (i == last_end && requested));
+            let purpose = (prev == Some("to")
+                && i > last_end
+                && intent.is_none()
+                && out.len() > first_of_sentence)
+                || (i == last_end && requested);
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
                 if rule.verbal
@@ -435,6 +437,8 @@ impl PatternCoder {
             };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
+            // A yield promised keeps CAMEO's intent code ("is willing to withdraw its troops"
+            // is 0356, not a planned 087), as the manual codes it and PLOVER reads it: AGREE.
             if let Some((first_intent, end)) = intent.take() {
                 if i <= end + 1 && !events.is_empty() {
                     out.truncate(first_intent);
@@ -442,15 +446,23 @@ impl PatternCoder {
                         if e.modality == Modality::Actual {
                             e.modality = Modality::Planned;
                         }
+                        if e.modality == Modality::Planned {
+                            if let Some(code) = intent_to_yield(&e.code) {
+                                e.code = code;
+                            }
+                        }
                     }
                 }
             }
             if rule.takes_complement() {
                 intent = Some((out.len(), m.end));
             }
-            // "urged Myanmar to release prisoners": the act after "T to" is what the target is
-            // asked to do; the appeal (or demand) is the event, the release is not (yet).
-            requested = rule.ends_target_to();
+            // "urged Myanmar to release prisoners", "said Sudan must reach a deal": the act
+            // after "T to" or "T must" is what the target is asked to do; the appeal (or
+            // demand) is the event, the release is not (yet).
+            let ends_must = matches!(rule.items.last(), Some(Item::Words { any_of, .. })
+                if any_of.iter().any(|seq| seq.last().is_some_and(|w| w == "must")));
+            requested = rule.ends_target_to() || (ends_must && rule.items.contains(&Item::Target));
             for event in events {
                 let same = out[first_of_sentence..].iter().any(|e| {
                     e.code == event.code && e.source == event.source && e.target == event.target
@@ -481,7 +493,12 @@ impl PatternCoder {
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
         };
-        let (sources, targets) = if has_source_slot {
+        // "Japanese nationals abducted by North Korean agents": a participle after its noun,
+        // with its agent after "by", is a passive with no auxiliary.
+        let reduced = reduced_passive(ctx, rule, i, m);
+        let (sources, targets) = if let Some((agent, patient)) = reduced {
+            (vec![agent], patient.into_iter().collect())
+        } else if has_source_slot {
             let targets = if rule.items.contains(&Item::Target) {
                 m.targets.clone()
             } else {
@@ -510,7 +527,11 @@ impl PatternCoder {
         // No target slot filled: the first actor after the trigger stands in ("rejected an
         // Indian proposal", "demanded that Hamas renounce ..."), as the object of the verb.
         let each_with_each = (rule.symmetric || rule.mutual) && sources.len() > 1;
-        let fallback = targets.is_empty() && !has_source_slot && !each_with_each && !agentless;
+        let fallback = targets.is_empty()
+            && !has_source_slot
+            && !each_with_each
+            && !agentless
+            && reduced.is_none();
         let targets = if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
@@ -623,6 +644,32 @@ impl PatternCoder {
         }
         out
     }
+}
+
+/// CAMEO's code for the intent to make a yield (root 08), for "agreed to / is ready to / pledged
+/// to" and a yield (CAMEO manual 1.1b3, 034 and 035: "express intent to release persons" is
+/// 0353, to "de-escalate military engagement" 0356, to "change leadership" 0341). `None` for
+/// any other code.
+fn intent_to_yield(code: &CameoCode) -> Option<CameoCode> {
+    let c = code.as_str();
+    let intent = match c.get(..3)? {
+        "080" => "035",
+        "081" => "0351",
+        "082" => "0352",
+        "083" => match c {
+            "0831" => "0341",
+            "0832" => "0342",
+            "0833" => "0343",
+            "0834" => "0344",
+            _ => "034",
+        },
+        "084" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" => "0356",
+        _ => return None,
+    };
+    CameoCode::parse(intent).ok()
 }
 
 /// A nominal event named again with no actor of its own ("The pact calls for the
@@ -929,8 +976,11 @@ fn object_after<'a>(
                 return Some(a);
             }
         }
+        // "demanded that Hamas renounce ...", "threatened to strike unless Baghdad accepted
+        // ...": the party a demand or a condition is put to is the object.
         let w = ctx.words[k].lower.as_str();
-        if (w != "that" && ctx.cues.boundary.contains(w)) || attribution_at(ctx, k) {
+        let passable = w == "that" || ctx.cues.condition.contains(w);
+        if (!passable && ctx.cues.boundary.contains(w)) || attribution_at(ctx, k) {
             return None;
         }
     }
@@ -980,6 +1030,48 @@ fn self_reference(ctx: &SentenceContext<'_>, s: &ActorMention, t: &ActorMention)
 /// an unqualified office holder), or an actor code of its own ("the United Nations", IGOUNO).
 fn is_actor(ctx: &SentenceContext<'_>, a: &ActorMention) -> bool {
     a.code.is_some() || ctx.country_of(a).is_some()
+}
+
+/// A reduced passive at word `i` ("nationals abducted by North Korean agents", "a convoy
+/// attacked by Ukrainian drones"): a one-word verbal match in "-ed" with no auxiliary before it,
+/// "by" right after it and an actor within two words: that agent is the source, and the actor
+/// whose mention ends right before the participle, if any, the target.
+fn reduced_passive<'a>(
+    ctx: &SentenceContext<'a>,
+    rule: &Rule,
+    i: usize,
+    m: &Match<'_>,
+) -> Option<(&'a ActorMention, Option<&'a ActorMention>)> {
+    let prev = i.checked_sub(1).map(|p| ctx.words[p].lower.as_str());
+    if !rule.verbal
+        || rule.has_source()
+        || m.end != i + 1
+        || !ctx.words[i].lower.ends_with("ed")
+        || ctx.words.get(i + 1).is_none_or(|w| w.lower != "by")
+        || prev.is_none_or(|p| {
+            ctx.cues.passive_auxiliary.contains(p) || matches!(p, "has" | "have" | "had")
+        })
+    {
+        return None;
+    }
+    let agent = actor_at(ctx, i + 2).or_else(|| actor_at(ctx, i + 3))?;
+    let patient = ctx.actors.iter().copied().find(|a| {
+        if !is_actor(ctx, a) || a.span.end > ctx.words[i].span.start {
+            return false;
+        }
+        // The actor's last word right before the participle, or an adjective before its
+        // noun ("a Ukrainian convoy attacked by ...").
+        let k = ctx.last_word_of(a.span);
+        k + 1 == i
+            || (k + 2 == i
+                && !ctx.words[k + 1].boundary
+                && ctx.words[k + 1]
+                    .span
+                    .slice(&ctx.doc.text)
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase()))
+    });
+    Some((agent, patient))
 }
 
 /// The actor whose mention starts at word `k`.
@@ -1191,6 +1283,21 @@ mod sentences {
         ("Vietnam's foreign ministry condemned the seizure of a Vietnamese fishing boat by Chinese coast guard vessels.", "111", "VNM", "CHN", "actual"),
         ("Indonesia denied that it had seized a Malaysian fishing boat.", "1711", "IDN", "MYS", "negated"),
         ("Will Thailand recognise the new government in Myanmar?", "054", "THA", "MMR", "possible"),
+        ("India and France fired cruise missiles in a show of force near the border.", "150", "IND", "", "actual"),
+        ("Pakistan fired two ballistic missiles into the Arabian Sea on Monday.", "150", "PAK", "", "actual"),
+        ("Azerbaijan fired missiles into Armenia overnight, the ministry said.", "195", "AZE", "ARM", "actual"),
+        // Ties strengthened are cooperation; "any suggestion that" makes it possible.
+        ("Vietnam and Japan agreed to deepen defence ties with each other, and Hanoi will expand trade links with Tokyo.", "050", "VNM", "JPN", "planned"),
+        ("Beijing denied any suggestion that it was strengthening military ties with Pyongyang.", "062", "CHN", "PRK", "negated"),
+        ("Analysts said Moscow was keen to avoid any suggestion that it was strengthening military ties with Tehran.", "062", "RUS", "IRN", "possible"),
+        // A reduced passive: the agent after "by" is the source, the noun before the target.
+        ("Seoul demanded the return of South Korean fishermen abducted by North Korean agents.", "181", "PRK", "KOR", "actual"),
+        ("Kyiv said a Ukrainian convoy attacked by Russian drones near Sumy had lost two trucks.", "190", "RUS", "UKR", "actual"),
+        // Conditions: "unless" after the trigger, an inverted condition opening the sentence.
+        ("Ethiopia will close its border with Sudan unless the fighting stops, officials said.", "191", "ETH", "SDN", "possible"),
+        ("Should Azerbaijan attack Armenia again, Russia would send more peacekeepers.", "190", "AZE", "ARM", "possible"),
+        ("Were Serbia to recognise Kosovo, the European Union would open accession talks.", "054", "SRB", "XKX", "possible"),
+        ("Had Lebanon accepted the offer, Cyprus said, the talks would have resumed.", "030", "LBN", "", "possible"),
         // 02 appeals
         ("Afghanistan appealed to the United Nations for humanitarian aid on Tuesday.", "023", "AFG", "", "actual"),
         ("Japanese Prime Minister Kenji Arai urged China to show restraint.", "020", "JPN", "CHN", "actual"),
@@ -1198,7 +1305,10 @@ mod sentences {
         // 03 intent to cooperate
         ("Germany pledged to provide 50 million euros in aid to Ukraine.", "033", "DEU", "UKR", "actual"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "PRK", "RUS", "actual"),
-        ("Vietnam pledged to release the detained Chinese fishermen.", "0841", "VNM", "CHN", "planned"),
+        // A yield promised is CAMEO's intent to yield (035x), planned.
+        ("Vietnam pledged to release the detained Chinese fishermen.", "0353", "VNM", "CHN", "planned"),
+        ("Myanmar said it is willing to withdraw its troops from Thailand.", "0356", "MMR", "THA", "planned"),
+        ("Georgia agreed to allow humanitarian access to the region.", "0355", "GEO", "", "planned"),
         ("Iraq said it is prepared to impose martial law in Basra.", "1724", "IRQ", "", "planned"),
         ("North Korea and Russia agreed to hold talks next month.", "036", "RUS", "PRK", "actual"),
         ("Turkey offered to negotiate with Armenia over the border.", "036", "TUR", "ARM", "actual"),
@@ -1251,6 +1361,44 @@ mod sentences {
         // 13 threaten
         ("North Korea threatened the United States with a nuclear attack.", "138", "PRK", "USA", "actual"),
         ("Pakistan warned India of consequences if the strikes continued.", "130", "PAK", "IND", "possible"),
+        // Aid in other words: an act continued is done, not planned; a quantity before the
+        // goods; a long list of what is provided; peacekeepers arriving are sent (074).
+        ("Canada continued to send arms to Ukraine last year.", "072", "CAN", "UKR", "actual"),
+        ("Italy will ship 12,000 tonnes of emergency food aid to Yemen.", "073", "ITA", "YEM", "planned"),
+        ("Germany is providing armoured vehicles, radios and night-vision equipment to Ukraine.", "070", "DEU", "UKR", "actual"),
+        ("Nepalese peacekeeping troops arrived in Lebanon on Tuesday.", "074", "NPL", "LBN", "actual"),
+        // Yields: curfews shortened, fighters disarmed (a passive: the subject yields), borders
+        // re-opened as promised (intent, 0355).
+        ("Sudan's president shortened by two hours the nightly curfew in Khartoum.", "0813", "SDN", "SDN", "actual"),
+        ("Colombian rebels have been disarmed since the peace accord.", "0873", "COL", "", "actual"),
+        ("Eritrea agreed to re-open its border with Ethiopia.", "0355", "ERI", "ETH", "planned"),
+        ("Spain agreed in principle on Friday to cooperate with Morocco.", "060", "ESP", "MAR", "planned"),
+        // Investigations in the passive: the place (or agent) investigates the subject.
+        ("A Greek businessman was placed under investigation in France for tax fraud.", "090", "FRA", "GRC", "actual"),
+        // Strikes, rallies and stones: protests by other words.
+        ("Chilean dock workers stopped work on Monday over a pension bill.", "143", "CHL", "", "actual"),
+        ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "143", "KEN", "", "actual"),
+        ("Thousands of Bolivians gathered for a rally in La Paz to protest fuel prices.", "141", "BOL", "BOL", "actual"),
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "145", "PSE", "ISR", "actual"),
+        ("Chilean students resorted to throwing stones at police in Santiago.", "145", "CHL", "CHL", "actual"),
+        ("North Korea tried to hack into the computers of South Korean officials.", "176", "PRK", "KOR", "actual"),
+        ("Turkish police prevented a demonstration by students in Ankara.", "1721", "TUR", "TUR", "actual"),
+        ("Serbia offered concessions to Kosovo on Monday.", "035", "SRB", "XKX", "actual"),
+        ("Qatar launched a mediation effort between Egypt and Sudan.", "045", "EGY", "SDN", "actual"),
+        ("Hungary denied entry to 40 Serbian truck drivers on Friday.", "120", "HUN", "SRB", "actual"),
+        ("Malaysia refused permission for a Chinese survey ship to dock in Penang.", "120", "MYS", "CHN", "actual"),
+        // "X said Y must ...": a demand on Y, whose act is asked for, not done.
+        ("Britain said that Sudan and the rebels in Darfur must reach a deal on aid.", "100", "GBR", "SDN", "actual"),
+        ("Russia said Ukraine and its allies must withdraw their troops.", "100", "RUS", "UKR", "actual"),
+        ("Britain is pushing hard for the United States to back its debt relief plan.", "100", "GBR", "USA", "actual"),
+        // ... but an act reported before "and ... must" is still the act.
+        ("Russia said Ukrainian troops attacked the town and the UN must investigate.", "190", "UKR", "", "actual"),
+        ("Qatar has mobilized lobby groups in Britain to support its bid.", "053", "QAT", "GBR", "actual"),
+        ("The Serbian army prepared to storm Kosovar positions near the border.", "150", "SRB", "XKX", "actual"),
+        // A conditional threat: the boycott and the condition are possible (the boycott PLOVER
+        // THREATEN, aimed at the party the condition is put to), the condition its subject's.
+        ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "143", "NGA", "GHA", "possible"),
+        ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "087", "GHA", "", "possible"),
         // 14 protest
         ("Syrian lawmakers started a hunger strike on Monday to protest the ruling.", "142", "SYR", "", "actual"),
         ("Thousands of Palestinians demonstrated against Israel in Gaza on Friday.", "141", "PSE", "ISR", "actual"),
@@ -1346,6 +1494,14 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // "to protest" after the strike is its purpose, no second (planned) protest.
+        ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "141"),
+        // The act demanded is no event of the target's.
+        ("Britain said that Sudan must reach an agreement with the rebels.", "057"),
+        // Peacekeepers arriving are deployed, not visiting.
+        ("Nepalese peacekeeping troops arrived in Lebanon on Tuesday.", "042"),
+        // "continued to" is no plan: no intent either.
+        ("Canada continued to send arms to Ukraine last year.", "030"),
         // Meeting demands is no meeting.
         ("Peru refused to meet Bolivian demands for a port.", "040"),
         // What an appeal asks the target to do is no event of the source's.

@@ -34,6 +34,7 @@ enum Frame {
     Host,
     Presence,
     CalledOff,
+    Send,
 }
 
 impl Frame {
@@ -47,6 +48,7 @@ impl Frame {
             "host" => Frame::Host,
             "presence" => Frame::Presence,
             "called-off" => Frame::CalledOff,
+            "send" => Frame::Send,
             _ => return None,
         })
     }
@@ -506,6 +508,20 @@ impl<'a> SentenceContext<'a> {
                 self.place_after_prep(after, clause_end.min(after + 6), preps)
             }
             Frame::LeaveFor => self.place_after_prep(after, clause_end, &["for", "to"]),
+            // "sent its defence minister to Pyongyang": an envoy word within four words, then
+            // "to" and the place.
+            Frame::Send => {
+                let envoy = (after..(after + 4).min(clause_end))
+                    .find(|&j| self.cues.envoy.contains(&self.words[j].lower));
+                let Some(envoy) = envoy else {
+                    return Vec::new();
+                };
+                let to = envoy + 1;
+                if self.words.get(to).is_none_or(|w| w.lower != "to") {
+                    return Vec::new();
+                }
+                self.place_after_prep(to, clause_end.min(to + 6), &["to"])
+            }
             Frame::Noun => {
                 let mut search_from = after;
                 // The visitor in a "by" phrase at word `by`: the first actor with a country in

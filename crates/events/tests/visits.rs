@@ -106,6 +106,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Cambodian Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10")]),
     ("Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received the visiting Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10"), ("043", "KHM", "LAO", "actual", "2024-06-10")]),
     ("China denies Vietnamese defence chief visited Beijing\n\nBEIJING, June 10 (AFP) - China's foreign ministry on Monday denied reports that Vietnam's defence minister had visited Beijing.", "2024-06-10", &[("042", "VNM", "CHN", "negated", "2024-06-10"), ("042", "VNM", "CHN", "negated", "2024-06-10")]),
+    // An envoy sent is the sender's visit, not aid; other things sent are no visit.
+    ("Russia sent its defence minister to Pyongyang on Tuesday.", "2024-09-12", &[("042", "RUS", "PRK", "actual", "2024-09-10")]),
+    ("China will send a high-level delegation to Seoul next month, Xinhua said.", "2024-09-12", &[("042", "CHN", "KOR", "planned", "2024-10")]),
+    ("Vietnam will send its foreign minister to Vientiane if Laos agrees to host the talks.", "2024-09-12", &[("042", "VNM", "LAO", "possible", "2024-09-12")]),
+    ("Japan sent rice and blankets to Nepal on Tuesday.", "2024-09-12", &[]),
     // A visit named again by its visitor, with no place: the visit reported before.
     ("Iranian President Hamid Rezaei received the visiting Armenian Prime Minister Aram Sargsyan in Tehran on Monday. Sargsyan's visit came weeks after talks in Baku.", "2019-11-06", &[("043", "IRN", "ARM", "actual", "2019-11-04"), ("042", "ARM", "IRN", "actual", "2019-11-04")]),
     // ... but not when the clause dates or places it: that is another event's.

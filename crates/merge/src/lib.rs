@@ -428,7 +428,10 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         id: event_id(key),
         root: code.root().to_string(),
         label: info.map_or_else(|| code.to_string(), |i| i.label.clone()),
-        plover: info.and_then(|i| i.plover_type.clone()),
+        // The type of the act as reported: "will meet" is AGREE (codebook::PLOVER_PROJECTION).
+        plover: codebook
+            .plover_type(&code, first.modality)
+            .map(str::to_string),
         code,
         modality: first.modality,
         date: date_value.map(|d| d.start_iso()),

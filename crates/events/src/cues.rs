@@ -148,6 +148,9 @@ pub struct Cues {
     /// `aspect_verb`: verbs before an infinitive that leave it an act, not a plan ("continued
     /// to send").
     pub(crate) aspect_verb: WordSet,
+    /// `adjunct_preposition`: prepositions that open a place adjunct ("near its border with
+    /// Belarus"): the search for a verb's object stops there.
+    pub(crate) adjunct_preposition: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -178,6 +181,7 @@ const LISTS: &[&str] = &[
     "inverted_condition",
     "envoy",
     "aspect_verb",
+    "adjunct_preposition",
 ];
 
 impl Default for Cues {
@@ -265,6 +269,7 @@ impl Cues {
             inverted_condition: next(),
             envoy: next(),
             aspect_verb: next(),
+            adjunct_preposition: next(),
         })
     }
 }
@@ -291,6 +296,8 @@ mod tests {
             (&cues.place_preposition, "into", true),
             (&cues.aspect_verb, "continued", true),
             (&cues.aspect_verb, "plans", false),
+            (&cues.adjunct_preposition, "near", true),
+            (&cues.adjunct_preposition, "with", false),
         ];
         for (set, word, want) in cases {
             assert_eq!(set.contains(word), want, "{word:?}");

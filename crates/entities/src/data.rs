@@ -431,16 +431,27 @@ pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, Enti
             "particle" => &mut words.particles,
             "not_name" | "headline_verb" => &mut words.not_names,
             "caption_position" => &mut words.caption_positions,
+            "quantity" => &mut words.quantities,
+            "approximate" => &mut words.approximates,
             other => {
                 return Err(EntitiesError::data(
                     file,
                     line,
-                    format!("unknown list {other:?} (particle, not_name, headline_verb or caption_position)"),
+                    format!("unknown list {other:?} (particle, not_name, headline_verb, caption_position, quantity or approximate)"),
                 ))
             }
         };
         let word = required(file, line, "word", f[1])?;
-        if word.contains(char::is_whitespace) {
+        // A quantity may be a phrase ("up to"); every other list holds single words.
+        if matches!(f[0], "quantity" | "approximate") {
+            if word.chars().any(char::is_uppercase) {
+                return Err(EntitiesError::data(
+                    file,
+                    line,
+                    format!("{word:?}: a {} is written in lower case", f[0]),
+                ));
+            }
+        } else if word.contains(char::is_whitespace) {
             return Err(EntitiesError::data(
                 file,
                 line,
@@ -460,6 +471,8 @@ pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, Enti
         &mut words.particles,
         &mut words.not_names,
         &mut words.caption_positions,
+        &mut words.quantities,
+        &mut words.approximates,
     ] {
         list.sort_unstable();
     }
@@ -547,7 +560,7 @@ mod tests {
     #[test]
     fn name_words_are_sorted_lists_matched_as_written() {
         use crate::names::holds;
-        let text = "# c\nlist\tword\nnot_name\tMonday\nheadline_verb\tArrives\nparticle\tbin\ncaption_position\tR\n";
+        let text = "# c\nlist\tword\nnot_name\tMonday\nheadline_verb\tArrives\nparticle\tbin\ncaption_position\tR\nquantity\thundreds of\napproximate\tup to\n";
         let w = parse_name_words("n.tsv", text).unwrap();
         let cases: &[(&[Box<str>], &str, bool)] = &[
             (&w.not_names, "Monday", true),
@@ -557,6 +570,8 @@ mod tests {
             (&w.particles, "bin", true),
             (&w.caption_positions, "R", true),
             (&w.caption_positions, "r", false),
+            (&w.quantities, "hundreds of", true),
+            (&w.approximates, "up to", true),
         ];
         for (list, word, want) in cases {
             assert_eq!(holds(list, word), *want, "{word:?}");
@@ -564,6 +579,14 @@ mod tests {
         let builtin = parse_name_words("data/name_words.tsv", crate::NAME_WORDS).unwrap();
         assert!(holds(&builtin.not_names, "Meanwhile") && holds(&builtin.not_names, "Travels"));
         assert!(holds(&builtin.particles, "al") && holds(&builtin.caption_positions, "front"));
+        // Only quantities may be phrases, and they are written in lower case.
+        for (bad, why) in [
+            ("not_name\tNew York\n", "is not one word"),
+            ("quantity\tHundreds of\n", "written in lower case"),
+        ] {
+            let err = parse_name_words("n.tsv", &format!("list\tword\n{bad}")).unwrap_err();
+            assert!(err.to_string().contains(why), "{bad:?}: {err}");
+        }
     }
 
     /// Every bare group form is a form of the titles.tsv row it names, so it takes that row's

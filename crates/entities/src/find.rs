@@ -273,6 +273,54 @@ fn article_before(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Where a quantity before `at` starts: "Five hundred", "some 800,000", "up to 1,000" and
+/// "hundreds of" before "Ugandan rebels" (numbers in digits and the `quantity` words of
+/// data/name_words.tsv, in any case; an `approximate` word only before one). `at` itself when
+/// there is none.
+fn quantity_before(known: &NameWords, text: &str, mut at: usize) -> usize {
+    // The longest entry of `list` that `head` ends with, as a whole word.
+    let ending = |head: &str, list: &[Box<str>]| {
+        list.iter()
+            .filter(|q| {
+                let Some(start) = head.len().checked_sub(q.len()) else {
+                    return false;
+                };
+                head.is_char_boundary(start)
+                    && head[start..].eq_ignore_ascii_case(q)
+                    && !head[..start].ends_with(char::is_alphanumeric)
+            })
+            .map(|q| q.len())
+            .max()
+    };
+    let mut after_quantity = false;
+    while let Some(head) = text[..at].strip_suffix(' ') {
+        let number = head
+            .rsplit(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .next()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::len)
+            .filter(|&n| !head[..head.len() - n].ends_with(char::is_alphanumeric));
+        let found = match number.or_else(|| ending(head, &known.quantities)) {
+            Some(n) => Some((n, true)),
+            None if after_quantity => ending(head, &known.approximates).map(|n| (n, false)),
+            None => None,
+        };
+        let Some((n, quantity)) = found else {
+            break;
+        };
+        after_quantity = quantity;
+        at = head.len() - n;
+    }
+    at
+}
+
+/// Where a group's mention starts before its first word at `at`: over a quantity, then an
+/// article ("the two Thai soldiers", "A group of Moroccan diplomats").
+fn lead_start(known: &NameWords, text: &str, at: usize) -> usize {
+    let q = quantity_before(known, text, at);
+    article_before(text, q).unwrap_or(q)
+}
+
 impl Finder<'_> {
     fn sentence(&self, offset: usize) -> usize {
         self.doc.sentence_at(offset).unwrap_or_else(|| {
@@ -344,6 +392,32 @@ impl Finder<'_> {
 
     fn is_modifier(&self, i: usize) -> bool {
         matches!(self.title_of(i), Some((_, None)))
+    }
+
+    /// Whether modifier hit `p` belongs to the phrase whose next hit is `next`. A participle
+    /// in -ed ("ousted", "jailed") is taken only where it cannot be the verb: at the start of
+    /// a clause, or after an article, a possessive or a country's adjective ("Kyrgyzstan's
+    /// ousted president", "the Kyrgyz ousted leader"); in "The army ousted President X" it is
+    /// the verb.
+    fn takes_modifier(&self, p: usize, next: usize) -> bool {
+        let gap = self.gap(p, next);
+        if !self.is_modifier(p) || self.used[p] || !(gap.is_empty() || is_space(gap)) {
+            return false;
+        }
+        let h = self.hits[p];
+        let first_word = self.text[h.start..h.end].split(' ').next().unwrap_or("");
+        if !(first_word.len() > 2 && first_word[first_word.len() - 2..].eq_ignore_ascii_case("ed"))
+        {
+            return true;
+        }
+        let head = self.text[..h.start].trim_end_matches(' ');
+        !head.ends_with(char::is_alphanumeric)
+            || head.ends_with("'s")
+            || head.ends_with("’s")
+            || article_before(self.text, h.start).is_some()
+            || p.checked_sub(1).is_some_and(|b| {
+                self.hits[b].end == head.len() && matches!(self.hits[b].entry, Entry::Adjective(_))
+            })
     }
 
     /// The qualifier standing right before hit `first`: "North Korean", "Russia's",
@@ -486,12 +560,10 @@ impl Finder<'_> {
                 Some(r)
             });
             while let Some(p) = first.checked_sub(1) {
-                let gap = self.gap(p, first);
-                if self.is_modifier(p) && !self.used[p] && (gap.is_empty() || is_space(gap)) {
-                    first = p;
-                } else {
+                if !self.takes_modifier(p, first) {
                     break;
                 }
+                first = p;
             }
             let next = self.next_hit_start(i + 1);
             self.phrase(i, first, org_prefix, role, next);
@@ -547,12 +619,28 @@ impl Finder<'_> {
             None => title_text,
         };
         let qualifier = self.qualifier_before(first);
-        let left = qualifier.map(|q| q.hit).unwrap_or(first);
+        let mut left = qualifier.map(|q| q.hit).unwrap_or(first);
+        // Modifiers before the qualifier where a clause starts: "Newly appointed Palestinian
+        // Prime Minister". Elsewhere they stay out: in "received the visiting Chinese Foreign
+        // Minister" the visit coder reads "visiting".
+        if qualifier.is_some() {
+            let mut p = left;
+            while let Some(b) = p.checked_sub(1) {
+                if !self.takes_modifier(b, p) {
+                    break;
+                }
+                p = b;
+            }
+            let head = self.text[..self.hits[p].start].trim_end_matches(' ');
+            if p < left && !head.ends_with(char::is_alphanumeric) {
+                left = p;
+            }
+        }
         let left_start = self.hits[left].start;
         // "the North" carries its own article.
         let mut start = match self.hits[left].entry {
             Entry::North | Entry::South => left_start,
-            _ => article_before(self.text, left_start).unwrap_or(left_start),
+            _ => lead_start(&self.g.name_words, self.text, left_start),
         };
         let holder = self.holder_of(title).unwrap_or(Holder::Person);
         // "Ambassador to South Korea Philip Goldberg": the named person follows the country
@@ -583,8 +671,15 @@ impl Finder<'_> {
             let at = title_end + 1;
             if self.hits.get(after + 1).is_some_and(|h| h.start == at) {
                 if let Entry::Org(o) = self.hits[after + 1].entry {
-                    if self.g.org_code(o).is_some() {
-                        if holder == Holder::Person {
+                    if let Some(code) = self.g.org_code(o) {
+                        // "the rebel Revolutionary United Front": a non-state role that the
+                        // organisation's own code holds (SLEREBRUF is REB) describes it.
+                        let own_role = ROLE_PREFIXES.contains(&agent.as_str())
+                            && code
+                                .as_str()
+                                .get(3..)
+                                .is_some_and(|r| r.starts_with(&agent));
+                        if holder == Holder::Person && !own_role {
                             // "the official Korean Central News Agency": an adjective, not a
                             // person's title.
                             return false;
@@ -954,7 +1049,7 @@ impl Finder<'_> {
                     }
                 }
             };
-            let start = article_before(self.text, first_start).unwrap_or(first_start);
+            let start = lead_start(&self.g.name_words, self.text, first_start);
             let row = &self.g.titles[usize::from(t)];
             let Some(agent) = row.agent.as_deref() else {
                 continue;

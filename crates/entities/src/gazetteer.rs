@@ -152,11 +152,20 @@ fn capitalise_words(s: &str) -> String {
 }
 
 /// The forms a common noun phrase is matched in: as written, in lower case (unless it is an
-/// acronym like "MP", whose lower case is another word), and with each word capitalised.
+/// acronym like "MP", whose lower case is another word), with each word capitalised, and, for
+/// a phrase of several words, with its first word capitalised as a sentence starts: "Newly
+/// appointed Prime Minister ...".
 fn common_forms(s: &str) -> Vec<String> {
     let mut out = vec![s.to_string()];
     if s.chars().any(|c| c.is_lowercase()) {
-        out.push(s.to_lowercase());
+        let lower = s.to_lowercase();
+        if lower.contains(' ') {
+            let mut c = lower.chars();
+            if let Some(f) = c.next() {
+                out.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+        out.push(lower);
     }
     out.push(capitalise_words(s));
     out

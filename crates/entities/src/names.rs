@@ -17,6 +17,12 @@ pub(crate) struct NameWords {
     pub not_names: Vec<Box<str>>,
     /// The words of a photo caption's position: "Liu Jianming (front, R)" (`caption_position`).
     pub caption_positions: Vec<Box<str>>,
+    /// Lower-case words and phrases of a quantity before a group, taken into its mention:
+    /// "five hundred", "up to", "hundreds of" (`quantity`).
+    pub quantities: Vec<Box<str>>,
+    /// Lower-case words and phrases that make the quantity after them approximate: "up to",
+    /// "some", "more than" (`approximate`).
+    pub approximates: Vec<Box<str>>,
 }
 
 /// Whether the sorted `words` hold `word`.

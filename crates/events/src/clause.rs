@@ -181,9 +181,20 @@ impl<'a> SentenceContext<'a> {
                 .map_or(start, |c| start.max(c + 1)),
             _ => start,
         };
-        let end = (i + 1..self.words.len())
+        let mut end = (i + 1..self.words.len())
             .find(|&j| self.words[j].boundary)
             .unwrap_or(self.words.len());
+        // "Were Iran to attack Israel, the United States would respond": a word in an opening
+        // condition (no comma before it yet) has its clause end at the condition's comma.
+        let opens_condition = self.words.first().is_some_and(|w| {
+            self.cues.condition.contains(&w.lower)
+                || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
+        });
+        if opens_condition && !self.words[..i].iter().any(|w| w.lower == ",") {
+            if let Some(c) = (i + 1..end).find(|&j| self.words[j].lower == ",") {
+                end = c;
+            }
+        }
         (start, end)
     }
 

@@ -184,18 +184,23 @@ impl<'a> SentenceContext<'a> {
         let mut end = (i + 1..self.words.len())
             .find(|&j| self.words[j].boundary)
             .unwrap_or(self.words.len());
-        // "Were Iran to attack Israel, the United States would respond": a word in an opening
-        // condition (no comma before it yet) has its clause end at the condition's comma.
+        if let Some(c) = self.opening_condition_end(i) {
+            end = end.min(c);
+        }
+        (start, end)
+    }
+
+    /// "Were Iran to attack Israel, the United States would respond": for word `i` in a
+    /// condition that opens the sentence (no comma before it yet), the condition's comma.
+    pub(crate) fn opening_condition_end(&self, i: usize) -> Option<usize> {
         let opens_condition = self.words.first().is_some_and(|w| {
             self.cues.condition.contains(&w.lower)
                 || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
         });
-        if opens_condition && !self.words[..i].iter().any(|w| w.lower == ",") {
-            if let Some(c) = (i + 1..end).find(|&j| self.words[j].lower == ",") {
-                end = c;
-            }
+        if !opens_condition || self.words[..i].iter().any(|w| w.lower == ",") {
+            return None;
         }
-        (start, end)
+        (i + 1..self.words.len()).find(|&j| self.words[j].lower == ",")
     }
 
     /// Byte offset where word `j` starts, or the sentence end.

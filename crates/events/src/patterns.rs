@@ -942,7 +942,8 @@ fn slot<'a>(
             let all = if coordinate {
                 // Within the actor's clause: "Were Iran to attack Israel, the United States
                 // would ..." coordinates no one after the condition's comma.
-                with_coordinated(ctx, a, end.min(ctx.clause(k).1))
+                let end = ctx.opening_condition_end(k).map_or(end, |c| end.min(c));
+                with_coordinated(ctx, a, end)
             } else {
                 vec![a]
             };

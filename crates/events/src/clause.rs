@@ -181,10 +181,26 @@ impl<'a> SentenceContext<'a> {
                 .map_or(start, |c| start.max(c + 1)),
             _ => start,
         };
-        let end = (i + 1..self.words.len())
+        let mut end = (i + 1..self.words.len())
             .find(|&j| self.words[j].boundary)
             .unwrap_or(self.words.len());
+        if let Some(c) = self.opening_condition_end(i) {
+            end = end.min(c);
+        }
         (start, end)
+    }
+
+    /// "Were Iran to attack Israel, the United States would respond": for word `i` in a
+    /// condition that opens the sentence (no comma before it yet), the condition's comma.
+    pub(crate) fn opening_condition_end(&self, i: usize) -> Option<usize> {
+        let opens_condition = self.words.first().is_some_and(|w| {
+            self.cues.condition.contains(&w.lower)
+                || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
+        });
+        if !opens_condition || self.words[..i].iter().any(|w| w.lower == ",") {
+            return None;
+        }
+        (i + 1..self.words.len()).find(|&j| self.words[j].lower == ",")
     }
 
     /// Byte offset where word `j` starts, or the sentence end.

@@ -494,7 +494,10 @@ impl PatternCoder {
         let (clause_start, clause_end) = ctx.clause(i);
         let has_source_slot = rule.has_source();
         let subjects = || {
-            ctx.subject_where(clause_start, i, |a| is_actor(ctx, a))
+            (!rule.verbal)
+                .then(|| object_before(ctx, clause_start, i))
+                .flatten()
+                .or_else(|| ctx.subject_where(clause_start, i, |a| is_actor(ctx, a)))
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
@@ -541,7 +544,15 @@ impl PatternCoder {
         let targets = if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
-            object_after(ctx, i + 1, &sources).into_iter().collect()
+            // "threatened to break off relations with Congo and Costa Rica": an object
+            // coordinated with others names them all.
+            object_after(ctx, i + 1, &sources)
+                .map(|a| {
+                    let mut all = with_coordinated(ctx, a, clause_end);
+                    all.retain(|t| !sources.iter().any(|s| self_reference(ctx, s, t)));
+                    all
+                })
+                .unwrap_or_default()
         } else {
             targets
         };
@@ -933,6 +944,9 @@ fn slot<'a>(
     for k in j..(j + SLOT_REACH + 1).min(end) {
         if let Some(a) = actor_at(ctx, k) {
             let all = if coordinate {
+                // Within the actor's clause: "Were Iran to attack Israel, the United States
+                // would ..." coordinates no one after the condition's comma.
+                let end = ctx.opening_condition_end(k).map_or(end, |c| end.min(c));
                 with_coordinated(ctx, a, end)
             } else {
                 vec![a]
@@ -983,17 +997,52 @@ fn object_after<'a>(
             }
         }
         // "demanded that Hamas renounce ...", "threatened to strike unless Baghdad accepted
-        // ...": the party a demand or a condition is put to is the object. "denounced as a
-        // crime Serbia's crackdown": an "as" right after the verb is its predicative "as", the
-        // object moved after it, no clause.
+        // ...": the party a demand or a condition is put to is the object.
         let w = ctx.words[k].lower.as_str();
-        let passable = w == "that" || ctx.cues.condition.contains(w) || (w == "as" && k == from);
+        // "denounced as an ugly crime Serbia's crackdown": "as a ..." right after the verb
+        // names what the act is called, and the object follows it.
+        let predicative = k == from
+            && w == "as"
+            && ctx
+                .words
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an"));
+        let passable = w == "that" || predicative || ctx.cues.condition.contains(w);
         // "criticised the exercises near its border with Belarus": a place adjunct holds no
         // object.
         if (!passable && ctx.cues.boundary.contains(w))
             || ctx.cues.adjunct_preposition.contains(w)
             || attribution_at(ctx, k)
         {
+            return None;
+        }
+    }
+    None
+}
+
+/// The actor whose act a noun at word `i` names when the noun stands in a phrase of reason
+/// after that actor ("warned North Korea over its arms talks with Russia", "blamed Hamas for
+/// the attack", "accused Kyiv of shelling"): the actor's mention ends right before "over",
+/// "for", "of" or "about", with at most three lower-case modifiers between it and the noun.
+/// Those are the object's talks and attack, not the subject's.
+fn object_before<'a>(
+    ctx: &SentenceContext<'a>,
+    clause_start: usize,
+    i: usize,
+) -> Option<&'a ActorMention> {
+    let mut j = i;
+    for _ in 0..=3 {
+        j = j.checked_sub(1).filter(|&j| j > clause_start)?;
+        let w = &ctx.words[j];
+        if matches!(w.lower.as_str(), "over" | "for" | "of" | "about") {
+            let end = ctx.words[j - 1].span.end;
+            return ctx
+                .actors
+                .iter()
+                .copied()
+                .find(|a| a.span.end == end && is_actor(ctx, a));
+        }
+        if w.boundary || !written_lower_case(ctx, j) || ctx.cues.slot_stop.contains(&w.lower) {
             return None;
         }
     }
@@ -1075,14 +1124,7 @@ fn reduced_passive<'a>(
         // The actor's last word right before the participle, or an adjective before its
         // noun ("a Ukrainian convoy attacked by ...").
         let k = ctx.last_word_of(a.span);
-        k + 1 == i
-            || (k + 2 == i
-                && !ctx.words[k + 1].boundary
-                && ctx.words[k + 1]
-                    .span
-                    .slice(&ctx.doc.text)
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase()))
+        k + 1 == i || (k + 2 == i && !ctx.words[k + 1].boundary && written_lower_case(ctx, k + 1))
     });
     Some((agent, patient))
 }
@@ -1116,6 +1158,15 @@ fn modifies_noun(ctx: &SentenceContext<'_>, a: &ActorMention) -> bool {
         && !ctx.cues.envoy.contains(w)
         && !title
         && !ctx.times.iter().any(|t| t.span.contains(next.span))
+}
+
+/// Whether word `k` is written in lower-case letters only, as a common word is.
+fn written_lower_case(ctx: &SentenceContext<'_>, k: usize) -> bool {
+    ctx.words[k]
+        .span
+        .slice(&ctx.doc.text)
+        .bytes()
+        .all(|b| b.is_ascii_lowercase())
 }
 
 /// The actor whose mention starts at word `k`.
@@ -1313,6 +1364,14 @@ mod sentences {
         ("The Chinese government expressed concern over the growing tension in the region.", "012", "CHN", "", "actual"),
         ("Iran denied any involvement in the attack on the tanker.", "016", "IRN", "", "actual"),
         ("Russian President Vladimir Orlov offered condolences to Turkey after the earthquake.", "018", "RUS", "TUR", "actual"),
+        // An object coordinated with others names them all.
+        ("Pakistan threatened on Monday to cut diplomatic ties with Chad and Niger over the raid.", "130", "PAK", "TCD", "actual"),
+        ("Pakistan threatened on Monday to cut diplomatic ties with Chad and Niger over the raid.", "130", "PAK", "NER", "actual"),
+        ("Were Armenia to attack Azerbaijan, Russia would defend its ally.", "190", "ARM", "AZE", "possible"),
+        // "as a ..." right after the verb says what the act is called; the object follows.
+        ("Greece on Tuesday condemned as a grave provocation Turkey's survey of the disputed shelf.", "111", "GRC", "TUR", "actual"),
+        // A nominal event in a phrase of reason after the verb's object is the object's act.
+        ("The United States warned North Korea over its arms talks with Russia on Monday.", "046", "PRK", "RUS", "actual"),
         // Attributions after a comma are neither the object nor a coordinated target.
         ("Ukraine cut diplomatic ties with Belarus, Kiev said on Sunday.", "161", "UKR", "BLR", "actual"),
         // Nominal events take their modality from the verb after them.
@@ -1642,6 +1701,9 @@ mod sentences {
         ("Ukraine severed diplomatic ties with Belarus, Kiev said.", "161", "UKR", "UKR"),
         ("Armenia did not attack Georgia, Armenian Prime Minister Aram Petrosyan said.", "190", "ARM", "ARM"),
         ("Iran expressed concern, according to Iraqi Foreign Minister Karim Hadi.", "012", "IRN", "IRQ"),
+        ("The United States warned North Korea over its arms talks with Russia on Monday.", "046", "PRK", "USA"),
+        // An opening condition ends at its comma: the main clause's subject is no target.
+        ("Were Armenia to attack Azerbaijan, Russia would defend its ally.", "190", "ARM", "RUS"),
     ];
 
     #[test]

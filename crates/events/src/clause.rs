@@ -193,14 +193,19 @@ impl<'a> SentenceContext<'a> {
     /// "Were Iran to attack Israel, the United States would respond": for word `i` in a
     /// condition that opens the sentence (no comma before it yet), the condition's comma.
     pub(crate) fn opening_condition_end(&self, i: usize) -> Option<usize> {
-        let opens_condition = self.words.first().is_some_and(|w| {
-            self.cues.condition.contains(&w.lower)
-                || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
-        });
-        if !opens_condition || self.words[..i].iter().any(|w| w.lower == ",") {
+        if !self.opens_with_condition() || self.words[..i].iter().any(|w| w.lower == ",") {
             return None;
         }
         (i + 1..self.words.len()).find(|&j| self.words[j].lower == ",")
+    }
+
+    /// Whether the sentence opens with a condition: "If ...", "Unless ...", or an inverted one
+    /// in a sentence that is no question ("Should China attack ...", "Were Iran to ...").
+    fn opens_with_condition(&self) -> bool {
+        self.words.first().is_some_and(|w| {
+            self.cues.condition.contains(&w.lower)
+                || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
+        })
     }
 
     /// Byte offset where word `j` starts, or the sentence end.
@@ -596,10 +601,7 @@ impl<'a> SentenceContext<'a> {
         let conditional = self.words[i..]
             .iter()
             .any(|w| self.cues.condition.contains(&w.lower))
-            || self.words.first().is_some_and(|w| {
-                self.cues.condition.contains(&w.lower)
-                    || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))
-            })
+            || self.opens_with_condition()
             || clause_start
                 .checked_sub(1)
                 .is_some_and(|b| self.cues.condition.contains(&self.words[b].lower));

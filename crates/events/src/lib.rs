@@ -102,16 +102,16 @@ impl Coder {
             self.visits.code_sentence(ctx, &mut out);
             let patterns_from = out.len();
             self.patterns.code_sentence(ctx, &mut out);
+            let mut patterns = out.split_off(patterns_from);
             // A pattern whose words end with the visit's trigger (a word may follow it) reads
             // it as another act ("peacekeeping troops arrived in Bosnia" is a deployment,
             // 074): no visit. A visit inside a pattern's gap ("signed during the visit an
             // accord") stays.
             let text = &ctx.doc.text;
             let mut j = first;
-            let mut visits_end = patterns_from;
-            while j < visits_end {
+            while j < out.len() {
                 let t = out[j].trigger;
-                let covered = out[visits_end..].iter().any(|p| {
+                let covered = patterns.iter().any(|p| {
                     p.trigger.start < t.start
                         && t.end <= p.trigger.end
                         && text
@@ -120,24 +120,15 @@ impl Coder {
                 });
                 if covered {
                     out.remove(j);
-                    visits_end -= 1;
                 } else {
                     j += 1;
                 }
             }
             // A word that triggered a visit triggers nothing else: "sent its defence minister
             // to Pyongyang" is a visit, not aid sent.
-            if visits_end > first && out.len() > visits_end {
-                let visit_starts: Vec<usize> = out[first..visits_end]
-                    .iter()
-                    .map(|e| e.trigger.start)
-                    .collect();
-                let mut n = 0;
-                out.retain(|e| {
-                    n += 1;
-                    n <= visits_end || !visit_starts.contains(&e.trigger.start)
-                });
-            }
+            let visits = &out[first..];
+            patterns.retain(|p| !visits.iter().any(|v| v.trigger.start == p.trigger.start));
+            out.append(&mut patterns);
             // Reported speech: the speaker is recorded with each event, never as its source.
             for event in &mut out[first..] {
                 event.claimant = ctx.claimant(ctx.word_at(event.trigger.start));

@@ -371,7 +371,9 @@ impl<'a> SentenceContext<'a> {
                     Some("in" | "at" | "from" | "to" | "for" | "into" | "by")
                 );
             let verb_object = prev.is_some_and(is_verb_like);
-            !according && !place_object && !verb_object
+            // "partners, including Japan and Canada, ...": an object or a list, no subject.
+            let object = prev.is_some_and(|p| self.cues.object_preposition.contains(p));
+            !according && !place_object && !verb_object && !object
         });
         named
             .or_else(|| {
@@ -598,9 +600,13 @@ impl<'a> SentenceContext<'a> {
         // condition ("If Beijing sends warships, Kuala Lumpur will protest"; "Should China
         // attack Taiwan, ..."; "Were Iran to strike, ..."). A clause opened by a condition
         // ("... unless Ghana withdraws its troops") is one too.
-        let conditional = self.words[i..]
-            .iter()
-            .any(|w| self.cues.condition.contains(&w.lower))
+        // The condition closes the trigger's own clause: in "accused the UK of meddling and
+        // warned that China will act if ...", the accusation is no condition's.
+        let clause_end = self.clause(i).1;
+        let conditional = self
+            .words
+            .get(clause_end)
+            .is_some_and(|w| self.cues.condition.contains(&w.lower))
             || self.opens_with_condition()
             || clause_start
                 .checked_sub(1)

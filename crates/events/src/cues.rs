@@ -151,6 +151,14 @@ pub struct Cues {
     /// `adjunct_preposition`: prepositions that open a place adjunct ("near its border with
     /// Belarus"): the search for a verb's object stops there.
     pub(crate) adjunct_preposition: WordSet,
+    /// `verb_context`: words before a verb's base form that leave it a verb ("they demand").
+    pub(crate) verb_context: WordSet,
+    /// `sport`: words of sports reports; their sentences code no force or protest.
+    pub(crate) sport: WordSet,
+    /// `accident`: words of accidents; their sentences code no killing or attack.
+    pub(crate) accident: WordSet,
+    /// `object_preposition`: prepositions after which an actor is never a verb's subject.
+    pub(crate) object_preposition: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -182,6 +190,10 @@ const LISTS: &[&str] = &[
     "envoy",
     "aspect_verb",
     "adjunct_preposition",
+    "verb_context",
+    "sport",
+    "accident",
+    "object_preposition",
 ];
 
 impl Default for Cues {
@@ -270,6 +282,10 @@ impl Cues {
             envoy: next(),
             aspect_verb: next(),
             adjunct_preposition: next(),
+            verb_context: next(),
+            sport: next(),
+            accident: next(),
+            object_preposition: next(),
         })
     }
 }

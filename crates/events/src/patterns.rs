@@ -87,11 +87,29 @@ struct Rule {
     /// The first word is a `+lemma`: a verb, which a determiner before it makes a noun ("the
     /// attack") that this rule must not read as the subject's act.
     verbal: bool,
+    /// The first word's forms a noun shares with its verb, base and "-s" form in pairs
+    /// ("demand", "demands"; from its `+lemma`s): after a common noun they are the noun
+    /// ("global demand").
+    noun_forms: Vec<String>,
 }
 
 impl Rule {
     fn has_source(&self) -> bool {
         self.items.contains(&Item::Source)
+    }
+
+    /// Whether the trigger at `i`, after a common word, is one of the forms a noun shares with
+    /// the rule's verb: the "-s" form ("human rights abuses", "tariff demands"), or the base
+    /// form after a word that is no plural ("global demand"; "nationalists set fire" is a
+    /// plural subject and its verb).
+    fn noun_form(&self, ctx: &SentenceContext<'_>, i: usize) -> bool {
+        let w = &ctx.words[i].lower;
+        let plural_before =
+            ctx.words[i - 1].lower.ends_with('s') && !ctx.words[i - 1].lower.ends_with("ss");
+        self.noun_forms.chunks(2).any(|forms| match forms {
+            [base, third] => *third == *w || (*base == *w && !plural_before),
+            _ => false,
+        })
     }
 
     /// The pattern starts at a passive's auxiliary ("were killed in * bombing").
@@ -320,6 +338,17 @@ impl PatternCoder {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.split('|').any(|alt| alt.starts_with('+')));
+            let noun_forms = cols[3]
+                .split_whitespace()
+                .next()
+                .into_iter()
+                .flat_map(|w| w.split('|'))
+                .filter_map(|alt| alt.strip_prefix('+'))
+                .flat_map(|lemma| {
+                    let first = lemma.split('_').next().unwrap_or(lemma);
+                    inflect(first).into_iter().take(2)
+                })
+                .collect();
             rules.push(Rule {
                 id: cols[0].to_string(),
                 code,
@@ -328,6 +357,7 @@ impl PatternCoder {
                 antecedent,
                 items,
                 verbal,
+                noun_forms,
             });
         }
         if rules.is_empty() {
@@ -384,6 +414,9 @@ impl PatternCoder {
         let mut last_end = 0usize;
         // Whether the last rule ended "T to" (an appeal or demand that T do something).
         let mut requested = false;
+        // Whether the sentence reports sports, and an accident: asked once, when a rule
+        // first needs it.
+        let scene = std::cell::OnceCell::new();
         let mut i = 0;
         while i < ctx.words.len() {
             let Some(candidates) = self.by_first.get(ctx.words[i].lower.as_str()) else {
@@ -410,17 +443,36 @@ impl PatternCoder {
                 && intent.is_none()
                 && out.len() > first_of_sentence)
                 || (i == last_end && requested);
+            // "global demand", "human rights abuses", "in jail": a verb's base form after a
+            // common noun, an adjective or a preposition is a noun; "U.S.-backed" an adjective.
+            let after_common_word = common_word_before(ctx, i);
+            let hyphenated = hyphenated(ctx, i);
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
+                let noun_form = (after_common_word && rule.noun_form(ctx, i)) || hyphenated;
                 if rule.verbal
                     && (noun_use
+                        || noun_form
                         || gerund_object
                         || purpose
                         || (passive && !rule.has_source() && !violent(&rule.code)))
                 {
                     return None;
                 }
+                // "Switzerland beat Gibraltar 6-0", "were killed in a helicopter crash": a
+                // sports report or an accident is no act of force.
+                let (sport, accident) = *scene.get_or_init(|| sentence_scene(ctx));
+                if (sport && matches!(rule.code.root(), "14" | "18" | "19" | "20"))
+                    || (accident && violent(&rule.code))
+                {
+                    return None;
+                }
                 let m = matches(ctx, &rule.items, 0, i, sentence_end, false)?;
+                // "concessions they might not otherwise have agreed to.": a rule that ends in a
+                // preposition needs its object.
+                if stranded(ctx, rule, &m) {
+                    return None;
+                }
                 // "failed to meet IMF targets", "met Sudanese demands": a meeting's party is
                 // a noun; an actor before a common noun only modifies the thing met.
                 let meeting = rule.code.root() == "04" && rule.symmetric;
@@ -493,11 +545,19 @@ impl PatternCoder {
     ) -> Vec<EventMention> {
         let (clause_start, clause_end) = ctx.clause(i);
         let has_source_slot = rule.has_source();
+        // "..., including Japan and Canada, publicly threatening them": a participle after a
+        // comma has the clause's subject, the actor the clause opens with, if any.
+        let participle = participle_after_comma(ctx, i);
         let subjects = || {
             (!rule.verbal)
                 .then(|| object_before(ctx, clause_start, i))
                 .flatten()
-                .or_else(|| ctx.subject_where(clause_start, i, |a| is_actor(ctx, a)))
+                .or_else(|| {
+                    ctx.subject_where(clause_start, i, |a| {
+                        is_actor(ctx, a)
+                            && (!participle || ctx.word_at(a.span.start) <= clause_start + 1)
+                    })
+                })
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
@@ -1160,6 +1220,101 @@ fn modifies_noun(ctx: &SentenceContext<'_>, a: &ActorMention) -> bool {
         && !ctx.times.iter().any(|t| t.span.contains(next.span))
 }
 
+/// Whether the word before the trigger at `i` would make a base or "-s" form there a noun: a
+/// lower-case word that is no actor, no adverb in "-ly" and none of the cues that precede
+/// verbs ("global demand", "human rights abuses", "in jail"); "supply and demand" looks past
+/// the "and". The rule then asks whether the trigger is such a form (past forms and "-ing"
+/// stay verbs: "officials demanded", "a statement demanding").
+fn common_word_before(ctx: &SentenceContext<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let common = |k: usize| {
+        let p = ctx.words[k].lower.as_str();
+        written_lower_case(ctx, k)
+            && !p.ends_with("ly")
+            && !ctx.cues.verb_context.contains(p)
+            && !ctx
+                .actors
+                .iter()
+                .any(|a| a.span.contains(ctx.words[k].span))
+    };
+    let k = i - 1;
+    match ctx.words[k].lower.as_str() {
+        "and" | "or" => k > 0 && common(k - 1) && !is_verb_like(&ctx.words[k - 1].lower),
+        _ => common(k),
+    }
+}
+
+/// Whether the trigger at `i` is an "-ing" participle after a comma, with at most an adverb in
+/// "-ly" between ("..., publicly threatening them with tariffs").
+fn participle_after_comma(ctx: &SentenceContext<'_>, i: usize) -> bool {
+    if !ctx.words[i].lower.ends_with("ing") {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = ctx.words[k].lower.as_str();
+        if w == "," {
+            return true;
+        }
+        if !w.ends_with("ly") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the trigger at `i` is the participle of a hyphenated adjective ("U.S.-backed
+/// forces", "Saudi-led coalition"; not "open-ended strike").
+fn hyphenated(ctx: &SentenceContext<'_>, i: usize) -> bool {
+    let start = ctx.words[i].span.start;
+    start > 0 && ctx.doc.text.as_bytes()[start - 1] == b'-' && ctx.words[i].lower.ends_with("ed")
+}
+
+/// Whether the sentence reports sports (a cue word or a score such as "6-0") and whether it
+/// reports an accident.
+fn sentence_scene(ctx: &SentenceContext<'_>) -> (bool, bool) {
+    let score = |w: &str| {
+        w.split_once('-').is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+        })
+    };
+    let sport = ctx
+        .words
+        .iter()
+        .any(|w| ctx.cues.sport.contains(&w.lower) || score(&w.lower));
+    let accident = ctx
+        .words
+        .iter()
+        .any(|w| ctx.cues.accident.contains(&w.lower));
+    (sport, accident)
+}
+
+/// Whether a rule that ends in a preposition matched with nothing after it: "have agreed to."
+fn stranded(ctx: &SentenceContext<'_>, rule: &Rule, m: &Match<'_>) -> bool {
+    let ends_in_word = matches!(
+        rule.items.last(),
+        Some(Item::Words {
+            optional: false,
+            ..
+        })
+    );
+    let preposition = m.end > 0
+        && matches!(
+            ctx.words[m.end - 1].lower.as_str(),
+            "to" | "with" | "on" | "for" | "of" | "against" | "from" | "into" | "at" | "about"
+        );
+    let nothing_after = ctx
+        .words
+        .get(m.end)
+        .is_none_or(|w| !w.lower.starts_with(|c: char| c.is_alphanumeric()));
+    ends_in_word && preposition && nothing_after
+}
+
 /// Whether word `k` is written in lower-case letters only, as a common word is.
 fn written_lower_case(ctx: &SentenceContext<'_>, k: usize) -> bool {
     ctx.words[k]
@@ -1399,6 +1554,12 @@ mod sentences {
         // Conditions: "unless" after the trigger, an inverted condition opening the sentence.
         ("Ethiopia will close its border with Sudan unless the fighting stops, officials said.", "191", "ETH", "SDN", "possible"),
         ("Should Azerbaijan attack Armenia again, Russia would send more peacekeepers.", "190", "AZE", "ARM", "possible"),
+        // A condition at the end of a later clause is not the first clause's.
+        ("China accused Britain of meddling and warned that Beijing would act if the unrest spread.", "112", "CHN", "GBR", "actual"),
+        // "with X" is no subject: the criticism is the states' named before it.
+        ("Two Gulf states, Oman and Qatar, criticised the Israeli decision, with Omani officials calling it reckless.", "111", "OMN", "ISR", "actual"),
+        // Irregular past forms stay verbs after a common noun.
+        ("Afghan guerillas blew up two power lines near Kabul last week.", "1712", "AFG", "AFG", "actual"),
         ("Were Serbia to recognise Kosovo, the European Union would open accession talks.", "054", "SRB", "XKX", "possible"),
         ("Had Lebanon accepted the offer, Cyprus said, the talks would have resumed.", "030", "LBN", "", "possible"),
         // 02 appeals
@@ -1654,6 +1815,20 @@ mod sentences {
         // Meetings and talks are not visits.
         ("Indian Prime Minister Raj Mehta met Chinese President Zhou Ming in Beijing on Friday.", "042"),
         ("Chinese Foreign Minister Wang Lei held talks with his Russian counterpart Sergei Lavin in Moscow.", "042"),
+        // Sports results and accidents are no acts of force.
+        ("Portugal beat Armenia 3-1 in Lisbon on Saturday to top their qualifying group.", "182"),
+        ("Some Brazilian fans boycotted the final in protest at ticket prices.", "143"),
+        ("Three Turkish soldiers were killed in a helicopter crash in northern Iraq on Monday.", "190"),
+        // A verb's base form after a common noun or a preposition is a noun.
+        ("Japan's October exports beat forecasts and worries over global demand next year weighed on shares.", "100"),
+        ("The bill would bar Thai officials responsible for human rights abuses from entering the country.", "182"),
+        ("The former Thai minister could face 10 years in jail if convicted.", "173"),
+        // A hyphenated participle is an adjective.
+        ("The U.S.-backed Syrian rebels held the town on Monday.", "051"),
+        // A rule ending in a preposition needs its object.
+        ("Officials from Peru and Chile made concessions they had never agreed to.", "030"),
+        // The subject of a participle after a comma opens the clause; a list is no subject.
+        ("He raised tariffs on imports from partners including Japan and Canada, openly threatening them with more.", "130 JPN"),
     ];
 
     #[test]

@@ -159,6 +159,8 @@ pub struct Cues {
     pub(crate) accident: WordSet,
     /// `object_preposition`: prepositions after which an actor is never a verb's subject.
     pub(crate) object_preposition: WordSet,
+    /// `desire`: words of wanting another to act; the act after "X to" is not X's.
+    pub(crate) desire: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -194,6 +196,7 @@ const LISTS: &[&str] = &[
     "sport",
     "accident",
     "object_preposition",
+    "desire",
 ];
 
 impl Default for Cues {
@@ -286,6 +289,7 @@ impl Cues {
             sport: next(),
             accident: next(),
             object_preposition: next(),
+            desire: next(),
         })
     }
 }

@@ -445,6 +445,8 @@ impl PatternCoder {
                 || (i == last_end && requested);
             // "global demand", "human rights abuses", "in jail": a verb's base form after a
             // common noun, an adjective or a preposition is a noun; "U.S.-backed" an adjective.
+            // "wants the UK to extradite him": what someone wants of another is not done.
+            let wanted = prev == Some("to") && wanted_of_another(ctx, i);
             let after_common_word = common_word_before(ctx, i);
             let hyphenated = hyphenated(ctx, i);
             let found = candidates.iter().find_map(|&r| {
@@ -453,6 +455,7 @@ impl PatternCoder {
                 if rule.verbal
                     && (noun_use
                         || noun_form
+                        || wanted
                         || gerund_object
                         || purpose
                         || (passive && !rule.has_source() && !violent(&rule.code)))
@@ -1246,6 +1249,19 @@ fn common_word_before(ctx: &SentenceContext<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether the infinitive at `i` ("to" before it) is what someone wants another to do: a
+/// `desire` word at most eight words before it in its clause, with an actor between them
+/// ("wants the UK to extradite", "efforts to get Ukraine to investigate", "a need for Ukraine
+/// to launch"). "wants to visit" has no actor between: the subject's own plan.
+fn wanted_of_another(ctx: &SentenceContext<'_>, i: usize) -> bool {
+    let to = i - 1;
+    let from = to.saturating_sub(8).max(ctx.clause(i).0);
+    (from..to).any(|d| {
+        ctx.cues.desire.contains(&ctx.words[d].lower)
+            && (d + 1..to).any(|k| actor_at(ctx, k).is_some())
+    })
+}
+
 /// Whether the trigger at `i` is an "-ing" participle after a comma, with at most an adverb in
 /// "-ly" between ("..., publicly threatening them with tariffs").
 fn participle_after_comma(ctx: &SentenceContext<'_>, i: usize) -> bool {
@@ -1829,6 +1845,9 @@ mod sentences {
         ("Officials from Peru and Chile made concessions they had never agreed to.", "030"),
         // The subject of a participle after a comma opens the clause; a list is no subject.
         ("He raised tariffs on imports from partners including Japan and Canada, openly threatening them with more.", "130 JPN"),
+        // What someone wants another to do is not done; words attacked are criticised.
+        ("Washington wants Britain to extradite the Australian publisher, officials said.", "063"),
+        ("British Prime Minister Tom Stone and his rival Ravi Patel attacked each other's budget plans in a televised debate.", "190"),
     ];
 
     #[test]

@@ -161,6 +161,10 @@ pub struct Cues {
     pub(crate) object_preposition: WordSet,
     /// `desire`: words of wanting another to act; the act after "X to" is not X's.
     pub(crate) desire: WordSet,
+    /// `irregular_participle`: past participles not in "-ed" that make a passive after "was".
+    pub(crate) irregular_participle: WordSet,
+    /// `closing_speech`: verbs that attribute a quote when they close the sentence.
+    pub(crate) closing_speech: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -197,6 +201,8 @@ const LISTS: &[&str] = &[
     "accident",
     "object_preposition",
     "desire",
+    "irregular_participle",
+    "closing_speech",
 ];
 
 impl Default for Cues {
@@ -290,6 +296,8 @@ impl Cues {
             accident: next(),
             object_preposition: next(),
             desire: next(),
+            irregular_participle: next(),
+            closing_speech: next(),
         })
     }
 }

@@ -613,7 +613,7 @@ impl PatternCoder {
             // ("rejected the Turkish proposal").
             // "threatened to break off relations with Congo and Costa Rica": an object
             // coordinated with others names them all.
-            object_after(ctx, i + 1, &sources)
+            object_after(ctx, i + 1, &sources, rule.symmetric)
                 .map(|a| {
                     let mut all = with_coordinated(ctx, a, clause_end);
                     all.retain(|t| !sources.iter().any(|s| self_reference(ctx, s, t)));
@@ -1037,15 +1037,20 @@ fn slot<'a>(
 const OBJECT_REACH: usize = 10;
 
 /// The first actor within [`OBJECT_REACH`] words from word `from`, not one of `sources`,
-/// crossing no clause boundary but "that" ("demanded that Hamas ...").
+/// crossing no clause boundary but "that" ("demanded that Hamas ..."); for a `symmetric` rule
+/// no capital after "in".
 fn object_after<'a>(
     ctx: &SentenceContext<'a>,
     from: usize,
     sources: &[&'a ActorMention],
+    symmetric: bool,
 ) -> Option<&'a ActorMention> {
     let end = (from + OBJECT_REACH).min(ctx.words.len());
     for k in from..end {
-        if let Some(a) = actor_at(ctx, k) {
+        // "signed the agreement in Paris", "met in Washington": a capital after "in" is where
+        // two sides met ("opened an embassy in Tehran" is for Iran).
+        let place = symmetric && k > 0 && ctx.words[k - 1].lower == "in";
+        if let Some(a) = actor_at(ctx, k).filter(|a| !(place && a.kind == MentionKind::Capital)) {
             // The source again, or itself under another name, is no object.
             let own = |a: &ActorMention| {
                 sources
@@ -1887,6 +1892,10 @@ mod sentences {
         ("The Indian minister's speech in Dhaka was also met with protests.", "040"),
         // A verb closing the sentence after a quote attributes it.
         ("\"We will not accept any foreign troops on our soil,\" Ugandan President Joseph Mukasa warned.", "130"),
+        // "hit" strikes a place or targets right after it, not order books.
+        ("Falling car sales in Japan have already hit the order books of Thai suppliers.", "195"),
+        // A capital after "in" is where two sides met or signed, not a side.
+        ("China's third largest airline signed the agreement in Paris on June 15.", "057 FRA"),
         // Ties strengthened with no actor after them are still cooperation, not forces.
         ("Japan's defence minister is in Manila to strengthen the military relations with the Southeast Asian nation.", "154"),
     ];

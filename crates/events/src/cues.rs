@@ -165,6 +165,8 @@ pub struct Cues {
     pub(crate) irregular_participle: WordSet,
     /// `closing_speech`: verbs that attribute a quote when they close the sentence.
     pub(crate) closing_speech: WordSet,
+    /// `not_adverb`: words in "-ly" that are no adverbs ("supply", "rally", "Italy").
+    pub(crate) not_adverb: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -203,7 +205,16 @@ const LISTS: &[&str] = &[
     "desire",
     "irregular_participle",
     "closing_speech",
+    "not_adverb",
 ];
+
+impl Cues {
+    /// Whether a lower-case word is an adverb in "-ly" ("publicly", "only"), not one of the
+    /// `not_adverb` words ("supply", "rally").
+    pub(crate) fn is_adverb(&self, word: &str) -> bool {
+        word.ends_with("ly") && !self.not_adverb.contains(word)
+    }
+}
 
 impl Default for Cues {
     fn default() -> Self {
@@ -298,6 +309,7 @@ impl Cues {
             desire: next(),
             irregular_participle: next(),
             closing_speech: next(),
+            not_adverb: next(),
         })
     }
 }

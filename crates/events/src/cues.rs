@@ -167,6 +167,8 @@ pub struct Cues {
     pub(crate) closing_speech: WordSet,
     /// `not_adverb`: words in "-ly" that are no adverbs ("supply", "rally", "Italy").
     pub(crate) not_adverb: WordSet,
+    /// `object_verb`: past forms that need an object; a preposition after one makes a passive.
+    pub(crate) object_verb: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -206,6 +208,7 @@ const LISTS: &[&str] = &[
     "irregular_participle",
     "closing_speech",
     "not_adverb",
+    "object_verb",
 ];
 
 impl Cues {
@@ -310,6 +313,7 @@ impl Cues {
             irregular_participle: next(),
             closing_speech: next(),
             not_adverb: next(),
+            object_verb: next(),
         })
     }
 }

@@ -450,6 +450,14 @@ impl PatternCoder {
                 || (i == last_end && requested);
             // "global demand", "human rights abuses", "in jail": a verb's base form after a
             // common noun, an adjective or a preposition is a noun; "U.S.-backed" an adjective.
+            // "two hackers accused of breaking into ...", "Russia accused of meddling": a verb
+            // that needs its object, with a preposition right after it, is a passive with no
+            // agent: nobody named accused anyone.
+            let passive = passive
+                || (ctx.cues.object_verb.contains(&ctx.words[i].lower)
+                    && ctx.words.get(i + 1).is_some_and(|n| {
+                        matches!(n.lower.as_str(), "of" | "with" | "for" | "over" | "in")
+                    }));
             // "wants the UK to extradite him": what someone wants of another is not done.
             let wanted = prev == Some("to") && wanted_of_another(ctx, i);
             let after_common_word = common_word_before(ctx, i);
@@ -1892,6 +1900,8 @@ mod sentences {
         ("The Indian minister's speech in Dhaka was also met with protests.", "040"),
         // A verb closing the sentence after a quote attributes it.
         ("\"We will not accept any foreign troops on our soil,\" Ugandan President Joseph Mukasa warned.", "130"),
+        // A verb that needs its object, with a preposition after it, is an agentless passive.
+        ("Washington wants Britain to extradite two Russian hackers accused of breaking into U.S. hospital networks.", "112"),
         // "supply" is no adverb: "supply and demand" is a noun phrase.
         ("Beijing wants to let supply and demand set the price of Chinese steel exports.", "100"),
         // "hit" strikes a place or targets right after it, not order books.

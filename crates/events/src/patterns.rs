@@ -103,9 +103,11 @@ impl Rule {
     /// form after a word that is no plural ("global demand"; "nationalists set fire" is a
     /// plural subject and its verb).
     fn noun_form(&self, ctx: &SentenceContext<'_>, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1).map(|p| &ctx.words[p].lower) else {
+            return false;
+        };
         let w = &ctx.words[i].lower;
-        let plural_before =
-            ctx.words[i - 1].lower.ends_with('s') && !ctx.words[i - 1].lower.ends_with("ss");
+        let plural_before = before.ends_with('s') && !before.ends_with("ss");
         self.noun_forms.chunks(2).any(|forms| match forms {
             [base, third] => *third == *w || (*base == *w && !plural_before),
             _ => false,
@@ -460,11 +462,14 @@ impl PatternCoder {
                     }));
             // "wants the UK to extradite him": what someone wants of another is not done.
             let wanted = prev == Some("to") && wanted_of_another(ctx, i);
-            let after_common_word = common_word_before(ctx, i);
+            let after_common_word = std::cell::OnceCell::new();
             let hyphenated = hyphenated(ctx, i);
             let found = candidates.iter().find_map(|&r| {
                 let rule = &self.rules[r];
-                let noun_form = (after_common_word && rule.noun_form(ctx, i)) || hyphenated;
+                let noun_form = hyphenated
+                    || (rule.verbal
+                        && rule.noun_form(ctx, i)
+                        && *after_common_word.get_or_init(|| common_word_before(ctx, i)));
                 if rule.verbal && (noun_use || noun_form || wanted || gerund_object || purpose) {
                     return None;
                 }
@@ -474,11 +479,11 @@ impl PatternCoder {
                 }
                 // "Switzerland beat Gibraltar 6-0", "were killed in a helicopter crash": a
                 // sports report or an accident is no act of force.
-                let (sport, accident) = *scene.get_or_init(|| sentence_scene(ctx));
-                if (sport && matches!(rule.code.root(), "14" | "18" | "19" | "20"))
-                    || (accident && violent(&rule.code))
-                {
-                    return None;
+                if matches!(rule.code.root(), "14" | "18" | "19" | "20") {
+                    let (sport, accident) = *scene.get_or_init(|| sentence_scene(ctx));
+                    if sport || (accident && violent(&rule.code)) {
+                        return None;
+                    }
                 }
                 let m = matches(ctx, &rule.items, 0, i, sentence_end, false)?;
                 // "concessions they might not otherwise have agreed to.": a rule that ends in a

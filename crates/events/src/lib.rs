@@ -25,6 +25,7 @@ pub mod codebook;
 mod cues;
 mod pattern_file;
 pub mod patterns;
+mod reactions;
 pub mod visits;
 
 use attache_model::{
@@ -34,6 +35,7 @@ use attache_model::{
 
 pub use cues::Cues;
 pub use patterns::PatternCoder;
+pub use reactions::ActNouns;
 pub use visits::VisitCoder;
 
 /// A pattern or cue file could not be read.
@@ -60,6 +62,7 @@ pub struct Coder {
     visits: VisitCoder,
     patterns: PatternCoder,
     cues: Cues,
+    act_nouns: ActNouns,
 }
 
 impl Coder {
@@ -76,7 +79,14 @@ impl Coder {
             visits,
             patterns,
             cues: Cues::new(),
+            act_nouns: ActNouns::default(),
         }
+    }
+
+    /// This coder with other nouns for acts (a user's [`ActNouns::from_tsv`], same format as
+    /// data/act_nouns.tsv) in place of the compiled-in ones.
+    pub fn with_act_nouns(self, act_nouns: ActNouns) -> Coder {
+        Coder { act_nouns, ..self }
     }
 
     /// This coder with other cue words (a user's [`Cues::from_file`], same format as
@@ -134,6 +144,8 @@ impl Coder {
                 event.claimant = ctx.claimant(ctx.word_at(event.trigger.start));
             }
         });
+        // "France condemned the expulsion": the author of the act, coded in another sentence.
+        reactions::resolve(&doc.text, &self.act_nouns, &mut out);
         out
     }
 }

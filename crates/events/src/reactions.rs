@@ -1,0 +1,199 @@
+//! Reactions to an act named elsewhere in the story: "Mali expelled the French ambassador.
+//! France condemned the expulsion." A reaction with no actor as its object whose object is a
+//! noun for an act (`data/act_nouns.tsv`) is aimed at the author of that act, coded in another
+//! sentence. Run once per document, after every sentence is coded.
+
+use attache_model::{CameoCode, EventMention};
+
+use crate::{pattern_file, CoderError};
+
+/// The nouns compiled into the binary.
+const BUILTIN_ACT_NOUNS: &str = include_str!("../../../data/act_nouns.tsv");
+
+/// How many words after the reaction's trigger its object noun may stand ("condemned the
+/// latest missile launch").
+const NOUN_REACH: usize = 5;
+
+/// Nouns for acts, with the CAMEO roots of the acts each may name (empty: any act).
+#[derive(Debug, Clone)]
+pub struct ActNouns {
+    nouns: Vec<(String, Vec<String>)>,
+}
+
+impl Default for ActNouns {
+    fn default() -> Self {
+        ActNouns::from_tsv(BUILTIN_ACT_NOUNS, "data/act_nouns.tsv")
+            .expect("the built-in data/act_nouns.tsv parses (guarded by a test)")
+    }
+}
+
+impl ActNouns {
+    /// Parse the format described at the top of `data/act_nouns.tsv`; `path` names the source
+    /// in errors.
+    pub fn from_tsv(text: &str, path: &str) -> Result<ActNouns, CoderError> {
+        let mut nouns = Vec::new();
+        for row in pattern_file::rows(text, path, 2, " (noun, roots)") {
+            let row = row?;
+            let err = |message: String| pattern_file::error(path, row.line, message);
+            let noun = row.cols[0].trim();
+            if noun.is_empty() || noun.contains(char::is_whitespace) || noun != noun.to_lowercase()
+            {
+                return Err(err(format!("{noun:?} is not one lower-case word")));
+            }
+            let roots = match row.cols[1].trim() {
+                "*" => Vec::new(),
+                list => list
+                    .split(',')
+                    .map(|r| {
+                        let r = r.trim();
+                        match r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) {
+                            true => Ok(r.to_string()),
+                            false => Err(err(format!("{r:?} is not a two-digit CAMEO root"))),
+                        }
+                    })
+                    .collect::<Result<_, _>>()?,
+            };
+            nouns.push((noun.to_string(), roots));
+        }
+        Ok(ActNouns { nouns })
+    }
+
+    /// The roots of the acts `word` may name: `Some(&[])` for any act, `None` if it names none.
+    fn roots(&self, word: &str) -> Option<&[String]> {
+        self.nouns
+            .iter()
+            .find(|(n, _)| n == word)
+            .map(|(_, r)| r.as_slice())
+    }
+}
+
+/// Whether an event with this code reacts to an act: a statement, praise or support, a demand,
+/// criticism, a rejection, a threat or a protest.
+fn reacts(code: &CameoCode) -> bool {
+    matches!(code.root(), "01" | "05" | "10" | "11" | "12" | "13" | "14")
+}
+
+/// Give each reaction with no target in `events` (one document's, in document order) the source
+/// of the act its object noun names, found in another sentence of `text`.
+pub(crate) fn resolve(text: &str, nouns: &ActNouns, events: &mut [EventMention]) {
+    for k in 0..events.len() {
+        let e = &events[k];
+        if !reacts(&e.code) || e.target.country.is_some() || e.target.code.is_some() {
+            continue;
+        }
+        let Some(roots) = object_noun(text, e, nouns) else {
+            continue;
+        };
+        let names = |a: &EventMention| {
+            a.sentence != e.sentence
+                && (roots.is_empty() || roots.iter().any(|r| r == a.code.root()))
+                && a.source.country.is_some()
+                && a.source.country != e.source.country
+        };
+        // The latest act before; in the headline, the first after.
+        let before = events[..k].iter().rev().find(|a| names(a));
+        let act = match before {
+            Some(a) => Some(a),
+            None if e.sentence == 0 => events[k + 1..].iter().find(|a| names(a)),
+            None => None,
+        };
+        if let Some(author) = act.map(|a| a.source.clone()) {
+            let e = &mut events[k];
+            e.target = author;
+            e.target_span = None;
+        }
+    }
+}
+
+/// The roots of the act the reaction's object names: the first act noun among the trigger's
+/// words and the [`NOUN_REACH`] words after it, before any punctuation that ends a phrase.
+fn object_noun<'n>(text: &str, e: &EventMention, nouns: &'n ActNouns) -> Option<&'n [String]> {
+    let end = text[e.trigger.start..]
+        .find(['.', ',', ';', ':', '?', '!', '"', '“', '”'])
+        .map_or(text.len(), |p| e.trigger.start + p);
+    let trigger_words = text[e.trigger.start..e.trigger.end]
+        .split_whitespace()
+        .count();
+    text[e.trigger.start..end]
+        .split_whitespace()
+        .skip(1)
+        .take(trigger_words.saturating_sub(1) + NOUN_REACH)
+        .find_map(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            nouns.roots(&w)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{country, Stages};
+
+    #[test]
+    fn builtin_act_nouns_parse_and_errors_name_the_line() {
+        let nouns = ActNouns::default();
+        assert_eq!(
+            nouns.roots("launch"),
+            Some(&["15".to_string(), "19".to_string()][..])
+        );
+        assert_eq!(nouns.roots("decision"), Some(&[][..]));
+        assert_eq!(nouns.roots("ambassador"), None);
+        let err = ActNouns::from_tsv("launch\t15\nTest\t19\n", "nouns.tsv").unwrap_err();
+        assert!(err.to_string().contains("nouns.tsv:2"), "{err}");
+        let err = ActNouns::from_tsv("launch\t1a\n", "nouns.tsv").unwrap_err();
+        assert!(err.to_string().contains("nouns.tsv:1"), "{err}");
+    }
+
+    /// A story, then an event it must yield: code, source and target countries.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        // The act in the sentence before.
+        ("Hungary closed its border with Serbia on Monday. Austria condemned the decision on Tuesday.", "111", "AUT", "HUN"),
+        ("Pakistan test-fired a ballistic missile on Sunday. India criticised the launch.", "111", "IND", "PAK"),
+        ("Chad expelled the Sudanese ambassador on Friday. Sudan rejected the expulsion as illegal.", "120", "SDN", "TCD"),
+        ("Kenya lifted its ban on Ugandan sugar. Uganda welcomed the move.", "051", "UGA", "KEN"),
+        // A headline reacts to the act its story reports.
+        ("Tokyo, Seoul condemn launch\n\nNorth Korea fired a ballistic missile into the sea on Monday. Japan and South Korea condemned it.", "111", "JPN", "PRK"),
+    ];
+
+    /// Reactions whose object names no act reported in the story keep no target.
+    #[rustfmt::skip]
+    const NOT: &[(&str, &str, &str)] = &[
+        // The reacting country's own act is no target.
+        ("Austria closed its border with Hungary on Monday. Austria defended the decision on Tuesday.", "051", "AUT"),
+        // An arrest is no launch.
+        ("Vietnam arrested two Chinese fishermen. Japan criticised the launch.", "111", "VNM"),
+    ];
+
+    #[test]
+    fn reactions_take_the_author_of_the_act_named() {
+        let stages = Stages::new();
+        for (text, code, source, target) in CASES {
+            let events = stages.code(text);
+            let found = events.iter().any(|e| {
+                e.code.as_str() == *code
+                    && country(&e.source) == *source
+                    && country(&e.target) == *target
+            });
+            let got: Vec<String> = events
+                .iter()
+                .map(|e| format!("{} {}->{}", e.code, country(&e.source), country(&e.target)))
+                .collect();
+            assert!(
+                found,
+                "{text:?}: expected {code} {source}->{target}, got {got:?}"
+            );
+        }
+        for (text, code, target) in NOT {
+            let events = stages.code(text);
+            assert!(
+                !events
+                    .iter()
+                    .any(|e| e.code.as_str() == *code && country(&e.target) == *target),
+                "{text:?}: no {code} ->{target} expected"
+            );
+        }
+    }
+}

@@ -169,6 +169,8 @@ pub struct Cues {
     pub(crate) not_adverb: WordSet,
     /// `object_verb`: past forms that need an object; a preposition after one makes a passive.
     pub(crate) object_verb: WordSet,
+    /// `pair_noun`: nouns after "both" or "the two" that stand for two parties named before.
+    pub(crate) pair_noun: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -209,6 +211,7 @@ const LISTS: &[&str] = &[
     "closing_speech",
     "not_adverb",
     "object_verb",
+    "pair_noun",
 ];
 
 impl Cues {
@@ -314,6 +317,7 @@ impl Cues {
             closing_speech: next(),
             not_adverb: next(),
             object_verb: next(),
+            pair_noun: next(),
         })
     }
 }

@@ -485,7 +485,11 @@ impl PatternCoder {
                         return None;
                     }
                 }
-                let m = matches(ctx, &rule.items, 0, i, sentence_end, false)?;
+                // The events before, for the latest dyad ("urged both governments to ...").
+                let pair = Pair {
+                    prior: &out[..first_of_sentence],
+                };
+                let m = matches(ctx, &pair, &rule.items, 0, i, sentence_end, false)?;
                 // "concessions they might not otherwise have agreed to.": a rule that ends in a
                 // preposition needs its object. '"...," he warned.': a verb that closes the
                 // sentence after a quote or a comma attributes it.
@@ -510,7 +514,7 @@ impl PatternCoder {
                 let agentless = !rule.has_source()
                     && ((passive && rule.verbal)
                         || (rule.starts_passive(ctx.cues) && violent(&rule.code)));
-                self.events(ctx, rule, i, &m, agentless)
+                self.events(ctx, rule, i, &m, agentless, &out[..])
             };
             // "pledged to release", "is ready to impose": the complement is the event, planned;
             // the bare intent (030) it replaces said less. Visits do the same ("plans to visit").
@@ -561,8 +565,15 @@ impl PatternCoder {
         i: usize,
         m: &Match<'_>,
         agentless: bool,
+        prior: &[EventMention],
     ) -> Vec<EventMention> {
         let (clause_start, clause_end) = ctx.clause(i);
+        // "the two sides", "both governments": the two countries of the latest dyad before.
+        let pair = |from: usize, to: usize| {
+            pair_phrase(ctx, from, to)
+                .then(|| latest_pair(ctx, prior))
+                .flatten()
+        };
         let has_source_slot = rule.has_source();
         // "..., including Japan and Canada, publicly threatening them": a participle after a
         // comma has the clause's subject, the actor the clause opens with, if any.
@@ -609,6 +620,11 @@ impl PatternCoder {
             true => place_target(ctx, clause_start, clause_end),
             false => None,
         };
+        // "The two sides also signed a memorandum": the pair is the subject.
+        let sources = match sources.is_empty() && unnamed.is_none() && !agentless {
+            true => pair(clause_start, i).map(Vec::from).unwrap_or_default(),
+            false => sources,
+        };
         if sources.is_empty() && unnamed.is_none() {
             return Vec::new();
         }
@@ -634,6 +650,17 @@ impl PatternCoder {
                 .unwrap_or_default()
         } else {
             targets
+        };
+        // "offered to mediate between the two countries", "urged both governments to ...".
+        let targets = match targets.is_empty() && !each_with_each && !agentless {
+            true => pair(i + 1, clause_end.min(i + 1 + PAIR_REACH))
+                .map(|p| {
+                    p.into_iter()
+                        .filter(|t| !sources.iter().any(|s| self_reference(ctx, s, t)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            false => targets,
         };
         // A missing source is the unnamed attacker.
         let mut pairs: Vec<(Option<&ActorMention>, Option<&ActorMention>)> = Vec::new();
@@ -960,6 +987,7 @@ fn speaker<'a>(
 /// Match `items[k..]` from word `j`, before word `end`.
 fn matches<'a>(
     ctx: &SentenceContext<'a>,
+    pair: &Pair<'_>,
     items: &[Item],
     k: usize,
     j: usize,
@@ -985,7 +1013,7 @@ fn matches<'a>(
                 if !here {
                     continue;
                 }
-                if let Some(mut m) = matches(ctx, items, k + 1, j + n, end, after_slot) {
+                if let Some(mut m) = matches(ctx, pair, items, k + 1, j + n, end, after_slot) {
                     if !after_slot {
                         m.trigger_end = m.trigger_end.max(j + n - 1);
                     }
@@ -993,19 +1021,19 @@ fn matches<'a>(
                 }
             }
             if *optional {
-                return matches(ctx, items, k + 1, j, end, after_slot);
+                return matches(ctx, pair, items, k + 1, j, end, after_slot);
             }
             None
         }
         Item::Gap => (0..=GAP)
             .take_while(|&g| j + g <= end && (g == 0 || !ctx.words[j + g - 1].boundary))
-            .find_map(|g| matches(ctx, items, k + 1, j + g, end, after_slot)),
+            .find_map(|g| matches(ctx, pair, items, k + 1, j + g, end, after_slot)),
         Item::Source | Item::Target => {
             // "between S and T": the "and" belongs to the pattern, not to a coordination.
             let coordinate = !matches!(items.get(k + 1), Some(Item::Words { any_of, .. })
                 if any_of.iter().any(|seq| seq[0] == "and"));
-            let (actors, next) = slot(ctx, j, end, coordinate)?;
-            let mut m = matches(ctx, items, k + 1, next, end, true)?;
+            let (actors, next) = slot(ctx, pair, j, end, coordinate)?;
+            let mut m = matches(ctx, pair, items, k + 1, next, end, true)?;
             if *item == Item::Source {
                 m.sources = actors;
             } else {
@@ -1020,6 +1048,7 @@ fn matches<'a>(
 /// words, with the actors coordinated with it; and the word after them.
 fn slot<'a>(
     ctx: &SentenceContext<'a>,
+    pair: &Pair<'_>,
     j: usize,
     end: usize,
     coordinate: bool,
@@ -1038,6 +1067,10 @@ fn slot<'a>(
             return Some((all, ctx.last_word_of(last) + 1));
         }
         let w = ctx.words[k].lower.as_str();
+        // "urged both governments to ...": the pair named before.
+        if let Some(pair) = pair_phrase(ctx, k, k + 1).then(|| pair.get(ctx)).flatten() {
+            return Some((pair.to_vec(), if w == "pair" { k + 1 } else { k + 2 }));
+        }
         if ctx.cues.slot_stop.contains(w) || ctx.cues.boundary.contains(w) {
             return None;
         }
@@ -1289,6 +1322,53 @@ fn wanted_of_another(ctx: &SentenceContext<'_>, i: usize) -> bool {
     (from..to).any(|d| {
         ctx.cues.desire.contains(&ctx.words[d].lower)
             && (d + 1..to).any(|k| actor_at(ctx, k).is_some())
+    })
+}
+
+/// The events of the document before the sentence, asked for the latest dyad only when a slot
+/// meets "both governments" or "the two sides".
+struct Pair<'p> {
+    prior: &'p [EventMention],
+}
+
+impl Pair<'_> {
+    fn get<'a>(&self, ctx: &SentenceContext<'a>) -> Option<[&'a ActorMention; 2]> {
+        latest_pair(ctx, self.prior)
+    }
+}
+
+/// Words after a trigger in which "the two countries" may stand as its object.
+const PAIR_REACH: usize = 6;
+
+/// Whether words `from..to` hold a phrase for two parties named before: "the two countries",
+/// "both governments", "the two sides", "the pair" ("both"/"two" and a `pair_noun`).
+fn pair_phrase(ctx: &SentenceContext<'_>, from: usize, to: usize) -> bool {
+    let to = to.min(ctx.words.len());
+    (from..to).any(|k| {
+        let w = ctx.words[k].lower.as_str();
+        (matches!(w, "both" | "two")
+            && ctx
+                .words
+                .get(k + 1)
+                .is_some_and(|n| ctx.cues.pair_noun.contains(&n.lower)))
+            || (w == "pair" && k > 0 && ctx.words[k - 1].lower == "the")
+    })
+}
+
+/// The two sides of the latest earlier event of the document between two countries, as the
+/// actor mentions that named them.
+fn latest_pair<'a>(
+    ctx: &SentenceContext<'a>,
+    prior: &[EventMention],
+) -> Option<[&'a ActorMention; 2]> {
+    let mention = |span: Option<Span>| {
+        let span = span?;
+        ctx.all_actors.iter().find(|a| a.span == span)
+    };
+    prior.iter().rev().find_map(|e| {
+        let (s, t) = (mention(e.source_span)?, mention(e.target_span)?);
+        let (cs, ct) = (e.source.country.as_ref()?, e.target.country.as_ref()?);
+        (cs != ct).then_some([s, t])
     })
 }
 

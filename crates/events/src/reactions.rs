@@ -156,6 +156,13 @@ mod tests {
         ("Kenya lifted its ban on Ugandan sugar. Uganda welcomed the move.", "051", "UGA", "KEN"),
         // A headline reacts to the act its story reports.
         ("Tokyo, Seoul condemn launch\n\nNorth Korea fired a ballistic missile into the sea on Monday. Japan and South Korea condemned it.", "111", "JPN", "PRK"),
+        // "the two sides", "both governments": the two countries of the latest dyad (a
+        // pattern's slot, the subject, or the object after the trigger; patterns.rs).
+        ("Serbia and Kosovo held talks in Brussels on Monday. The two sides also signed a memorandum on energy.", "057", "SRB", "XKX"),
+        ("Serbia and Kosovo held talks in Brussels on Monday. The two sides also signed a memorandum on energy.", "057", "XKX", "SRB"),
+        ("Ethiopia accused Eritrea of massing troops on the border. Kenya offered to mediate between the two countries.", "039", "KEN", "ERI"),
+        ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "PER"),
+        ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "BOL"),
     ];
 
     /// Reactions whose object names no act reported in the story keep no target.

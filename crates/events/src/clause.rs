@@ -867,7 +867,9 @@ pub(crate) fn for_each_sentence(
             places: sentence_places,
             times: within(times, |t| t.span, sentence.span),
             durations: within(durations, |d| d.span, sentence.span),
-            is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?'),
+            // "Why Beijing will bring ..." opens an explainer, not a report.
+            is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?')
+                || matches!(words[0].lower.as_str(), "why" | "how"),
             is_title: index == 0
                 && doc
                     .title

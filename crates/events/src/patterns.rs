@@ -1998,6 +1998,20 @@ mod sentences {
     ];
 
     #[test]
+    fn explainer_headlines_are_questions() {
+        let stages = Stages::new();
+        let text = "Why Turkey will attack Syria again this spring\n\nANKARA, March 3 (Reuters) - Turkey has massed troops on its border with Syria.\n";
+        let events = stages.code(text);
+        let attack = events.iter().find(|e| e.code.as_str() == "190");
+        assert_eq!(
+            attack.map(|e| e.modality),
+            Some(attache_model::Modality::Possible),
+            "{:?}",
+            show(&events)
+        );
+    }
+
+    #[test]
     fn every_root_on_our_sentences() {
         let stages = Stages::new();
         let mut failures = Vec::new();

@@ -3,8 +3,8 @@
 //! the subject first and marks clauses with a small set of words ("that", "after", "said").
 
 use attache_model::{
-    Actor, ActorCode, ActorMention, CountryCode, DateBasis, DateValue, Document, MentionKind,
-    Modality, PlaceMention, Span, TimeMention, Vague,
+    Actor, ActorCode, ActorMention, CountryCode, DateBasis, DateValue, Document, EventMention,
+    MentionKind, Modality, PlaceMention, Span, TimeMention, Vague,
 };
 use attache_model::{Duration, DurationMention, Precision};
 use std::borrow::Cow;
@@ -418,7 +418,55 @@ impl<'a> SentenceContext<'a> {
     ///   media reported"): the actor named in it, else its words ("state media").
     ///
     /// A speaker with no actor mention is kept as its words alone ("officials", "the report").
-    pub(crate) fn claimant(&self, i: usize) -> Option<Actor> {
+    /// `earlier` are the document's events before this sentence, whose claimants a bare "the
+    /// office said" refers back to.
+    pub(crate) fn claimant(&self, i: usize, earlier: &[EventMention]) -> Option<Actor> {
+        self.claimant_as_written(i)
+            .map(|a| self.state_body(a, earlier))
+    }
+
+    /// A claimant that is a state body with no country ("the interior ministry said", "his
+    /// office said"): the country of the person "his"/"her" stands for (the sentence's first
+    /// person with one); for a bare "the office", "the ministry", that of the latest earlier
+    /// claimant with the same last word ("his office said ... the office said"); else the
+    /// dateline's, as wire copy leaves its home country's bodies unqualified.
+    fn state_body(&self, mut a: Actor, earlier: &[EventMention]) -> Actor {
+        let Some(text) = a.text.as_deref().filter(|_| a.country.is_none()) else {
+            return a;
+        };
+        let lower = text.to_ascii_lowercase();
+        let last = lower.rsplit(' ').next().unwrap_or_default();
+        if !self.cues.state_body.contains(last) {
+            return a;
+        }
+        let possessive = matches!(lower.split(' ').next(), Some("his" | "her"));
+        let person = || {
+            self.actors
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person)
+                .find_map(|m| self.country_of(m).cloned())
+        };
+        let dateline = || self.dateline_place.and_then(|p| p.country.clone());
+        let bare = lower.split(' ').count() == 2 && lower.starts_with("the ");
+        let before = || {
+            earlier.iter().rev().find_map(|e| {
+                let c = e.claimant.as_ref()?;
+                let said = c.text.as_deref()?.to_ascii_lowercase();
+                said.split(' ')
+                    .any(|w| w == last)
+                    .then(|| c.country.clone())
+                    .flatten()
+            })
+        };
+        a.country = match (possessive, bare) {
+            (true, _) => person(),
+            (false, true) => before(),
+            (false, false) => dateline(),
+        };
+        a
+    }
+
+    fn claimant_as_written(&self, i: usize) -> Option<Actor> {
         if let Some(a) = self.according_to(0, self.words.len()) {
             return Some(a);
         }

@@ -171,6 +171,8 @@ pub struct Cues {
     pub(crate) object_verb: WordSet,
     /// `pair_noun`: nouns after "both" or "the two" that stand for two parties named before.
     pub(crate) pair_noun: WordSet,
+    /// `state_body`: last words of a claimant that is a state body ("the interior ministry").
+    pub(crate) state_body: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -212,6 +214,7 @@ const LISTS: &[&str] = &[
     "not_adverb",
     "object_verb",
     "pair_noun",
+    "state_body",
 ];
 
 impl Cues {
@@ -318,6 +321,7 @@ impl Cues {
             not_adverb: next(),
             object_verb: next(),
             pair_noun: next(),
+            state_body: next(),
         })
     }
 }

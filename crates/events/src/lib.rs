@@ -140,8 +140,9 @@ impl Coder {
             patterns.retain(|p| !visits.iter().any(|v| v.trigger.start == p.trigger.start));
             out.append(&mut patterns);
             // Reported speech: the speaker is recorded with each event, never as its source.
-            for event in &mut out[first..] {
-                event.claimant = ctx.claimant(ctx.word_at(event.trigger.start));
+            let (earlier, sentence) = out.split_at_mut(first);
+            for event in sentence {
+                event.claimant = ctx.claimant(ctx.word_at(event.trigger.start), earlier);
             }
         });
         // "France condemned the expulsion": the author of the act, coded in another sentence.
@@ -225,6 +226,9 @@ mod claimants {
         // The outlet's own words: no claimant.
         ("The United States imposed sanctions on North Korea on Tuesday.", "163", "USA", "PRK", ""),
         ("Israel released 200 Palestinian prisoners after Egypt announced a truce.", "0841", "ISR", "PSE", ""),
+        // A state body with no country: the person "his" stands for, else the dateline's.
+        ("Indonesian Foreign Minister Ratna Dewi will visit Manila next month, her office said.", "042", "IDN", "PHL", "IDN"),
+        ("JAKARTA, May 2 (Reuters) - Indonesia will impose sanctions on Myanmar, the interior ministry said.", "163", "IDN", "MMR", "IDN"),
         // A speech verb inside a relative clause does not govern the main clause.
         ("Turkey, which said it was ready to talk, condemned Syria on Monday.", "111", "TUR", "SYR", ""),
     ];

@@ -490,6 +490,15 @@ impl PatternCoder {
                     prior: &out[..first_of_sentence],
                 };
                 let m = matches(ctx, &pair, &rule.items, 0, i, sentence_end, false)?;
+                // "freed three prisoners and sent them to Qatar": people sent are no aid.
+                if rule.code.root() == "07"
+                    && ctx
+                        .words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(w.lower.as_str(), "them" | "him" | "her"))
+                {
+                    return None;
+                }
                 // "concessions they might not otherwise have agreed to.": a rule that ends in a
                 // preposition needs its object. '"...," he warned.': a verb that closes the
                 // sentence after a quote or a comma attributes it.
@@ -578,10 +587,24 @@ impl PatternCoder {
         // "..., including Japan and Canada, publicly threatening them": a participle after a
         // comma has the clause's subject, the actor the clause opens with, if any.
         let participle = participle_after_comma(ctx, i);
+        // "with Jordanian Foreign Minister Ayman Safadi warning of ...": an "-ing" form right
+        // after an actor has that actor as its subject.
+        let right_before = (rule.verbal && ctx.words[i].lower.ends_with("ing") && i > 0)
+            .then(|| {
+                let end = ctx.words[i - 1].span.end;
+                ctx.actors
+                    .iter()
+                    .copied()
+                    .find(|a| a.span.end == end && is_actor(ctx, a))
+            })
+            .flatten();
         let subjects = || {
-            (!rule.verbal)
-                .then(|| object_before(ctx, clause_start, i))
-                .flatten()
+            right_before
+                .or_else(|| {
+                    (!rule.verbal)
+                        .then(|| object_before(ctx, clause_start, i))
+                        .flatten()
+                })
                 .or_else(|| {
                     ctx.subject_where(clause_start, i, |a| {
                         is_actor(ctx, a)
@@ -1695,6 +1718,8 @@ mod sentences {
         ("Ethiopia will close its border with Sudan unless the fighting stops, officials said.", "191", "ETH", "SDN", "possible"),
         ("Should Azerbaijan attack Armenia again, Russia would send more peacekeepers.", "190", "AZE", "ARM", "possible"),
         ("Analysts said Qatar is unlikely to agree to cut its gas output further.", "030", "QAT", "", "possible"),
+        // An "-ing" form right after an actor has that actor as its subject.
+        ("Egypt and Jordan criticised the Israeli decision, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "", "actual"),
         // A condition at the end of a later clause is not the first clause's.
         ("China accused Britain of meddling and warned that Beijing would act if the unrest spread.", "112", "CHN", "GBR", "actual"),
         // "with X" is no subject: the criticism is the states' named before it.
@@ -1991,6 +2016,8 @@ mod sentences {
         ("Beijing wants to let supply and demand set the price of Chinese steel exports.", "100"),
         // "hit" strikes a place or targets right after it, not order books.
         ("Falling car sales in Japan have already hit the order books of Thai suppliers.", "195"),
+        // People sent somewhere are no aid.
+        ("The Afghan government freed three Taliban prisoners and sent them to Qatar.", "070"),
         // A capital after "in" is where two sides met or signed, not a side.
         ("China's third largest airline signed the agreement in Paris on June 15.", "057 FRA"),
         // Ties strengthened with no actor after them are still cooperation, not forces.

@@ -682,10 +682,20 @@ impl<'a> SentenceContext<'a> {
         let infinitive = j > 0
             && clause[j - 1].lower == "to"
             && !(j > 1 && self.cues.aspect_verb.contains(&clause[j - 2].lower));
-        if near.iter().any(|w| self.cues.plan.contains(&w.lower))
-            || infinitive
-            || near.last().is_some_and(|w| w.lower == "next")
-        {
+        // "plans to", "is set to", "is due to arrive", not "the Israeli plan", "due to the
+        // storm": these four are cues only before "to" and a verb.
+        let cue = |k: usize| {
+            let w = self.words[k].lower.as_str();
+            self.cues.plan.contains(w)
+                && (!matches!(w, "plan" | "plans" | "set" | "due")
+                    || (self.words.get(k + 1).is_some_and(|n| n.lower == "to")
+                        && self
+                            .words
+                            .get(k + 2)
+                            .is_some_and(|n| !self.cues.determiner.contains(&n.lower))))
+        };
+        let near_from = i - near.len();
+        if (near_from..i).any(cue) || infinitive || near.last().is_some_and(|w| w.lower == "next") {
             return Modality::Planned;
         }
         Modality::Actual

@@ -1720,6 +1720,8 @@ mod sentences {
         ("Analysts said Qatar is unlikely to agree to cut its gas output further.", "030", "QAT", "", "possible"),
         // An "-ing" form right after an actor has that actor as its subject.
         ("Egypt and Jordan criticised the Israeli decision, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "", "actual"),
+        // "plan" is a plan cue only before "to" and a verb: "the Israeli plan" is a noun.
+        ("Egypt and Jordan criticised the Israeli plan, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "", "actual"),
         // A condition at the end of a later clause is not the first clause's.
         ("China accused Britain of meddling and warned that Beijing would act if the unrest spread.", "112", "CHN", "GBR", "actual"),
         // "with X" is no subject: the criticism is the states' named before it.

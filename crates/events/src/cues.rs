@@ -173,6 +173,14 @@ pub struct Cues {
     pub(crate) pair_noun: WordSet,
     /// `state_body`: last words of a claimant that is a state body ("the interior ministry").
     pub(crate) state_body: WordSet,
+    /// `compound_noun`: two-word nouns whose first word is a verb's form ("supply_routes").
+    compound_noun: WordSet,
+    /// `test_weapon`: weapons whose untargeted firing is a show of force ("missile").
+    pub(crate) test_weapon: WordSet,
+    /// `aim_preposition`: prepositions after a weapon that aim it ("at", "toward").
+    pub(crate) aim_preposition: WordSet,
+    /// The second words of `compound_noun`, to rule most words out at once.
+    compound_second: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -215,6 +223,9 @@ const LISTS: &[&str] = &[
     "object_verb",
     "pair_noun",
     "state_body",
+    "compound_noun",
+    "test_weapon",
+    "aim_preposition",
 ];
 
 impl Cues {
@@ -222,6 +233,17 @@ impl Cues {
     /// `not_adverb` words ("supply", "rally").
     pub(crate) fn is_adverb(&self, word: &str) -> bool {
         word.ends_with("ly") && !self.not_adverb.contains(word)
+    }
+
+    /// Whether `first second` (lower case) is one of the `compound_noun` words: "supply
+    /// routes", "attack helicopters".
+    pub(crate) fn is_compound(&self, first: &str, second: &str) -> bool {
+        self.compound_second.contains(second)
+            && self
+                .compound_noun
+                .words
+                .iter()
+                .any(|w| w.split_once('_') == Some((first, second)))
     }
 }
 
@@ -276,6 +298,15 @@ impl Cues {
                     "{name}: {word:?} is not one word (cues match single tokens)"
                 )));
             }
+            if name == "compound_noun"
+                && !word
+                    .split_once('_')
+                    .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !b.contains('_'))
+            {
+                return Err(err(format!(
+                    "{name}: {word:?} is not two words joined by '_'"
+                )));
+            }
             if lists[list].iter().any(|w| **w == *word) {
                 return Err(err(format!("{name}: {word:?} is listed twice")));
             }
@@ -322,7 +353,26 @@ impl Cues {
             object_verb: next(),
             pair_noun: next(),
             state_body: next(),
-        })
+            compound_noun: next(),
+            test_weapon: next(),
+            aim_preposition: next(),
+            compound_second: WordSet::default(),
+        }
+        .with_compound_seconds())
+    }
+
+    /// Fill [`Cues::compound_second`] from `compound_noun`.
+    fn with_compound_seconds(self) -> Cues {
+        let seconds = self
+            .compound_noun
+            .words
+            .iter()
+            .filter_map(|w| w.split_once('_').map(|(_, b)| Box::<str>::from(b)))
+            .collect();
+        Cues {
+            compound_second: WordSet::new(seconds),
+            ..self
+        }
     }
 }
 
@@ -353,6 +403,17 @@ mod tests {
         ];
         for (set, word, want) in cases {
             assert_eq!(set.contains(word), want, "{word:?}");
+        }
+        let compounds = [
+            ("supply", "routes", true),
+            ("attack", "helicopters", true),
+            ("aid", "workers", true),
+            ("supply", "arms", false),
+            ("attack", "workers", false),
+            ("routes", "supply", false),
+        ];
+        for (first, second, want) in compounds {
+            assert_eq!(cues.is_compound(first, second), want, "{first} {second}");
         }
     }
 
@@ -414,6 +475,10 @@ mod tests {
                 "c.tsv:2: plan: \"will\" is listed twice",
             ),
             ("plan\twill\tnote\textra", "c.tsv:1: expected 2 or 3"),
+            (
+                "compound_noun\tsupply",
+                "c.tsv:1: compound_noun: \"supply\" is not two words",
+            ),
         ];
         for (text, want) in cases {
             let err = Cues::from_tsv(text, "c.tsv").unwrap_err().to_string();

@@ -146,7 +146,7 @@ impl Coder {
             }
         });
         // "France condemned the expulsion": the author of the act, coded in another sentence.
-        reactions::resolve(&doc.text, &self.act_nouns, &mut out);
+        reactions::resolve(&doc.text, &self.act_nouns, actors, &mut out);
         out
     }
 }

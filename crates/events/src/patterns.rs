@@ -9,6 +9,13 @@
 //! "at". Symmetric codes (meet, negotiate, sign) give the dyad both
 //! ways. Visits (042/043) are the visit coder's business; this coder never emits them.
 //!
+//! Sides the clause does not name: "the two sides", "both governments" are the latest dyad of
+//! the document; a protest by people nobody named ("Thousands rallied in central Lima") is of
+//! the place the clause names, else of the dateline's country, and a protest with no target and
+//! no place is aimed at home (X -> X); a people noun the sentence puts in another country's
+//! town ("Thousands of Serbs rallied in Mitrovica") names residents of that country. A missile
+//! fired at no one is a show of force (150), not an attack.
+//!
 //! # File format
 //!
 //! UTF-8, tab-separated, four columns: `rule`, `code`, `dyad`, `pattern`. Blank lines and lines
@@ -33,8 +40,8 @@
 //! "was attacked by S"). Rules are tried in file order; the first that matches at a word wins.
 
 use attache_model::{
-    Actor, ActorMention, CameoCode, EventMention, Location, MentionKind, Modality, PlaceMention,
-    Span,
+    Actor, ActorCode, ActorMention, CameoCode, CountryCode, EventMention, Location, MentionKind,
+    Modality, PlaceMention, Span,
 };
 
 use crate::clause::{is_verb_like, SentenceContext};
@@ -490,6 +497,11 @@ impl PatternCoder {
                     prior: &out[..first_of_sentence],
                 };
                 let m = matches(ctx, &pair, &rule.items, 0, i, sentence_end, false)?;
+                // "as demonstrated by his departure", "as they demonstrated against the
+                // Thunder": after "as", a protest verb shows, it protests nothing.
+                if rule.code.root() == "14" && shown_as(ctx, i) {
+                    return None;
+                }
                 // "freed three prisoners and sent them to Qatar": people sent are no aid.
                 if rule.code.root() == "07"
                     && ctx
@@ -648,6 +660,27 @@ impl PatternCoder {
             true => pair(clause_start, i).map(Vec::from).unwrap_or_default(),
             false => sources,
         };
+        // "Thousands rallied in central Lima", "Doctors staged a walkout" (in a Seoul story): the
+        // protesters nobody named are people of the place the clause names, else of the
+        // dateline's country.
+        let protest = rule.code.root() == "14";
+        // (Not a group the actor stage found but gave no country: "protesters rally outside
+        // embassy" in a Washington story's headline.)
+        let named_before = || {
+            let (from, to) = (ctx.at(clause_start), ctx.words[i].span.start);
+            ctx.actors
+                .iter()
+                .any(|a| a.span.start >= from && a.span.end <= to)
+        };
+        let unnamed = match unnamed.is_none()
+            && sources.is_empty()
+            && protest
+            && !agentless
+            && !named_before()
+        {
+            true => place_target(ctx, clause_start, clause_end).or(ctx.dateline_place),
+            false => unnamed,
+        };
         if sources.is_empty() && unnamed.is_none() {
             return Vec::new();
         }
@@ -687,7 +720,10 @@ impl PatternCoder {
         };
         // A missing source is the unnamed attacker.
         let mut pairs: Vec<(Option<&ActorMention>, Option<&ActorMention>)> = Vec::new();
-        if sources.is_empty() {
+        if sources.is_empty() && targets.is_empty() && protest {
+            // "Thousands rallied in Lima": unnamed people, their target still to find.
+            pairs.push((None, None));
+        } else if sources.is_empty() {
             pairs.extend(targets.iter().map(|t| (None, Some(*t))));
         } else if targets.is_empty() {
             if each_with_each {
@@ -740,10 +776,18 @@ impl PatternCoder {
             true => place_target(ctx, i + 1, clause_end),
             false => None,
         };
+        // "Thousands of Hungarians rallied in Cluj-Napoca": where a protest is held, its people
+        // are.
+        let held_in = match protest {
+            true => location.as_ref().and_then(|l| l.country.as_ref()),
+            false => None,
+        };
         let mut out = Vec::new();
         for (s, t) in pairs {
+            let residents = s.and_then(|s| resident(ctx, s, held_in, clause_end));
+            let at_home = protest && (residents.is_some() || at_home(ctx, s));
             let (source, source_span) = match (s, unnamed) {
-                (Some(s), _) => (ctx.actor(s), Some(s.span)),
+                (Some(s), _) => (residents.unwrap_or_else(|| ctx.actor(s)), Some(s.span)),
                 (None, p) => (
                     Actor {
                         country: p.and_then(|p| p.country.clone()),
@@ -753,12 +797,24 @@ impl PatternCoder {
                 ),
             };
             let (target, target_span) = match (t, place) {
-                (Some(t), _) => (ctx.actor(t), Some(t.span)),
+                (Some(t), _) => (
+                    resident(ctx, t, None, clause_end).unwrap_or_else(|| ctx.actor(t)),
+                    Some(t.span),
+                ),
                 // The state named (a country, a capital) acting on its own territory names one
                 // side once: no target. Its people, groups and agencies keep the dyad.
                 (None, Some(p)) if !s.is_some_and(|s| state_on_own_ground(ctx, s, p)) => {
                     (place_actor(ctx, p), Some(p.span))
                 }
+                // "Truck drivers staged a walkout across the country": a protest with no one
+                // and no place named is aimed at home (CAMEO's domestic protest, X -> X).
+                (None, None) if at_home => (
+                    Actor {
+                        country: source.country.clone(),
+                        ..Actor::default()
+                    },
+                    None,
+                ),
                 _ => (Actor::default(), None),
             };
             let (date, date_basis, date_vague) = ctx.date(
@@ -792,8 +848,79 @@ impl PatternCoder {
                 },
             });
         }
+        // "North Korea fires ballistic missile": a missile fired at no one is a show of force.
+        let untargeted = out
+            .iter()
+            .all(|e| e.target.country.is_none() && e.target.code.is_none());
+        if rule.code.as_str() == "195" && untargeted && untargeted_launch(ctx, i, m.end, clause_end)
+        {
+            for e in &mut out {
+                e.code = SHOW_OF_FORCE.clone();
+                e.rule = SHOW_OF_FORCE_RULE.to_string();
+            }
+        }
         out
     }
+}
+
+/// CAMEO 150, demonstrate military power: an untargeted missile launch.
+static SHOW_OF_FORCE: std::sync::LazyLock<CameoCode> =
+    std::sync::LazyLock::new(|| CameoCode::parse("150").expect("150 is a CAMEO code"));
+
+/// The rule of data/patterns.tsv that codes a launch as a show of force.
+const SHOW_OF_FORCE_RULE: &str = "posture.show";
+
+/// Whether the launch matched at words `i..end` fires a `test_weapon` ("missile") aimed nowhere:
+/// no `aim_preposition` follows in the clause ("at a ship", "toward the coast").
+fn untargeted_launch(ctx: &SentenceContext<'_>, i: usize, end: usize, clause_end: usize) -> bool {
+    let weapon = (i..end).any(|k| ctx.cues.test_weapon.contains(&ctx.words[k].lower));
+    let aimed = (end..clause_end).any(|k| ctx.cues.aim_preposition.contains(&ctx.words[k].lower));
+    weapon && !aimed
+}
+
+/// Whether a protest with no target by `s` (`None`: people nobody named) is aimed at home, at
+/// its own country: people nobody named, and every actor with a country but a state itself
+/// ("Iran protested" is diplomacy) or people "from" somewhere ("Refugees from Somalia staged a
+/// protest" in Kenya are away from home).
+fn at_home(ctx: &SentenceContext<'_>, s: Option<&ActorMention>) -> bool {
+    let Some(s) = s else {
+        return true;
+    };
+    let away = ctx
+        .words
+        .get(ctx.last_word_of(s.span) + 1)
+        .is_some_and(|w| w.lower == "from");
+    !matches!(s.kind, MentionKind::Country | MentionKind::Capital)
+        && ctx.country_of(s).is_some()
+        && !away
+}
+
+/// "Thousands of Serbs rallied in Mitrovica", "Hungarians in Cluj-Napoca": a people noun (a
+/// demonym: a group with no title) that the sentence puts in a place of another country, right
+/// after it or as the country a protest is `held_in` (its place after "in" or "at"), names residents of that place, of its
+/// country.
+fn resident(
+    ctx: &SentenceContext<'_>,
+    a: &ActorMention,
+    held_in: Option<&CountryCode>,
+    clause_end: usize,
+) -> Option<Actor> {
+    if a.kind != MentionKind::Group || a.title.is_some() || a.name.is_some() {
+        return None;
+    }
+    let after = ctx.last_word_of(a.span) + 1;
+    let country = match place_after(ctx, after, clause_end) {
+        Some(p) => p.country.as_ref()?,
+        None => held_in?,
+    };
+    if a.country.as_ref() == Some(country) {
+        return None;
+    }
+    Some(Actor {
+        code: ActorCode::parse(country.as_str()).ok(),
+        country: Some(country.clone()),
+        ..ctx.actor(a)
+    })
 }
 
 /// CAMEO's code for the intent to make a yield (root 08), for "agreed to / is ready to / pledged
@@ -903,33 +1030,51 @@ fn place_target<'a>(
         if attribution_at(ctx, j) {
             return None;
         }
-        if !ctx.cues.place_preposition.contains(&ctx.words[j].lower) {
-            continue;
+        if let Some(place) = place_after(ctx, j, clause_end) {
+            return Some(place);
         }
-        for k in j + 1..(j + 1 + PLACE_REACH).min(clause_end) {
-            let start = ctx.words[k].span.start;
-            // "one U.S. soldier": a place that only qualifies an actor names no place.
-            let modifier = |p: &PlaceMention| {
-                ctx.actors
-                    .iter()
-                    .any(|a| a.span.contains(p.span) && a.span.end > p.span.end)
-            };
-            let place = ctx
-                .places
+    }
+    None
+}
+
+/// The place with a country after the [`PLACE_PREPOSITIONS`] at word `j`, within
+/// [`PLACE_REACH`] words and before `clause_end`; only "of" may stand between ("in the
+/// northern city of Kirkuk").
+fn place_after<'a>(
+    ctx: &SentenceContext<'a>,
+    j: usize,
+    clause_end: usize,
+) -> Option<&'a PlaceMention> {
+    if !ctx
+        .words
+        .get(j)
+        .is_some_and(|w| ctx.cues.place_preposition.contains(&w.lower))
+    {
+        return None;
+    }
+    for k in j + 1..(j + 1 + PLACE_REACH).min(clause_end) {
+        let start = ctx.words[k].span.start;
+        // "one U.S. soldier": a place that only qualifies an actor names no place.
+        let modifier = |p: &PlaceMention| {
+            ctx.actors
                 .iter()
-                .copied()
-                .find(|p| p.span.start == start && p.country.is_some() && !modifier(p));
-            if place.is_some() {
-                return place;
-            }
-            let w = ctx.words[k].lower.as_str();
-            if w != "of"
-                && (ctx.cues.slot_stop.contains(w)
-                    || ctx.cues.place_preposition.contains(w)
-                    || is_verb_like(w))
-            {
-                break;
-            }
+                .any(|a| a.span.contains(p.span) && a.span.end > p.span.end)
+        };
+        let place = ctx
+            .places
+            .iter()
+            .copied()
+            .find(|p| p.span.start == start && p.country.is_some() && !modifier(p));
+        if place.is_some() {
+            return place;
+        }
+        let w = ctx.words[k].lower.as_str();
+        if w != "of"
+            && (ctx.cues.slot_stop.contains(w)
+                || ctx.cues.place_preposition.contains(w)
+                || is_verb_like(w))
+        {
+            break;
         }
     }
     None
@@ -1032,7 +1177,13 @@ fn matches<'a>(
                     && seq
                         .iter()
                         .zip(&ctx.words[j..j + n])
-                        .all(|(s, w)| *s == w.lower);
+                        .all(|(s, w)| *s == w.lower)
+                    // "supply routes", "strike drones": a verb's form that modifies a noun
+                    // fills no pattern.
+                    && !ctx.words.get(j + n).is_some_and(|next| {
+                        ctx.cues
+                            .is_compound(ctx.words[j + n - 1].lower.as_str(), next.lower.as_str())
+                    });
                 if !here {
                     continue;
                 }
@@ -1379,7 +1530,8 @@ fn pair_phrase(ctx: &SentenceContext<'_>, from: usize, to: usize) -> bool {
 }
 
 /// The two sides of the latest earlier event of the document between two countries, as the
-/// actor mentions that named them.
+/// actor mentions that named them; or, in a later sentence with no such event, the two
+/// countries it names ("Serbia and Kosovo have been at odds for years. The two sides ...").
 fn latest_pair<'a>(
     ctx: &SentenceContext<'a>,
     prior: &[EventMention],
@@ -1388,11 +1540,28 @@ fn latest_pair<'a>(
         let span = span?;
         ctx.all_actors.iter().find(|a| a.span == span)
     };
-    prior.iter().rev().find_map(|e| {
+    let event = prior.iter().rev().find_map(|e| {
         let (s, t) = (mention(e.source_span)?, mention(e.target_span)?);
         let (cs, ct) = (e.source.country.as_ref()?, e.target.country.as_ref()?);
-        (cs != ct).then_some([s, t])
-    })
+        (cs != ct).then_some((e.sentence, [s, t]))
+    });
+    let after = event.map_or(0, |(k, _)| k + 1);
+    (after..ctx.index)
+        .rev()
+        .find_map(|k| named_pair(ctx.all_actors, k))
+        .or(event.map(|(_, pair)| pair))
+}
+
+/// The first mentions of the two countries sentence `k` names by its actors, if it names
+/// exactly two.
+fn named_pair(actors: &[ActorMention], k: usize) -> Option<[&ActorMention; 2]> {
+    let mut named = actors
+        .iter()
+        .filter(|a| a.sentence == k && a.country.is_some());
+    let first = named.next()?;
+    let second = named.find(|a| a.country != first.country)?;
+    let third = named.any(|a| a.country != first.country && a.country != second.country);
+    (!third).then_some([first, second])
 }
 
 /// Whether the trigger at `i` is an "-ing" participle after a comma, with at most an adverb in
@@ -1455,6 +1624,15 @@ fn closing_attribution(ctx: &SentenceContext<'_>, i: usize, m: &Match<'_>) -> bo
         && ctx.cues.closing_speech.contains(&ctx.words[i].lower)
         && (i.saturating_sub(6)..i)
             .any(|k| matches!(ctx.words[k].lower.as_str(), "," | "\"" | "”" | "’" | "'"))
+}
+
+/// Whether the word at `i` follows "as", itself or a subject pronoun between ("as demonstrated
+/// by", "as they demonstrated"): a comparison that shows, no act.
+fn shown_as(ctx: &SentenceContext<'_>, i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map(|j| ctx.words[j].lower.as_str());
+    before(1) == Some("as")
+        || (before(2) == Some("as")
+            && before(1).is_some_and(|p| matches!(p, "they" | "he" | "she" | "it" | "we")))
 }
 
 /// Whether a rule that ends in a preposition matched with nothing after it: "have agreed to."
@@ -1807,9 +1985,10 @@ mod sentences {
         ("Spain agreed in principle on Friday to cooperate with Morocco.", "060", "ESP", "MAR", "planned"),
         // Investigations in the passive: the place (or agent) investigates the subject.
         ("A Greek businessman was placed under investigation in France for tax fraud.", "090", "FRA", "GRC", "actual"),
-        // Strikes, rallies and stones: protests by other words.
-        ("Chilean dock workers stopped work on Monday over a pension bill.", "143", "CHL", "", "actual"),
-        ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "143", "KEN", "", "actual"),
+        // Strikes, rallies and stones: protests by other words; with no target and no place, aimed
+        // at home (X -> X, as CAMEO codes domestic protest).
+        ("Chilean dock workers stopped work on Monday over a pension bill.", "143", "CHL", "CHL", "actual"),
+        ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "143", "KEN", "KEN", "actual"),
         ("Thousands of Bolivians gathered for a rally in La Paz to protest fuel prices.", "141", "BOL", "BOL", "actual"),
         ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "145", "PSE", "ISR", "actual"),
         ("Chilean students resorted to throwing stones at police in Santiago.", "145", "CHL", "CHL", "actual"),
@@ -1832,7 +2011,7 @@ mod sentences {
         ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "143", "NGA", "GHA", "possible"),
         ("Nigeria will boycott the summit unless Ghana withdraws its troops.", "087", "GHA", "", "possible"),
         // 14 protest
-        ("Syrian lawmakers started a hunger strike on Monday to protest the ruling.", "142", "SYR", "", "actual"),
+        ("Syrian lawmakers started a hunger strike on Monday to protest the ruling.", "142", "SYR", "SYR", "actual"),
         ("Thousands of Palestinians demonstrated against Israel in Gaza on Friday.", "141", "PSE", "ISR", "actual"),
         // 15 force posture
         ("Russia deployed troops to the Ukrainian border.", "154", "RUS", "UKR", "actual"),
@@ -1927,12 +2106,37 @@ mod sentences {
         ("Will China sign the agreement with Vietnam?", "057", "CHN", "VNM", "possible"),
         // 20 mass violence
         ("Sudan used chemical weapons against civilians in Darfur, a rights group said.", "204", "SDN", "", "actual"),
+        // Protests by people nobody named: of the place the clause names, else of the
+        // dateline's country; with no target and no place, aimed at home.
+        ("Thousands rallied in central Lima on Sunday.", "141", "PER", "PER", "actual"),
+        ("SEOUL, March 3 (Yonhap) - Doctors staged a walkout across the country on Tuesday.", "143", "KOR", "KOR", "actual"),
+        ("TEHRAN, Sept 8 (AFP) - Hundreds of people staged a sit-in outside the oil ministry.", "141", "IRN", "IRN", "actual"),
+        ("SEOUL, March 3 (Yonhap) - Students staged a rally on Tuesday.", "141", "KOR", "KOR", "actual"),
+        // A people noun placed in another country's town: residents of that country.
+        ("Thousands of Serbs rallied in Mitrovica on Sunday.", "141", "XKX", "XKX", "actual"),
+        ("Hungarians in Cluj-Napoca staged a protest against the school merger.", "141", "ROU", "ROU", "actual"),
+        ("Thousands of Hungarians rallied in Budapest on Sunday.", "141", "HUN", "HUN", "actual"),
+        // A missile fired at no one is a show of force; aimed, it is an attack.
+        ("North Korea fires ballistic missile\n\nSEOUL, May 2 (Yonhap) - South Korea's military said the launch came at dawn.", "150", "PRK", "", "actual"),
+        ("Iran fired a medium-range ballistic missile from a desert range on Monday.", "150", "IRN", "", "actual"),
+        ("Russia fired a cruise missile at a cargo ship in the Black Sea.", "195", "RUS", "", "actual"),
+        ("Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "actual"),
+        ("Russia threatened to hit supply routes used to move arms to Poland.", "138", "RUS", "POL", "actual"),
     ];
 
     /// Sentences that must not yield an event with this code, or this code and source ("111
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // A verb's form that modifies a noun starts and fills no rule.
+        ("Russia threatened to hit supply routes used to move arms to Poland.", "072"),
+        ("Russia launched strike drones at Kyiv overnight.", "143"),
+        ("Poland bought attack helicopters from the United States.", "190"),
+        ("Japan launched a visit programme for Chinese students.", "042"),
+        // A group the actor stage left without a country is no one unnamed.
+        ("US threatens Iran with new sanctions; protesters rally outside embassy\n\nWASHINGTON (AP) - The United States threatened to impose new sanctions on Iran on Friday.", "141 USA"),
+        // Missiles fired at no one: no attack.
+        ("North Korea fired two ballistic missiles on Tuesday, the South's military said.", "195"),
         // "to protest" after the strike is its purpose, no second (planned) protest.
         ("Kenyan teachers shunned work on Tuesday to protest at a pay freeze.", "141"),
         // The act demanded is no event of the target's.
@@ -2018,6 +2222,8 @@ mod sentences {
         ("Beijing wants to let supply and demand set the price of Chinese steel exports.", "100"),
         // "hit" strikes a place or targets right after it, not order books.
         ("Falling car sales in Japan have already hit the order books of Thai suppliers.", "195"),
+        // After "as", a protest verb shows.
+        ("Seoul is wary of Pyongyang's unpredictability, as demonstrated by its abrupt exit from the talks.", "141"),
         // People sent somewhere are no aid.
         ("The Afghan government freed three Taliban prisoners and sent them to Qatar.", "070"),
         // A capital after "in" is where two sides met or signed, not a side.

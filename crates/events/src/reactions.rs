@@ -3,7 +3,7 @@
 //! noun for an act (`data/act_nouns.tsv`) is aimed at the author of that act, coded in another
 //! sentence. Run once per document, after every sentence is coded.
 
-use attache_model::{CameoCode, EventMention};
+use attache_model::{Actor, ActorMention, CameoCode, EventMention};
 
 use crate::{pattern_file, CoderError};
 
@@ -74,8 +74,16 @@ fn reacts(code: &CameoCode) -> bool {
 }
 
 /// Give each reaction with no target in `events` (one document's, in document order) the source
-/// of the act its object noun names, found in another sentence of `text`.
-pub(crate) fn resolve(text: &str, nouns: &ActNouns, events: &mut [EventMention]) {
+/// of the act its object noun names, found in another sentence of `text`; with no event coded
+/// in the sentence before, the first actor of another country it names (`actors`: the
+/// document's, sorted by span): "Hungary is building a fence on its border. Austria condemned
+/// the move."
+pub(crate) fn resolve(
+    text: &str,
+    nouns: &ActNouns,
+    actors: &[ActorMention],
+    events: &mut [EventMention],
+) {
     for k in 0..events.len() {
         let e = &events[k];
         if !reacts(&e.code) || e.target.country.is_some() || e.target.code.is_some() {
@@ -97,7 +105,24 @@ pub(crate) fn resolve(text: &str, nouns: &ActNouns, events: &mut [EventMention])
             None if e.sentence == 0 => events[k + 1..].iter().find(|a| names(a)),
             None => None,
         };
-        if let Some(author) = act.map(|a| a.source.clone()) {
+        let previous = e.sentence.checked_sub(1);
+        let actor = || {
+            let previous = previous.filter(|p| !events.iter().any(|a| a.sentence == *p))?;
+            actors
+                .iter()
+                .find(|a| {
+                    a.sentence == previous && a.country.is_some() && a.country != e.source.country
+                })
+                .map(|a| Actor {
+                    text: Some(a.span.slice(text).to_string()),
+                    name: a.name.clone(),
+                    title: a.title.clone(),
+                    code: a.code.clone(),
+                    country: a.country.clone(),
+                })
+        };
+        let author = act.map(|a| a.source.clone()).or_else(actor);
+        if let Some(author) = author {
             let e = &mut events[k];
             e.target = author;
             e.target_span = None;
@@ -154,6 +179,11 @@ mod tests {
         ("Pakistan test-fired a ballistic missile on Sunday. India criticised the launch.", "111", "IND", "PAK"),
         ("Chad expelled the Sudanese ambassador on Friday. Sudan rejected the expulsion as illegal.", "120", "SDN", "TCD"),
         ("Kenya lifted its ban on Ugandan sugar. Uganda welcomed the move.", "051", "UGA", "KEN"),
+        // No act coded in the sentence before: the first actor of another country it names.
+        ("Hungary is building a fence along its southern border. Austria condemned the move.", "111", "AUT", "HUN"),
+        // "the pair", "both sides" after two countries named in a sentence with no event.
+        ("Serbia and Kosovo have been at odds for years. Brazil urged both sides to resume talks.", "020", "BRA", "XKX"),
+        ("Serbia and Kosovo have been at odds for years. Brazil urged both sides to resume talks.", "020", "BRA", "SRB"),
         // A headline reacts to the act its story reports.
         ("Tokyo, Seoul condemn launch\n\nNorth Korea fired a ballistic missile into the sea on Monday. Japan and South Korea condemned it.", "111", "JPN", "PRK"),
         // "the two sides", "both governments": the two countries of the latest dyad (a

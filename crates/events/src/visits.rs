@@ -204,6 +204,11 @@ impl VisitCoder {
                     .iter()
                     .zip(&ctx.words[i..i + n])
                     .all(|(t, w)| *t == w.lower)
+                // "a visit programme": the trigger only modifies a noun.
+                || ctx.words.get(i + n).is_some_and(|next| {
+                    ctx.cues
+                        .is_compound(ctx.words[i + n - 1].lower.as_str(), next.lower.as_str())
+                })
             {
                 continue;
             }

@@ -62,7 +62,19 @@ pub(crate) fn tokenize_into<'s, 'l>(
         }
         let kind = if c.is_alphanumeric() {
             let mut digits = c.is_ascii_digit();
+            let bytes = sentence.as_bytes();
             while at < sentence.len() {
+                // Most words are ASCII: step over their bytes without decoding characters.
+                let b = bytes[at];
+                if b.is_ascii() {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    digits &= b.is_ascii_digit();
+                    at += 1;
+                    end = at;
+                    continue;
+                }
                 let (d, next) = char_at(sentence, at);
                 if !d.is_alphanumeric() {
                     break;

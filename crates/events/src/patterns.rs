@@ -1697,6 +1697,7 @@ fn with_coordinated<'a>(
     loop {
         let mut k = skip_parenthesis(ctx, j, end);
         let mut joined = false;
+        let mut and = false;
         while k < end
             && matches!(
                 ctx.words[k].lower.as_str(),
@@ -1707,9 +1708,20 @@ fn with_coordinated<'a>(
                 return out;
             }
             joined |= matches!(ctx.words[k].lower.as_str(), "," | "and");
+            and |= ctx.words[k].lower == "and";
             k += 1;
         }
+        // "Iran's army chief, General Reza Karimi, threatened": a person after a comma alone,
+        // of the same country as a person or body before it, is that one named again.
+        let apposition = |a: &ActorMention| {
+            let last = out[out.len() - 1];
+            !and && a.kind == MentionKind::Person
+                && !matches!(last.kind, MentionKind::Country | MentionKind::Capital)
+                && ctx.country_of(a).is_some()
+                && ctx.country_of(a) == ctx.country_of(last)
+        };
         match actor_at(ctx, k) {
+            Some(a) if joined && k < end && apposition(a) => break,
             Some(a) if joined && k < end => {
                 out.push(a);
                 j = ctx.last_word_of(a.span) + 1;
@@ -2231,6 +2243,16 @@ mod sentences {
         // Ties strengthened with no actor after them are still cooperation, not forces.
         ("Japan's defence minister is in Manila to strengthen the military relations with the Southeast Asian nation.", "154"),
     ];
+
+    #[test]
+    fn an_apposition_is_one_actor() {
+        let stages = Stages::new();
+        let events = stages.code(
+            "TEHRAN, May 4 (Reuters) - Iran's army chief, General Reza Karimi, threatened to strike Israeli bases.",
+        );
+        let threats = events.iter().filter(|e| e.code.as_str() == "138").count();
+        assert_eq!(threats, 1, "{:?}", show(&events));
+    }
 
     #[test]
     fn explainer_headlines_are_questions() {

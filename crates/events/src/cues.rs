@@ -181,6 +181,8 @@ pub struct Cues {
     pub(crate) aim_preposition: WordSet,
     /// The second words of `compound_noun`, to rule most words out at once.
     compound_second: WordSet,
+    /// The first words of `compound_noun`.
+    compound_first: WordSet,
 }
 
 /// The list names a cue file may use, in the order of [`Cues`]'s fields.
@@ -238,7 +240,8 @@ impl Cues {
     /// Whether `first second` (lower case) is one of the `compound_noun` words: "supply
     /// routes", "attack helicopters".
     pub(crate) fn is_compound(&self, first: &str, second: &str) -> bool {
-        self.compound_second.contains(second)
+        self.compound_first.contains(first)
+            && self.compound_second.contains(second)
             && self
                 .compound_noun
                 .words
@@ -357,20 +360,29 @@ impl Cues {
             test_weapon: next(),
             aim_preposition: next(),
             compound_second: WordSet::default(),
+            compound_first: WordSet::default(),
         }
         .with_compound_seconds())
     }
 
-    /// Fill [`Cues::compound_second`] from `compound_noun`.
+    /// Fill [`Cues::compound_first`] and [`Cues::compound_second`] from `compound_noun`, each
+    /// word once.
     fn with_compound_seconds(self) -> Cues {
-        let seconds = self
-            .compound_noun
-            .words
-            .iter()
-            .filter_map(|w| w.split_once('_').map(|(_, b)| Box::<str>::from(b)))
-            .collect();
+        let part = |second: bool| {
+            let mut words: Vec<Box<str>> = Vec::new();
+            for w in &self.compound_noun.words {
+                if let Some((a, b)) = w.split_once('_') {
+                    let p = if second { b } else { a };
+                    if !words.iter().any(|x| **x == *p) {
+                        words.push(p.into());
+                    }
+                }
+            }
+            WordSet::new(words)
+        };
         Cues {
-            compound_second: WordSet::new(seconds),
+            compound_first: part(false),
+            compound_second: part(true),
             ..self
         }
     }

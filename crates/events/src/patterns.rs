@@ -98,6 +98,8 @@ struct Rule {
     /// ("demand", "demands"; from its `+lemma`s): after a common noun they are the noun
     /// ("global demand").
     noun_forms: Vec<String>,
+    /// The code's root ("04" for "042"), asked for every candidate rule at every word.
+    root: String,
 }
 
 impl Rule {
@@ -360,13 +362,14 @@ impl PatternCoder {
                 .collect();
             rules.push(Rule {
                 id: cols[0].to_string(),
-                code,
                 symmetric,
                 mutual,
                 antecedent,
                 items,
                 verbal,
                 noun_forms,
+                root: code.root().to_string(),
+                code,
             });
         }
         if rules.is_empty() {
@@ -486,7 +489,7 @@ impl PatternCoder {
                 }
                 // "Switzerland beat Gibraltar 6-0", "were killed in a helicopter crash": a
                 // sports report or an accident is no act of force.
-                if matches!(rule.code.root(), "14" | "18" | "19" | "20") {
+                if matches!(rule.root.as_str(), "14" | "18" | "19" | "20") {
                     let (sport, accident) = *scene.get_or_init(|| sentence_scene(ctx));
                     if sport || (accident && violent(&rule.code)) {
                         return None;
@@ -499,11 +502,11 @@ impl PatternCoder {
                 let m = matches(ctx, &pair, &rule.items, 0, i, sentence_end, false)?;
                 // "as demonstrated by his departure", "as they demonstrated against the
                 // Thunder": after "as", a protest verb shows, it protests nothing.
-                if rule.code.root() == "14" && shown_as(ctx, i) {
+                if rule.root.as_str() == "14" && shown_as(ctx, i) {
                     return None;
                 }
                 // "freed three prisoners and sent them to Qatar": people sent are no aid.
-                if rule.code.root() == "07"
+                if rule.root.as_str() == "07"
                     && ctx
                         .words
                         .get(i + 1)
@@ -519,7 +522,7 @@ impl PatternCoder {
                 }
                 // "failed to meet IMF targets", "met Sudanese demands": a meeting's party is
                 // a noun; an actor before a common noun only modifies the thing met.
-                let meeting = rule.code.root() == "04" && rule.symmetric;
+                let meeting = rule.root.as_str() == "04" && rule.symmetric;
                 // Only the verb's direct object: a subject before "will" or "was" is a noun.
                 let modifier = || actor_at(ctx, i + 1).is_some_and(|a| modifies_noun(ctx, a));
                 (!(meeting && modifier())).then_some((rule, m))
@@ -663,7 +666,7 @@ impl PatternCoder {
         // "Thousands rallied in central Lima", "Doctors staged a walkout" (in a Seoul story): the
         // protesters nobody named are people of the place the clause names, else of the
         // dateline's country.
-        let protest = rule.code.root() == "14";
+        let protest = rule.root.as_str() == "14";
         // (Not a group the actor stage found but gave no country: "protesters rally outside
         // embassy" in a Washington story's headline.)
         let named_before = || {
@@ -1595,11 +1598,14 @@ fn hyphenated(ctx: &SentenceContext<'_>, i: usize) -> bool {
 /// reports an accident.
 pub(crate) fn sentence_scene(ctx: &SentenceContext<'_>) -> (bool, bool) {
     let score = |w: &str| {
-        w.split_once('-').is_some_and(|(a, b)| {
-            [a, b]
-                .iter()
-                .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
-        })
+        let b = w.as_bytes();
+        (3..=5).contains(&b.len())
+            && b[0].is_ascii_digit()
+            && w.split_once('-').is_some_and(|(a, b)| {
+                [a, b]
+                    .iter()
+                    .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+            })
     };
     let sport = ctx
         .words

@@ -920,10 +920,14 @@ impl Finder<'_> {
         }
     }
 
-    /// What the place hits in `range` say about a country: none, one, or several.
+    /// What the place hits in `range` say about a country: none, one, or several. A group's
+    /// base ("a London-based rights group") is not where the clause happens.
     fn place_countries(&self, range: std::ops::Range<usize>) -> Places {
         let mut found = Places::None;
         for i in range {
+            if self.text[self.hits[i].end..].starts_with("-based") {
+                continue;
+            }
             match (found, self.place_country(i)) {
                 (_, None) => {}
                 (Places::None, Some(c)) => found = Places::One(c),
@@ -1218,7 +1222,8 @@ impl Finder<'_> {
         for i in 0..self.hits.len() {
             let h = self.hits[i];
             let span = Span::new(h.start, h.end);
-            let free = !self.used[i];
+            // "London-based" names a place, never an actor.
+            let free = !self.used[i] && !self.text[h.end..].starts_with("-based");
             let country = self.country_of(h.entry);
             match h.entry {
                 Entry::Country(_) | Entry::North | Entry::South | Entry::Korea => {

@@ -1027,6 +1027,8 @@ fn based_places_misspellings_and_shared_names() {
         ("A London-based rights group said 40 were held.", &[("org", "A London-based rights group", "GBR", "GBRHRI", "human rights group", "")]),
         ("Gaza-based militants fired rockets.", &[("group", "Gaza-based militants", "PSE", "PSEREB", "rebels", "")]),
         ("The Kabul-based government denied it.", &[("org", "The Kabul-based government", "AFG", "AFGGOV", "", "government")]),
+        // The base is not where the clause happens: the police are the dateline's.
+        ("A London-based group said police held 30 activists.", &[("group", "police", "", "", "police", ""), ("group", "30 activists", "", "", "opposition", "")]),
         // Misspellings seen in wire copy name the country.
         ("Ethopia and Afganistan signed a deal.", &[("country", "Ethopia", "ETH", "ETH", "", "Ethiopia"), ("country", "Afganistan", "AFG", "AFG", "", "Afghanistan")]),
         ("The Phillipines protested.", &[("country", "Phillipines", "PHL", "PHL", "", "Philippines")]),

@@ -71,7 +71,7 @@ pub(crate) fn find(
     let text = doc.text.as_str();
     let mut hits = g.scan(text);
     resolve_shared(g, &mut hits);
-    let hits = drop_name_tails(g, doc, normalise(text, hits));
+    let hits = drop_name_tails(g, doc, normalise(text, drop_identity_names(text, hits)));
     let mut korea = Korea::default();
     for h in &hits {
         if let Some(c) = plain_country(h.entry) {
@@ -123,6 +123,25 @@ fn resolve_shared(g: &Gazetteer, hits: &mut [Hit]) {
         let named = hits.iter().any(|h| plain_country(h.entry) == Some(other));
         hits[k].entry = Entry::Country(if named { other } else { default });
     }
+}
+
+/// Drop a group's adjective that begins a person's name: "Christian Lindner". An adjective
+/// followed by a capitalised word that is no gazetteer name is a given name.
+fn drop_identity_names(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for (k, h) in hits.iter().enumerate() {
+        if let Entry::Identity { noun: false, .. } = h.entry {
+            let next_start = hits.get(k + 1).map_or(text.len(), |n| n.start);
+            let after = text[h.end..].strip_prefix(' ');
+            let name =
+                after.is_some_and(|a| a.starts_with(char::is_uppercase) && h.end + 1 < next_start);
+            if name {
+                continue;
+            }
+        }
+        out.push(*h);
+    }
+    out
 }
 
 /// The country a hit names on its own, without document context.

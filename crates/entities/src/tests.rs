@@ -1042,3 +1042,17 @@ fn based_places_misspellings_and_shared_names() {
         check(&r, text, want);
     }
 }
+
+/// A group's adjective that is also a given name stays a name after a title.
+#[rustfmt::skip]
+#[test]
+fn identity_words_inside_names() {
+    let r = recognizer();
+    let cases: &[(&str, &[Want])] = &[
+        ("German Finance Minister Christian Lindner said so.", &[("person", "German Finance Minister Christian Lindner", "DEU", "DEUGOVBUS", "Finance Minister", "Christian Lindner")]),
+        ("Catholic bishops in Kenya met Sunni clerics.", &[("group", "Catholic bishops", "KEN", "KENRELCHRCTH", "religious leaders", ""), ("country", "Kenya", "KEN", "KEN", "", "Kenya"), ("group", "Sunni clerics", "KEN", "KENRELMOSSUN", "religious leaders", "")]),
+    ];
+    for (text, want) in cases {
+        check(&r, text, want);
+    }
+}

@@ -89,6 +89,31 @@ pub(crate) struct HeadsRow {
     pub titles: Vec<String>,
 }
 
+/// One row of `identities.tsv`: an ethnic or religious group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IdentityRow {
+    pub line: usize,
+    /// The CAMEO identity code: "KUR", "MOSSHI".
+    pub code: String,
+    /// Forms that name the people and stand alone ("Kurds").
+    pub nouns: Vec<String>,
+    /// Forms that only qualify a title ("Kurdish").
+    pub adjectives: Vec<String>,
+    /// The one country nearly all of the group lives in.
+    pub home: Option<CountryCode>,
+}
+
+/// One row of `shared_names.tsv`: a name two countries share ("Congo").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SharedRow {
+    pub line: usize,
+    pub name: String,
+    /// The country it names by default.
+    pub default: CountryCode,
+    /// The country it names in a document that names that country otherwise.
+    pub other: CountryCode,
+}
+
 /// One line of `discard.txt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DiscardRow {
@@ -112,6 +137,8 @@ const GROUP_HEADER: &[&str] = &["title", "country", "forms"];
 const PLACE_WORDS_HEADER: &[&str] = &["kind", "words"];
 const HEADS_HEADER: &[&str] = &["iso3", "titles"];
 const NAME_WORDS_HEADER: &[&str] = &["list", "word"];
+const IDENTITY_HEADER: &[&str] = &["code", "nouns", "adjectives", "home"];
+const SHARED_HEADER: &[&str] = &["name", "default", "other"];
 
 /// The data lines of a TSV file after its header, with 1-based line numbers, checked for the
 /// header and the column count.
@@ -329,6 +356,77 @@ pub(crate) fn parse_groups(file: &str, text: &str) -> Result<Vec<GroupRow>, Enti
     Ok(out)
 }
 
+/// A country code field: `None` for `-`.
+fn country_field(
+    file: &str,
+    line: usize,
+    field: &str,
+) -> Result<Option<CountryCode>, EntitiesError> {
+    if field.is_empty() || field == "-" {
+        return Ok(None);
+    }
+    CountryCode::parse(field)
+        .map(Some)
+        .map_err(|e| EntitiesError::data(file, line, e.to_string()))
+}
+
+pub(crate) fn parse_identities(file: &str, text: &str) -> Result<Vec<IdentityRow>, EntitiesError> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, IDENTITY_HEADER)? {
+        let code = required(file, line, "code", f[0])?;
+        if !is_agent(&code) || code.len() > 6 {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("identity code {code:?} must be three or six capital letters"),
+            ));
+        }
+        let (nouns, adjectives) = (list(f[1]), list(f[2]));
+        if nouns.is_empty() && adjectives.is_empty() {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                "a group needs a noun or an adjective",
+            ));
+        }
+        out.push(IdentityRow {
+            line,
+            code,
+            nouns,
+            adjectives,
+            home: country_field(file, line, f[3])?,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn parse_shared_names(file: &str, text: &str) -> Result<Vec<SharedRow>, EntitiesError> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, SHARED_HEADER)? {
+        let name = required(file, line, "name", f[0])?;
+        let country = |column: &str, field: &str| {
+            country_field(file, line, field)?.ok_or_else(|| {
+                EntitiesError::data(file, line, format!("column {column:?} must not be empty"))
+            })
+        };
+        let (default, other) = (country("default", f[1])?, country("other", f[2])?);
+        if default == other {
+            return Err(EntitiesError::data(
+                file,
+                line,
+                format!("{name:?} names {default} twice"),
+            ));
+        }
+        out.push(SharedRow {
+            line,
+            name,
+            default,
+            other,
+        });
+    }
+    Ok(out)
+}
+
 /// `data/place_words.tsv`: the words that make a place the gazetteers do not list.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PlaceWords {
@@ -340,6 +438,8 @@ pub(crate) struct PlaceWords {
     pub capitals: Vec<String>,
     /// As written: "January", "Monday".
     pub not: Vec<String>,
+    /// Lower case: "northern", "south".
+    pub directions: Vec<String>,
 }
 
 pub(crate) fn parse_place_words(file: &str, text: &str) -> Result<PlaceWords, EntitiesError> {
@@ -360,11 +460,12 @@ pub(crate) fn parse_place_words(file: &str, text: &str) -> Result<PlaceWords, En
             "noun" => &mut out.nouns,
             "capital" => &mut out.capitals,
             "not" => &mut out.not,
+            "direction" => &mut out.directions,
             k => {
                 return Err(EntitiesError::data(
                     file,
                     line,
-                    format!("kind {k:?} must be preposition, noun, capital or not"),
+                    format!("kind {k:?} must be preposition, noun, capital, not or direction"),
                 ))
             }
         };
@@ -523,6 +624,14 @@ mod tests {
             ("name_words", "list\tword\nnot_name\tThe Monday\n", "c.tsv:2: \"The Monday\" is not one word"),
             ("name_words", "list\tword\nnot_name\tSays\nheadline_verb\tSays\n", "c.tsv:3: \"Says\" is listed twice"),
             ("name_words", "word\tlist\n", "c.tsv:1: expected the header"),
+            ("identities", "code\tnouns\tadjectives\thome\nKURD\tKurds\t-\t-\n", "c.tsv:2: identity code \"KURD\" must be"),
+            ("identities", "code\tnouns\tadjectives\thome\nMOSSHIX\tShiites\t-\t-\n", "c.tsv:2: identity code \"MOSSHIX\" must be"),
+            ("identities", "code\tnouns\tadjectives\thome\nKUR\t-\t-\t-\n", "c.tsv:2: a group needs a noun or an adjective"),
+            ("identities", "code\tnouns\tadjectives\thome\nYRB\tYorubas\t-\tnga\n", "c.tsv:2: not an ISO 3166"),
+            ("identities", "code\tnouns\tadjectives\nKUR\tKurds\t-\n", "c.tsv:1: expected the header"),
+            ("shared", "name\tdefault\tother\nCongo\tCOD\t-\n", "c.tsv:2: column \"other\" must not be empty"),
+            ("shared", "name\tdefault\tother\nCongo\tCOD\tCOD\n", "c.tsv:2: \"Congo\" names COD twice"),
+            ("shared", "name\tdefault\tother\nCongo\tcod\tCOG\n", "c.tsv:2: not an ISO 3166"),
         ];
         for (reader, text, want) in cases {
             let got = match *reader {
@@ -532,6 +641,8 @@ mod tests {
                 "place words" => parse_place_words("c.tsv", text).map(|_| ()),
                 "heads" => parse_heads("c.tsv", text).map(|_| ()),
                 "name_words" => parse_name_words("c.tsv", text).map(|_| ()),
+                "identities" => parse_identities("c.tsv", text).map(|_| ()),
+                "shared" => parse_shared_names("c.tsv", text).map(|_| ()),
                 _ => parse_titles("c.tsv", text).map(|_| ()),
             };
             let msg = got.expect_err(text).to_string();

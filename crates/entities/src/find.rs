@@ -29,6 +29,14 @@ enum Places {
     Several,
 }
 
+/// A group's country where its sentence names no place, worked out once per document:
+/// the dateline's, and the one country the document names as a place.
+#[derive(Debug, Clone, Copy, Default)]
+struct Home {
+    dateline: Option<Option<u16>>,
+    document: Option<Option<u16>>,
+}
+
 /// What stands before a title and gives it a country (or an organisation).
 #[derive(Debug, Clone, Copy)]
 struct Qualifier {
@@ -61,7 +69,9 @@ pub(crate) fn find(
     doc: &Document,
 ) -> Mentions {
     let text = doc.text.as_str();
-    let hits = drop_name_tails(g, doc, normalise(text, g.scan(text)));
+    let mut hits = g.scan(text);
+    resolve_shared(g, &mut hits);
+    let hits = drop_name_tails(g, doc, normalise(text, drop_identity_names(text, hits)));
     let mut korea = Korea::default();
     for h in &hits {
         if let Some(c) = plain_country(h.entry) {
@@ -81,6 +91,7 @@ pub(crate) fn find(
         actors: Vec::new(),
         unqualified: Vec::new(),
     };
+    f.identity_groups();
     f.titled_phrases();
     f.qualified_orgs();
     f.bare_groups();
@@ -98,6 +109,39 @@ pub(crate) fn find(
     let mut actors = f.actors;
     actors.sort_by_key(|a| a.span);
     Mentions { actors, places }
+}
+
+/// Turn each name two countries share into the country the document means
+/// (`data/shared_names.tsv`): the other country when the document names it otherwise
+/// ("Brazzaville", "the Republic of Congo"), else the default one.
+fn resolve_shared(g: &Gazetteer, hits: &mut [Hit]) {
+    for k in 0..hits.len() {
+        let Entry::Shared(s) = hits[k].entry else {
+            continue;
+        };
+        let (default, other) = g.shared[usize::from(s)];
+        let named = hits.iter().any(|h| plain_country(h.entry) == Some(other));
+        hits[k].entry = Entry::Country(if named { other } else { default });
+    }
+}
+
+/// Drop a group's adjective that begins a person's name: "Christian Lindner". An adjective
+/// followed by a capitalised word that is no gazetteer name is a given name.
+fn drop_identity_names(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for (k, h) in hits.iter().enumerate() {
+        if let Entry::Identity { noun: false, .. } = h.entry {
+            let next_start = hits.get(k + 1).map_or(text.len(), |n| n.start);
+            let after = text[h.end..].strip_prefix(' ');
+            let name =
+                after.is_some_and(|a| a.starts_with(char::is_uppercase) && h.end + 1 < next_start);
+            if name {
+                continue;
+            }
+        }
+        out.push(*h);
+    }
+    out
 }
 
 /// The country a hit names on its own, without document context.
@@ -447,6 +491,14 @@ impl Finder<'_> {
         let (space, possessive) = (is_space(gap), is_possessive(gap));
         let e = self.hits[q].entry;
         let country = self.country_of(e);
+        // "a London-based rights group", "Gaza-based militants": the place's country.
+        if gap == "-based " {
+            return self.place_country(q).map(|c| Qualifier {
+                hit: q,
+                country: Some(c),
+                org: None,
+            });
+        }
         match e {
             Entry::Adjective(_) | Entry::Korean if space => Some(Qualifier {
                 hit: q,
@@ -887,10 +939,14 @@ impl Finder<'_> {
         }
     }
 
-    /// What the place hits in `range` say about a country: none, one, or several.
+    /// What the place hits in `range` say about a country: none, one, or several. A group's
+    /// base ("a London-based rights group") is not where the clause happens.
     fn place_countries(&self, range: std::ops::Range<usize>) -> Places {
         let mut found = Places::None;
         for i in range {
+            if self.text[self.hits[i].end..].starts_with("-based") {
+                continue;
+            }
             match (found, self.place_country(i)) {
                 (_, None) => {}
                 (Places::None, Some(c)) => found = Places::One(c),
@@ -937,6 +993,20 @@ impl Finder<'_> {
         let next = i + 1;
         let h = self.hits.get(next)?;
         let gap = &self.text[self.hits[i].end..h.start];
+        // "in northern Mali", "in the south of"... only the direction word itself.
+        let gap = match gap.strip_suffix(' ').and_then(|g| g.rsplit_once(' ')) {
+            Some((head, word))
+                if self
+                    .g
+                    .place_words
+                    .directions
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(word)) =>
+            {
+                &gap[..head.len() + 1]
+            }
+            _ => gap,
+        };
         let gap = gap.strip_suffix("the ").unwrap_or(gap);
         let through = match kind {
             GroupCountry::Place => matches!(gap, " in " | " from " | " of " | " at "),
@@ -977,8 +1047,7 @@ impl Finder<'_> {
         if self.g.groups.is_empty() {
             return;
         }
-        let mut dateline = None;
-        let mut document = None;
+        let mut home = Home::default();
         for i in 0..self.hits.len() {
             let Entry::Title(t) = self.hits[i].entry else {
                 continue;
@@ -1027,27 +1096,11 @@ impl Finder<'_> {
                 _ if self.unknown_qualifier_before(first_start) => None,
                 (Some(c), _) => Some(c),
                 (None, GroupCountry::Origin) => None,
-                (None, GroupCountry::Place) => {
-                    let (sentence, part) = self.sentence_hits(h.start);
-                    match (self.place_countries(part), self.place_countries(sentence)) {
-                        (Places::One(c), _) => Some(c),
-                        // Places elsewhere in the sentence, or two countries: not a guess to make.
-                        (Places::Several, _) | (Places::None, Places::One(_) | Places::Several) => {
-                            None
-                        }
-                        (Places::None, Places::None) => {
-                            let home = *dateline.get_or_insert_with(|| self.dateline_country());
-                            home.or_else(|| {
-                                *document.get_or_insert_with(|| {
-                                    match self.place_countries(0..self.hits.len()) {
-                                        Places::One(c) => Some(c),
-                                        _ => None,
-                                    }
-                                })
-                            })
-                        }
-                    }
-                }
+                (None, GroupCountry::Place) => match self.clause_places(h.start) {
+                    Places::One(c) => Some(c),
+                    Places::Several => None,
+                    Places::None => self.home_country(&mut home),
+                },
             };
             let start = lead_start(&self.g.name_words, self.text, first_start);
             let row = &self.g.titles[usize::from(t)];
@@ -1068,13 +1121,128 @@ impl Finder<'_> {
         }
     }
 
+    /// What the clause around byte `offset` says of a group's country: the one country it
+    /// names as a place; `Several` when it names two, or names none while the rest of the
+    /// sentence names some (not a guess to make); `None` when the sentence names no place.
+    fn clause_places(&self, offset: usize) -> Places {
+        let (sentence, part) = self.sentence_hits(offset);
+        match (self.place_countries(part), self.place_countries(sentence)) {
+            (Places::One(c), _) => Places::One(c),
+            (Places::None, Places::None) => Places::None,
+            _ => Places::Several,
+        }
+    }
+
+    /// The country of a group in a sentence that names no place: the dateline's, else the one
+    /// country the document names as a place; worked out once per document in `home`.
+    fn home_country(&self, home: &mut Home) -> Option<u16> {
+        let dateline = *home.dateline.get_or_insert_with(|| self.dateline_country());
+        dateline.or_else(|| {
+            *home
+                .document
+                .get_or_insert_with(|| match self.place_countries(0..self.hits.len()) {
+                    Places::One(c) => Some(c),
+                    _ => None,
+                })
+        })
+    }
+
+    /// Ethnic and religious groups (`data/identities.tsv`), standing alone ("Iraqi Kurds",
+    /// "Sunnis") or qualifying a title after them ("Kurdish rebels", "Hutu militiamen",
+    /// "Shiite cleric Ali Hamadi"). The country is the one an adjective or possessive before
+    /// them names; else a place right after them, the one country their clause names as a
+    /// place, the group's home, the dateline's country, the document's. The code is the
+    /// country, the title's agent, then the identity (IRQKUR, TURREBKUR); with no country the
+    /// identity comes first (KURREB). An adjective with no title after it names no actor
+    /// ("the Christian quarter"), nor does a form glued to a hyphen ("Kurdish-led").
+    fn identity_groups(&mut self) {
+        if self.g.identities.is_empty() {
+            return;
+        }
+        let mut home = Home::default();
+        for i in 0..self.hits.len() {
+            let Entry::Identity { row, noun } = self.hits[i].entry else {
+                continue;
+            };
+            let h = self.hits[i];
+            if self.used[i]
+                || self.text[..h.start].ends_with('-')
+                || self.text[h.end..].starts_with('-')
+            {
+                continue;
+            }
+            let title = self
+                .hits
+                .get(i + 1)
+                .filter(|n| is_space(&self.text[h.end..n.start]))
+                .and_then(|_| self.title_of(i + 1))
+                .and_then(|(t, agent)| Some((t.to_string(), agent?.to_string())));
+            if title.is_none() && !noun {
+                continue;
+            }
+            let last = if title.is_some() { i + 1 } else { i };
+            let identity = &self.g.identities[usize::from(row)];
+            let qualifier = self
+                .qualifier_next_to(i)
+                .filter(|q| q.org.is_none() && q.country.is_some());
+            let country = match qualifier {
+                Some(q) => q.country,
+                None => self.place_after(last, GroupCountry::Place).or_else(|| {
+                    match self.clause_places(h.start) {
+                        Places::One(c) => Some(c),
+                        Places::Several => identity.home,
+                        Places::None => identity.home.or_else(|| self.home_country(&mut home)),
+                    }
+                }),
+            };
+            let agent = title.as_ref().map_or("", |t| t.1.as_str());
+            let code = match country {
+                Some(c) => {
+                    ActorCode::country_agent(self.iso(c), &format!("{agent}{}", identity.code))
+                }
+                None => ActorCode::parse(&format!("{}{agent}", identity.code)),
+            }
+            .ok();
+            // "Kurdish leader Massoud Ahmadi": a person.
+            let mut end = self.hits[last].end;
+            let mut name = None;
+            if title.is_some()
+                && self.holder_of(last) == Some(Holder::Person)
+                && self.text[end..].starts_with(' ')
+            {
+                let next = self.next_hit_start(last + 1);
+                if let Some((s, e)) = name_after(&self.g.name_words, self.text, end + 1, next) {
+                    name = Some(self.text[s..e].to_string());
+                    end = e;
+                }
+            }
+            let kind = match (&name, self.holder_of(last)) {
+                (Some(_), _) => MentionKind::Person,
+                (None, Some(Holder::Org)) => MentionKind::Organisation,
+                _ => MentionKind::Group,
+            };
+            let first = qualifier.map_or(i, |q| q.hit);
+            let start = lead_start(&self.g.name_words, self.text, self.hits[first].start);
+            self.mark(first..=last);
+            self.push_actor(
+                Span::new(start, end),
+                kind,
+                name,
+                title.map(|t| t.0),
+                country,
+                code,
+            );
+        }
+    }
+
     /// Everything not taken into a phrase becomes a plain actor; every place is a place.
     fn plain_mentions(&mut self) -> Vec<PlaceMention> {
         let mut places = Vec::new();
         for i in 0..self.hits.len() {
             let h = self.hits[i];
             let span = Span::new(h.start, h.end);
-            let free = !self.used[i];
+            // "London-based" names a place, never an actor.
+            let free = !self.used[i] && !self.text[h.end..].starts_with("-based");
             let country = self.country_of(h.entry);
             match h.entry {
                 Entry::Country(_) | Entry::North | Entry::South | Entry::Korea => {

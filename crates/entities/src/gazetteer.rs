@@ -7,7 +7,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use attache_model::{ActorCode, CountryCode};
 
 use crate::data::{
-    CountryRow, DiscardRow, GroupCountry, HeadsRow, Holder, OrgCode, OrgRow, PlaceWords, TitleRow,
+    CountryRow, DiscardRow, GroupCountry, HeadsRow, Holder, IdentityRow, OrgCode, OrgRow,
+    PlaceWords, SharedRow, TitleRow,
 };
 use crate::names::NameWords;
 use crate::EntitiesError;
@@ -35,6 +36,15 @@ pub(crate) enum Entry {
     },
     Org(u16),
     Title(u16),
+    /// An ethnic or religious group (`identities.tsv`): a noun that may stand alone
+    /// ("Kurds"), or an adjective that only qualifies a title ("Kurdish rebels").
+    Identity {
+        row: u16,
+        noun: bool,
+    },
+    /// A name two countries share (`shared_names.tsv`: "Congo"), resolved per document into
+    /// a [`Entry::Country`] before anything else reads the hits.
+    Shared(u16),
     /// "the North" / "the South": a Korea only when the document is about Korea.
     North,
     South,
@@ -64,6 +74,14 @@ pub(crate) struct Title {
     pub holder: Option<Holder>,
 }
 
+/// An ethnic or religious group of `identities.tsv`.
+pub(crate) struct Identity {
+    /// The CAMEO identity code: "KUR", "MOSSHI".
+    pub code: String,
+    /// The one country nearly all of the group lives in.
+    pub home: Option<u16>,
+}
+
 /// Korea-specific names. They are language rather than gazetteer knowledge: the rules that give
 /// them meaning (see `Recognizer::find`) are written for exactly these words.
 const KOREA_NAMES: &[(&str, Entry)] = &[
@@ -84,6 +102,8 @@ enum Owner {
     Country(u16),
     Org(u16),
     Title(u16),
+    Identity(u16),
+    Shared(u16),
     /// A title from a user agents file: never clashes, the first listing of a name wins.
     Agent,
 }
@@ -95,6 +115,8 @@ impl Owner {
             (Owner::Country(_), Owner::Country(_))
                 | (Owner::Org(_), Owner::Org(_))
                 | (Owner::Title(_), Owner::Title(_))
+                | (Owner::Identity(_), Owner::Identity(_))
+                | (Owner::Shared(_), Owner::Shared(_))
         )
     }
 }
@@ -182,6 +204,10 @@ pub(crate) struct Gazetteer {
     pub places: Vec<String>,
     pub orgs: Vec<Org>,
     pub titles: Vec<Title>,
+    pub identities: Vec<Identity>,
+    /// Per shared name, the countries it names: by default, and in a document that names the
+    /// other country.
+    pub shared: Vec<(u16, u16)>,
     /// Title forms that name an actor standing alone (`data/groups.tsv`), in lower case, with
     /// where their country comes from.
     pub groups: Vec<(String, GroupCountry)>,
@@ -208,17 +234,38 @@ pub(crate) struct Sources<'a> {
     pub orgs: &'a str,
     pub titles: &'a str,
     pub discard: &'a str,
+    pub identities: &'a str,
+    pub shared: &'a str,
+}
+
+/// The rows the automaton is built from.
+pub(crate) struct Rows<'a> {
+    pub countries: &'a [CountryRow],
+    pub orgs: &'a [OrgRow],
+    pub titles: &'a [TitleRow],
+    pub discards: &'a [DiscardRow],
+    /// Titles from user agent files.
+    pub agents: &'a [TitleRow],
+    pub identities: &'a [IdentityRow],
+    pub shared: &'a [SharedRow],
 }
 
 impl Gazetteer {
-    pub(crate) fn build(
-        countries: &[CountryRow],
-        orgs: &[OrgRow],
-        titles: &[TitleRow],
-        discards: &[DiscardRow],
-        agents: &[TitleRow],
-        files: &Sources<'_>,
-    ) -> Result<Gazetteer, EntitiesError> {
+    /// The gazetteer of `rows`. A shared name or a group's home whose country `rows` lack is
+    /// skipped: a user's countries file may leave out countries.
+    pub(crate) fn build(rows: &Rows<'_>, files: &Sources<'_>) -> Result<Gazetteer, EntitiesError> {
+        let Rows {
+            countries,
+            orgs,
+            titles,
+            discards,
+            agents,
+            identities,
+            shared,
+        } = *rows;
+        if countries.len() > usize::from(u16::MAX) || identities.len() > usize::from(u16::MAX) {
+            return Err(EntitiesError::data(files.countries, 0, "too many rows"));
+        }
         if countries.len() > usize::from(u16::MAX) || orgs.len() > usize::from(u16::MAX) {
             return Err(EntitiesError::data(files.countries, 0, "too many rows"));
         }
@@ -234,6 +281,26 @@ impl Gazetteer {
         }
         for (name, entry) in KOREA_NAMES {
             p.add(name, *entry, Owner::Korea, "(built in)", 0)?;
+        }
+        let country_index = |code: &CountryCode| {
+            countries
+                .iter()
+                .position(|c| c.iso3 == *code)
+                .map(|i| i as u16)
+        };
+        let mut shared_table = Vec::with_capacity(shared.len());
+        for r in shared {
+            if let (Some(d), Some(o)) = (country_index(&r.default), country_index(&r.other)) {
+                let si = shared_table.len() as u16;
+                p.add(
+                    &r.name,
+                    Entry::Shared(si),
+                    Owner::Shared(si),
+                    files.shared,
+                    r.line,
+                )?;
+                shared_table.push((d, o));
+            }
         }
 
         let mut places = Vec::new();
@@ -353,6 +420,33 @@ impl Gazetteer {
             });
         }
 
+        let mut identity_table = Vec::with_capacity(identities.len());
+        for (i, r) in identities.iter().enumerate() {
+            let (row, o, f, l) = (
+                i as u16,
+                Owner::Identity(i as u16),
+                files.identities,
+                r.line,
+            );
+            for (forms, noun) in [(&r.nouns, true), (&r.adjectives, false)] {
+                for form in forms {
+                    // "ethnic Albanians" also opens a sentence: "Ethnic Albanians".
+                    let mut c = form.chars();
+                    let capitalised = c
+                        .next()
+                        .filter(|f| f.is_lowercase())
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>());
+                    for form in std::iter::once(form).chain(capitalised.as_ref()) {
+                        p.add(form, Entry::Identity { row, noun }, o, f, l)?;
+                    }
+                }
+            }
+            identity_table.push(Identity {
+                code: r.code.clone(),
+                home: r.home.as_ref().and_then(country_index),
+            });
+        }
+
         if titles.len() + agents.len() > usize::from(u16::MAX) {
             return Err(EntitiesError::data(files.titles, 0, "too many rows"));
         }
@@ -403,6 +497,8 @@ impl Gazetteer {
             places,
             orgs: org_table,
             titles: title_table,
+            identities: identity_table,
+            shared: shared_table,
             groups: Vec::new(),
             place_words: PlaceWords::default(),
             capitals,

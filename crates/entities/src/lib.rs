@@ -81,7 +81,7 @@ use attache_model::{ActorMention, Document, PlaceMention};
 pub use error::EntitiesError;
 
 use dictionaries::KnownActor;
-use gazetteer::{Gazetteer, Sources};
+use gazetteer::{Gazetteer, Rows, Sources};
 use keys::{NameIndex, Romanisation};
 
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
@@ -93,6 +93,8 @@ const HEADS: &str = include_str!("../../../data/heads.tsv");
 const ROMANISATION: &str = include_str!("../../../data/romanisation.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/place_words.tsv");
 const NAME_WORDS: &str = include_str!("../../../data/name_words.tsv");
+const IDENTITIES: &str = include_str!("../../../data/identities.tsv");
+const SHARED_NAMES: &str = include_str!("../../../data/shared_names.tsv");
 
 /// Longest name, in words, that a user dictionary entry may match: longer entries (PETRARCH
 /// has a few sentence-long ones) are loaded but never found.
@@ -120,6 +122,10 @@ pub struct RecognizerOptions {
     /// Replaces `data/name_words.tsv` (name particles, capitalised words that are no names,
     /// headline verbs, photo caption positions).
     pub name_words: Option<PathBuf>,
+    /// Replaces `data/identities.tsv` (ethnic and religious groups: "Iraqi Kurds", "Sunnis").
+    pub identities: Option<PathBuf>,
+    /// Replaces `data/shared_names.tsv` (names two countries share: "Congo").
+    pub shared_names: Option<PathBuf>,
     /// PETRARCH/Phoenix actor dictionaries (`--actors`), in order: the first entry for a
     /// name wins.
     pub actors: Vec<PathBuf>,
@@ -254,6 +260,16 @@ impl Recognizer {
             NAME_WORDS,
         )?;
         let name_words = data::parse_name_words(&name_words_name, &name_words_text)?;
+        let (identities_name, identities_text) = read_or(
+            options.identities.as_deref(),
+            "data/identities.tsv",
+            IDENTITIES,
+        )?;
+        let (shared_name, shared_text) = read_or(
+            options.shared_names.as_deref(),
+            "data/shared_names.tsv",
+            SHARED_NAMES,
+        )?;
 
         let mut stats = DictionaryStats::default();
         let mut problems: Vec<String> = Vec::new();
@@ -294,15 +310,19 @@ impl Recognizer {
             orgs: &orgs_name,
             titles: &titles_name,
             discard: "data/discard.txt",
+            identities: &identities_name,
+            shared: &shared_name,
         };
-        let mut gazetteer = Gazetteer::build(
-            &data::parse_countries(files.countries, &countries_text)?,
-            &data::parse_orgs(files.orgs, &orgs_text)?,
-            &data::parse_titles(files.titles, &titles_text)?,
-            &data::parse_discards(files.discard, DISCARD)?,
-            &agents,
-            &files,
-        )?;
+        let rows = Rows {
+            countries: &data::parse_countries(files.countries, &countries_text)?,
+            orgs: &data::parse_orgs(files.orgs, &orgs_text)?,
+            titles: &data::parse_titles(files.titles, &titles_text)?,
+            discards: &data::parse_discards(files.discard, DISCARD)?,
+            agents: &agents,
+            identities: &data::parse_identities(files.identities, &identities_text)?,
+            shared: &data::parse_shared_names(files.shared, &shared_text)?,
+        };
+        let mut gazetteer = Gazetteer::build(&rows, &files)?;
         let heads = data::parse_heads(&heads_name, &heads_text)?;
         let strict = options.titles.is_none() && options.countries.is_none();
         gazetteer.set_heads(&heads_name, &heads, strict)?;

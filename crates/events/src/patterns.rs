@@ -2059,7 +2059,8 @@ mod sentences {
         ("Burmese soldiers massacred Rohingya villagers in Rakhine.", "202", "MMR", "", "actual"),
         ("Serbian paramilitaries carried out mass killings of Bosnian civilians.", "202", "SRB", "BIH", "actual"),
         ("Two Israeli soldiers were killed by Lebanese militants.", "190", "LBN", "ISR", "actual"),
-        ("Iran executed three Kurdish activists on Tuesday.", "180", "IRN", "", "actual"),
+        // Kurdish activists in the clause's one country: IRNOPPKUR, a domestic dyad (data/identities.tsv).
+        ("Iran executed three Kurdish activists on Tuesday.", "180", "IRN", "IRN", "actual"),
         ("Two Afghan suicide bombers killed nine Pakistani soldiers in Peshawar.", "1831", "AFG", "PAK", "actual"),
         ("Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "actual"),
         ("Russian troops attacked Ukrainian positions near Donetsk.", "190", "RUS", "UKR", "actual"),

@@ -1645,7 +1645,10 @@ impl Finder<'_> {
             keys.push((known_keys[i].clone(), i, true));
             let tokens: Vec<&str> = k.name.split(' ').collect();
             if tokens.len() > 1 {
-                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                let last = tokens[tokens.len() - 1];
+                // "Rubaie" for "Salim al-Rubaie".
+                let bare = crate::names::unfused(last);
+                for t in [tokens[0], last].into_iter().chain(bare) {
                     if t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase) {
                         keys.push((self.romanisation.key(t), i, false));
                     }
@@ -1661,7 +1664,9 @@ impl Finder<'_> {
             // "Su-gil" is two words to the scanner: it must be allowed to extend "su".
             let tokens: Vec<&str> = k.name.split(' ').collect();
             if tokens.len() > 1 {
-                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                let last = tokens[tokens.len() - 1];
+                let bare = crate::names::unfused(last);
+                for t in [tokens[0], last].into_iter().chain(bare) {
                     index.prefixes.extend(self.romanisation.prefixes(t));
                 }
             }

@@ -630,6 +630,8 @@ fn name_variants_possessives_and_descriptions_in_one_document() {
         ("North Korean leader Kim Jong-un spoke.\nKim Jong Un left.", &[("person", "North Korean leader Kim Jong-un", "PRK", "PRKGOV", "leader", "Kim Jong-un"), ("person", "Kim Jong Un", "PRK", "PRKGOV", "leader", "Kim Jong-un")]),
         // A hyphenated surname is one token of the name, two words of the text.
         ("Russian envoy Anna Petrova-Ivanova arrived.\nPetrova-Ivanova left.", &[("person", "Russian envoy Anna Petrova-Ivanova", "RUS", "RUSGOV", "envoy", "Anna Petrova-Ivanova"), ("person", "Petrova-Ivanova", "RUS", "RUSGOV", "envoy", "Anna Petrova-Ivanova")]),
+        // A surname named again without its fused particle ("al-", "el-").
+        ("Iraqi Prime Minister Salim al-Rubaie arrived.\nRubaie met reporters.", &[("person", "Iraqi Prime Minister Salim al-Rubaie", "IRQ", "IRQGOV", "Prime Minister", "Salim al-Rubaie"), ("person", "Rubaie", "IRQ", "IRQGOV", "Prime Minister", "Salim al-Rubaie")]),
         // A titled mention in another spelling takes the country of the introduction.
         ("North Korean Foreign Minister Choe Son-hui arrived.\nForeign Minister Choi Son Hui left.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Foreign Minister Choi Son Hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
         // Possessives, straight and curly.

@@ -86,12 +86,18 @@ pub(crate) fn resolve(
 ) {
     for k in 0..events.len() {
         let e = &events[k];
-        if !reacts(&e.code) || e.target.country.is_some() || e.target.code.is_some() {
+        if !reacts(&e.code) {
             continue;
         }
-        let Some(roots) = object_noun(text, e, nouns) else {
+        let Some((roots, phrase_end)) = object_noun(text, e, nouns) else {
             continue;
         };
+        // A target taken from past the object's phrase ("rejected the request, saying its
+        // operations target only militants") is not the reaction's: the act's author is.
+        let has_target = e.target.country.is_some() || e.target.code.is_some();
+        if has_target && e.target_span.is_none_or(|t| t.start < phrase_end) {
+            continue;
+        }
         let names = |a: &EventMention| {
             a.sentence != e.sentence
                 && (roots.is_empty() || roots.iter().any(|r| r == a.code.root()))
@@ -131,8 +137,13 @@ pub(crate) fn resolve(
 }
 
 /// The roots of the act the reaction's object names: the first act noun among the trigger's
-/// words and the [`NOUN_REACH`] words after it, before any punctuation that ends a phrase.
-fn object_noun<'n>(text: &str, e: &EventMention, nouns: &'n ActNouns) -> Option<&'n [String]> {
+/// words and the [`NOUN_REACH`] words after it, before any punctuation that ends a phrase; and
+/// where that phrase ends.
+fn object_noun<'n>(
+    text: &str,
+    e: &EventMention,
+    nouns: &'n ActNouns,
+) -> Option<(&'n [String], usize)> {
     let end = text[e.trigger.start..]
         .find(['.', ',', ';', ':', '?', '!', '"', '“', '”'])
         .map_or(text.len(), |p| e.trigger.start + p);
@@ -153,7 +164,7 @@ fn object_noun<'n>(text: &str, e: &EventMention, nouns: &'n ActNouns) -> Option<
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if let Some(roots) = nouns.roots(&w) {
-            return Some(roots);
+            return Some((roots, end));
         }
     }
     None
@@ -187,6 +198,8 @@ mod tests {
         ("Pakistan test-fired a ballistic missile on Sunday. India criticised the launch.", "111", "IND", "PAK"),
         ("Chad expelled the Sudanese ambassador on Friday. Sudan rejected the expulsion as illegal.", "120", "SDN", "TCD"),
         ("Kenya lifted its ban on Ugandan sugar. Uganda welcomed the move.", "051", "UGA", "KEN"),
+        // An actor past the object's phrase is not the reaction's target.
+        ("Mali urged Algeria to close its border camps. Algiers rejected the request, saying the camps shelter only Malian refugees.", "120", "DZA", "MLI"),
         // No act coded in the sentence before: the first actor of another country it names.
         ("Hungary is building a fence along its southern border. Austria condemned the move.", "111", "AUT", "HUN"),
         // "the pair", "both sides" after two countries named in a sentence with no event.

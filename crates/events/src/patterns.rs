@@ -613,6 +613,21 @@ impl PatternCoder {
                     .find(|a| a.span.end == end && is_actor(ctx, a))
             })
             .flatten();
+        // "Ardic met Rubaie, and the two sides signed a memorandum": a pair phrase right
+        // before the verb, with no actor after it, is the subject even where the clause reaches
+        // back to another actor.
+        let pair_subject = || {
+            let from = i.saturating_sub(PAIR_SUBJECT_REACH).max(clause_start);
+            let k = (from..i).rev().find(|&k| pair_phrase(ctx, k, k + 1))?;
+            let (at, to) = (ctx.words[k].span.start, ctx.words[i].span.start);
+            let actor_between = ctx
+                .actors
+                .iter()
+                .any(|a| a.span.start >= at && a.span.end <= to);
+            (!actor_between && k > clause_start)
+                .then(|| latest_pair(ctx, prior))
+                .flatten()
+        };
         let subjects = || {
             right_before
                 .or_else(|| {
@@ -645,6 +660,8 @@ impl PatternCoder {
         } else if agentless {
             // "Three soldiers were killed in Basra": the subject is the victim.
             (Vec::new(), subjects())
+        } else if let Some(pair) = rule.verbal.then(pair_subject).flatten() {
+            (Vec::from(pair), m.targets.clone())
         } else {
             (subjects(), m.targets.clone())
         };
@@ -1514,6 +1531,10 @@ impl Pair<'_> {
     }
 }
 
+/// Words before a verb in which "the two sides" may stand as its subject ("the two sides
+/// also have signed").
+const PAIR_SUBJECT_REACH: usize = 5;
+
 /// Words after a trigger in which "the two countries" may stand as its object.
 const PAIR_REACH: usize = 6;
 
@@ -2141,6 +2162,15 @@ mod sentences {
         ("Russia fired a cruise missile at a cargo ship in the Black Sea.", "195", "RUS", "", "actual"),
         ("Israel fired missiles into Gaza on Saturday.", "195", "ISR", "PSE", "actual"),
         ("Russia threatened to hit supply routes used to move arms to Poland.", "138", "RUS", "POL", "actual"),
+        // "the two sides" right before a second clause's verb is the pair, not the clause's
+        // first actor.
+        ("Greek Foreign Minister Nikos Dimas met Turkish Foreign Minister Ali Kaya, and the two sides signed a memorandum on migration.", "057", "GRC", "TUR", "actual"),
+        ("Greek Foreign Minister Nikos Dimas met Turkish Foreign Minister Ali Kaya, and the two sides signed a memorandum on migration.", "057", "TUR", "GRC", "actual"),
+        // A call with no "with T": the pair, or a compound subject.
+        ("India and Pakistan clashed overnight. The army chiefs of the two countries spoke over their hotline on Tuesday.", "041", "IND", "PAK", "actual"),
+        ("Serbian and Croatian leaders spoke by phone on Monday.", "041", "HRV", "SRB", "actual"),
+        ("Thai and Cambodian troops exchanged fire along the border overnight.", "193", "KHM", "THA", "actual"),
+        ("Thai and Cambodian troops exchanged fire along the border overnight.", "193", "THA", "KHM", "actual"),
     ];
 
     /// Sentences that must not yield an event with this code, or this code and source ("111

@@ -786,6 +786,16 @@ impl PatternCoder {
         }
         let trigger = Span::new(ctx.words[i].span.start, ctx.words[m.trigger_end].span.end);
         let mut modality = ctx.modality(clause_start, i);
+        // "refused to meet Bolivian demands": a rule that opens with a negating word and "to"
+        // codes its act negated, unless the refusal is the act (a rejection, 12; declining to comment,
+        // 011).
+        let refusal_is_act = rule.root.as_str() == "12" || rule.code.as_str() == "011";
+        if !refusal_is_act
+            && ctx.cues.negation.contains(&ctx.words[i].lower)
+            && ctx.words.get(i + 1).is_some_and(|w| w.lower == "to")
+        {
+            modality = Modality::Negated;
+        }
         if !rule.verbal && modality == Modality::Actual {
             modality = nominal_modality(ctx, m.end, clause_end).unwrap_or(modality);
         }
@@ -805,7 +815,14 @@ impl PatternCoder {
         let mut out = Vec::new();
         for (s, t) in pairs {
             let residents = s.and_then(|s| resident(ctx, s, held_in, clause_end));
-            let at_home = protest && (residents.is_some() || at_home(ctx, s));
+            // "Police detained at least 40 people": the police's people nobody named are their
+            // own country's (a domestic arrest, X -> X).
+            let police_arrest = rule.code.as_str() == "173"
+                && s.is_some_and(|s| {
+                    s.code.as_ref().is_some_and(|c| c.as_str().ends_with("COP"))
+                        && ctx.country_of(s).is_some()
+                });
+            let at_home = (protest && (residents.is_some() || at_home(ctx, s))) || police_arrest;
             let (source, source_span) = match (s, unnamed) {
                 (Some(s), _) => (residents.unwrap_or_else(|| ctx.actor(s)), Some(s.span)),
                 (None, p) => (
@@ -2171,12 +2188,23 @@ mod sentences {
         ("Serbian and Croatian leaders spoke by phone on Monday.", "041", "HRV", "SRB", "actual"),
         ("Thai and Cambodian troops exchanged fire along the border overnight.", "193", "KHM", "THA", "actual"),
         ("Thai and Cambodian troops exchanged fire along the border overnight.", "193", "THA", "KHM", "actual"),
+        // A refusal to meet is a rejection of talks, not a negated meeting (NOT below).
+        ("Serbia declined to negotiate with Kosovo on Monday.", "125", "SRB", "XKX", "actual"),
+        ("TBILISI, May 20 (AP) - Prime Minister Levan Chikvani refused to meet opposition leaders.", "125", "GEO", "GEO", "actual"),
+        // Police detaining people nobody names: their own country's people.
+        ("TBILISI, May 20 (AP) - Police detained at least 40 people overnight.", "173", "GEO", "GEO", "actual"),
+        ("Police detained two Russian tourists in Batumi.", "173", "GEO", "RUS", "actual"),
+        // Protesters gathering is a rally.
+        ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
+        ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
     ];
 
     /// Sentences that must not yield an event with this code, or this code and source ("111
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        ("TBILISI, May 20 (AP) - Prime Minister Levan Chikvani refused to meet opposition leaders.", "040"),
+        ("Leaders gathered in Brussels on Monday.", "141"),
         // A verb's form that modifies a noun starts and fills no rule.
         ("Russia threatened to hit supply routes used to move arms to Poland.", "072"),
         ("Russia launched strike drones at Kyiv overnight.", "143"),

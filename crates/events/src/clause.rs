@@ -311,6 +311,7 @@ impl<'a> SentenceContext<'a> {
             x.span.start >= candidate.span.end
                 && self.doc.text[x.span.start..].starts_with(char::is_uppercase)
                 && x.lower != "i"
+                && !self.cues.calendar.contains(&x.lower)
                 && !known(x.span)
         });
         (!other_name).then_some(candidate)

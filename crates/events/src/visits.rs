@@ -617,19 +617,60 @@ impl<'a> SentenceContext<'a> {
             Frame::CalledOff => return Vec::new(),
             Frame::Host => {
                 let (a, b) = (self.at(after), self.at(clause_end));
-                let Some(guest) = self.actors.iter().copied().find(|m| {
-                    m.span.start >= a
-                        && m.span.start < b
-                        && m.country.is_some()
+                let eligible = |m: &ActorMention| {
+                    m.country.is_some()
                         && matches!(
                             m.kind,
                             MentionKind::Person | MentionKind::Group | MentionKind::Country
                         )
-                }) else {
-                    return Vec::new();
                 };
-                let between = &self.words[after..self.word_at(guest.span.start)];
-                let is_visit = between.iter().any(|w| w.lower == "visiting")
+                // "Archer was received by President Sulistyo": the host is the agent after
+                // "by", the guest the subject, an official.
+                let passive = i > 0
+                    && self
+                        .cues
+                        .passive_auxiliary
+                        .contains(&self.words[i - 1].lower)
+                    && self.words.get(after).is_some_and(|w| w.lower == "by");
+                if passive {
+                    let by = self.at(after + 1);
+                    let host = self
+                        .actors
+                        .iter()
+                        .copied()
+                        .find(|m| m.span.start >= by && m.span.start < b && eligible(m));
+                    let guest = self
+                        .subject(clause_start, i - 1)
+                        .filter(|g| g.kind == MentionKind::Person && is_official(g));
+                    let (Some(host), Some(guest)) = (host, guest) else {
+                        return Vec::new();
+                    };
+                    if host.country == guest.country {
+                        return Vec::new();
+                    }
+                    source_mention = Some(host);
+                    targets.push(Target::Guest(guest));
+                    None
+                } else {
+                    let Some(guest) = self
+                        .actors
+                        .iter()
+                        .copied()
+                        .find(|m| m.span.start >= a && m.span.start < b && eligible(m))
+                    else {
+                        return Vec::new();
+                    };
+                    let between = &self.words[after..self.word_at(guest.span.start)];
+                    // "Sulistyo received Archer at the palace": a foreign official received in
+                    // person (not "Putin's letter": a possessive names a thing).
+                    let received_official = self.words[i].lower.starts_with("receiv")
+                        && between
+                            .iter()
+                            .all(|w| self.cues.definite.contains(&w.lower))
+                        && guest.kind == MentionKind::Person
+                        && is_official(guest)
+                        && !self.doc.text[guest.span.end..].starts_with(['\'', '’']);
+                    let is_visit = between.iter().any(|w| w.lower == "visiting")
                     || guest
                         .title
                         .as_deref()
@@ -639,12 +680,14 @@ impl<'a> SentenceContext<'a> {
                         "host" | "hosts" | "hosted" | "hosting"
                     )
                     // "Prime Minister receives Chinese Foreign Minister": a headline's guest.
-                    || (self.is_title && guest.country.is_some());
-                if !is_visit || between.len() > 6 {
-                    return Vec::new();
+                    || (self.is_title && guest.country.is_some())
+                    || received_official;
+                    if !is_visit || between.len() > 6 {
+                        return Vec::new();
+                    }
+                    targets.push(Target::Guest(guest));
+                    None
                 }
-                targets.push(Target::Guest(guest));
-                None
             }
         };
         if let Some(p) = first_place {

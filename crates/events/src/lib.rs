@@ -138,6 +138,13 @@ impl Coder {
             // to Pyongyang" is a visit, not aid sent.
             let visits = &out[first..];
             patterns.retain(|p| !visits.iter().any(|v| v.trigger.start == p.trigger.start));
+            // "is due in Tbilisi next week for talks with the government": talks after "for"
+            // are the visit's purpose, not another event.
+            patterns.retain(|p| {
+                !(p.code.root() == "04"
+                    && purpose_of_visit(ctx, p.trigger.start)
+                    && visits.iter().any(|v| v.trigger.end <= p.trigger.start))
+            });
             out.append(&mut patterns);
             // Reported speech: the speaker is recorded with each event, never as its source.
             let (earlier, sentence) = out.split_at_mut(first);
@@ -149,6 +156,19 @@ impl Coder {
         reactions::resolve(&doc.text, &self.act_nouns, actors, &mut out);
         out
     }
+}
+
+/// Whether the word at byte `start` follows "for", with at most two lower-case words between
+/// ("for talks", "for a summit", "for further talks").
+fn purpose_of_visit(ctx: &clause::SentenceContext<'_>, start: usize) -> bool {
+    let w = ctx.word_at(start);
+    (w.saturating_sub(3)..w).rev().any(|k| {
+        ctx.words[k].lower == "for"
+            && ctx.words[k + 1..w].iter().all(|x| {
+                x.lower.chars().all(char::is_alphabetic)
+                    && !ctx.doc.text[x.span.start..].starts_with(char::is_uppercase)
+            })
+    })
 }
 
 /// The stages before the coder, for tests that code our own sentences.

@@ -35,6 +35,7 @@ enum Frame {
     Presence,
     CalledOff,
     Send,
+    Expected,
 }
 
 impl Frame {
@@ -49,6 +50,7 @@ impl Frame {
             "presence" => Frame::Presence,
             "called-off" => Frame::CalledOff,
             "send" => Frame::Send,
+            "expected" => Frame::Expected,
             _ => return None,
         })
     }
@@ -509,6 +511,21 @@ impl<'a> SentenceContext<'a> {
             Frame::Object => (after..(after + 4).min(clause_end))
                 .find_map(|j| self.place_at(j))
                 .or_else(|| self.place_in(after, (after + 4).min(clause_end))),
+            // "is due in Tbilisi next week": a form of "be" before the trigger, the place
+            // right after "in" or "at".
+            Frame::Expected => {
+                let mut b = i;
+                while b > 0 && self.cues.negation.contains(&self.words[b - 1].lower) {
+                    b -= 1;
+                }
+                let be = b
+                    .checked_sub(1)
+                    .is_some_and(|b| self.cues.passive_auxiliary.contains(&self.words[b].lower));
+                if !be {
+                    return Vec::new();
+                }
+                self.place_after_prep(after, clause_end.min(after + 2), &["in", "at"])
+            }
             Frame::Prep | Frame::PrepIn => {
                 let preps: &[&str] = if frame == Frame::PrepIn || rule.id.ends_with("arrive") {
                     &["in", "at", "to"]
@@ -711,7 +728,11 @@ impl<'a> SentenceContext<'a> {
             .find(|&j| self.cues.negating_verb.contains(&self.words[j].lower));
         let Some(source) = source_mention
             .or_else(|| denial.and_then(|d| self.subject(d + 1, i)))
-            .or_else(|| self.subject(clause_start, i))
+            // "EU commissioner Anna Kowalczyk is due in Tbilisi": an organisation's people
+            // travel too; their actor code says whose they are.
+            .or_else(|| {
+                self.subject_where(clause_start, i, |a| a.country.is_some() || a.code.is_some())
+            })
             .or_else(|| self.described(clause_start, i))
         else {
             return Vec::new();
@@ -721,6 +742,11 @@ impl<'a> SentenceContext<'a> {
             self.nominal_modality(clause_start, i)
         } else {
             self.modality(clause_start, i)
+        };
+        // Expected somewhere is a plan until it happens.
+        let modality = match (frame, modality) {
+            (Frame::Expected, Modality::Actual) => Modality::Planned,
+            (_, m) => m,
         };
         let confidence = match (frame, source.kind) {
             (Frame::Noun | Frame::Presence, _) => 0.6,

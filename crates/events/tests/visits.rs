@@ -105,6 +105,12 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Cambodian Deputy Prime Minister Arrives in Tokyo for Talks\n\nTOKYO, June 10 (AFP) - Cambodian Deputy Prime Minister Sok Chenda arrived in Tokyo on Monday.", "2024-06-10", &[("042", "KHM", "JPN", "actual", "2024-06-10"), ("042", "KHM", "JPN", "actual", "2024-06-10")]),
     // A foreign official received in person is a guest, in the body as in the headline.
     ("Cambodian Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10"), ("043", "KHM", "LAO", "actual", "2024-06-10")]),
+    // Due or expected in a place: a planned visit, whose purpose after "for" is no other event.
+    ("Russian Foreign Minister Sergei Lavin is due in Pyongyang on Friday for talks with his North Korean counterpart.", "2024-06-12", &[("042", "RUS", "PRK", "planned", "2024-06-14")]),
+    ("Russian Foreign Minister Sergei Lavin is expected in Pyongyang on Friday.", "2024-06-12", &[("042", "RUS", "PRK", "planned", "2024-06-14")]),
+    ("Russian Foreign Minister Sergei Lavin is not expected in Pyongyang on Friday.", "2024-06-12", &[("042", "RUS", "PRK", "negated", "2024-06-14")]),
+    // An organisation's official travels too: no country, the organisation's code.
+    ("UN envoy Martin Holt arrived in Damascus on Monday.", "2024-06-12", &[("042", "", "SYR", "actual", "2024-06-10")]),
     // A weekday between the visitor and "his" leaves the pronoun the visitor's.
     ("Australian Prime Minister Daniel Archer arrived on Monday for his first visit to Indonesia.", "2024-06-12", &[("042", "AUS", "IDN", "actual", "2024-06-10")]),
     // A passive: the host is the agent after "by", the guest the subject.

@@ -536,6 +536,17 @@ impl Finder<'_> {
             .unwrap_or(self.text.len())
     }
 
+    /// Whether at most two words stand between " of " after hit `i` and hit `j` ("the foreign
+    /// ministry of the Russian Federation"; not "the ruling party of steering the country
+    /// toward Russia").
+    fn short_of_gap(&self, i: usize, j: usize) -> bool {
+        let from = (self.hits[i].end + " of ".len()).min(self.hits[j].start);
+        self.text[from..self.hits[j].start]
+            .split_whitespace()
+            .count()
+            <= 2
+    }
+
     /// "X, title of [the] Y": the hit Y that follows `after_hit` through "of" in one clause.
     fn of_phrase(&self, end: usize, from_hit: usize) -> Option<usize> {
         let rest = &self.text[end..];
@@ -901,7 +912,10 @@ impl Finder<'_> {
             let name = self.g.orgs[usize::from(o)].name.clone();
             let (left, country, end, last) = if let Some(q) = self.qualifier_before(i) {
                 (q.hit, q.country, self.hits[i].end, i)
-            } else if let Some(j) = self.of_phrase(self.hits[i].end, i + 1) {
+            } else if let Some(j) = self
+                .of_phrase(self.hits[i].end, i + 1)
+                .filter(|&j| self.short_of_gap(i, j))
+            {
                 (i, self.country_of(self.hits[j].entry), self.hits[j].end, j)
             } else {
                 continue;
@@ -944,7 +958,7 @@ impl Finder<'_> {
     fn place_countries(&self, range: std::ops::Range<usize>) -> Places {
         let mut found = Places::None;
         for i in range {
-            if self.text[self.hits[i].end..].starts_with("-based") {
+            if self.text[self.hits[i].end..].starts_with("-based") || self.heading_before(i) {
                 continue;
             }
             match (found, self.place_country(i)) {
@@ -955,6 +969,18 @@ impl Finder<'_> {
             }
         }
         found
+    }
+
+    /// Whether the word before hit `i` makes its place a heading or an opponent ("steering the
+    /// country toward Russia", "sanctions against Iran"): not where the clause's people are.
+    fn heading_before(&self, i: usize) -> bool {
+        let before = self.text[..self.hits[i].start].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or(before);
+        self.g
+            .place_words
+            .headings
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// The country of the first place named in the dateline ("SEOUL, Jan. 29 (Yonhap) --").

@@ -2194,6 +2194,13 @@ mod sentences {
         // Police detaining people nobody names: their own country's people.
         ("TBILISI, May 20 (AP) - Police detained at least 40 people overnight.", "173", "GEO", "GEO", "actual"),
         ("Police detained two Russian tourists in Batumi.", "173", "GEO", "RUS", "actual"),
+        // Entry bans on a country's officials, money pledged, a joint exercise.
+        ("Lithuania and Latvia imposed entry bans on 12 Georgian officials.", "163", "LVA", "GEO", "actual"),
+        ("Japan pledged 50 million dollars for health programmes in eastern Indonesia.", "033", "JPN", "IDN", "actual"),
+        ("India and Pakistan will hold their first joint exercise in August.", "062", "PAK", "IND", "planned"),
+        // A group's country is not the place it is steered toward.
+        ("TBILISI, May 20 (AP) - The protesters demand new elections and accuse the government of steering the country toward Russia.", "100", "GEO", "", "actual"),
+        ("Pakistani forces fired on Indian posts near the border.", "193", "PAK", "IND", "actual"),
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
@@ -2205,6 +2212,8 @@ mod sentences {
     const NOT: &[(&str, &str)] = &[
         ("TBILISI, May 20 (AP) - Prime Minister Levan Chikvani refused to meet opposition leaders.", "040"),
         ("Leaders gathered in Brussels on Monday.", "141"),
+        // The toll of an attack after a comma is no second attack.
+        ("ISLAMABAD, Aug 26 (Reuters) - Indian troops shelled villages along the border overnight, killing three civilians.", "190"),
         // A verb's form that modifies a noun starts and fills no rule.
         ("Russia threatened to hit supply routes used to move arms to Poland.", "072"),
         ("Russia launched strike drones at Kyiv overnight.", "143"),

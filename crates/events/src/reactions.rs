@@ -73,6 +73,13 @@ fn reacts(code: &CameoCode) -> bool {
     matches!(code.root(), "01" | "05" | "10" | "11" | "12" | "13" | "14")
 }
 
+/// The rule of fire returned ("Pakistani forces returned fire"): aimed at the author of the
+/// latest attack of another sentence (data/patterns.tsv).
+const RETURN_FIRE: &str = "fight.return-fire";
+
+/// The roots an act returned in kind may answer: force and assaults.
+const FIRE_ROOTS: &[&str] = &["18", "19", "20"];
+
 /// Give each reaction with no target in `events` (one document's, in document order) the source
 /// of the act its object noun names, found in another sentence of `text`; with no event coded
 /// in the sentence before, the first actor of another country it names (`actors`: the
@@ -84,12 +91,18 @@ pub(crate) fn resolve(
     actors: &[ActorMention],
     events: &mut [EventMention],
 ) {
+    let fire_roots: Vec<String> = FIRE_ROOTS.iter().map(|r| r.to_string()).collect();
     for k in 0..events.len() {
         let e = &events[k];
-        if !reacts(&e.code) {
+        let returned = e.rule == RETURN_FIRE && e.target.country.is_none();
+        if !reacts(&e.code) && !returned {
             continue;
         }
-        let Some((roots, phrase_end)) = object_noun(text, e, nouns) else {
+        let found = match returned {
+            true => Some((fire_roots.as_slice(), e.trigger.end)),
+            false => object_noun(text, e, nouns),
+        };
+        let Some((roots, phrase_end)) = found else {
             continue;
         };
         // A target taken from past the object's phrase ("rejected the request, saying its
@@ -198,6 +211,8 @@ mod tests {
         ("Pakistan test-fired a ballistic missile on Sunday. India criticised the launch.", "111", "IND", "PAK"),
         ("Chad expelled the Sudanese ambassador on Friday. Sudan rejected the expulsion as illegal.", "120", "SDN", "TCD"),
         ("Kenya lifted its ban on Ugandan sugar. Uganda welcomed the move.", "051", "UGA", "KEN"),
+        // Fire returned answers the latest attack of another sentence.
+        ("Indian troops shelled villages in Kashmir overnight. Pakistani forces returned fire.", "190", "PAK", "IND"),
         // An actor past the object's phrase is not the reaction's target.
         ("Mali urged Algeria to close its border camps. Algiers rejected the request, saying the camps shelter only Malian refugees.", "120", "DZA", "MLI"),
         // No act coded in the sentence before: the first actor of another country it names.

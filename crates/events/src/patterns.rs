@@ -455,9 +455,16 @@ impl PatternCoder {
             // "started a hunger strike to protest X": after an event, a bare "to" infinitive
             // is its purpose, not another event.
             // ("refused to lift": the "to" belongs to the rule before, and "lift" is its act.)
+            // ("and the two leaders are expected to sign": after a plan word or a form of
+            // "be", the infinitive is what is planned, no purpose.)
+            let planned_complement = i.checked_sub(2).is_some_and(|p| {
+                let p = ctx.words[p].lower.as_str();
+                ctx.cues.plan.contains(p) || ctx.cues.passive_auxiliary.contains(p)
+            });
             let purpose = (prev == Some("to")
                 && i > last_end
                 && intent.is_none()
+                && !planned_complement
                 && out.len() > first_of_sentence)
                 || (i == last_end && requested);
             // "global demand", "human rights abuses", "in jail": a verb's base form after a
@@ -616,15 +623,24 @@ impl PatternCoder {
         // "Ardic met Rubaie, and the two sides signed a memorandum": a pair phrase right
         // before the verb, with no actor after it, is the subject even where the clause reaches
         // back to another actor.
+        // (The infinitive of "are expected to sign" opens its own clause: the phrase may stand
+        // before it, with no punctuation between.)
         let pair_subject = || {
-            let from = i.saturating_sub(PAIR_SUBJECT_REACH).max(clause_start);
+            let from = i.saturating_sub(PAIR_SUBJECT_REACH);
             let k = (from..i).rev().find(|&k| pair_phrase(ctx, k, k + 1))?;
+            if ctx.words[k..i]
+                .iter()
+                .any(|w| w.lower == "," || w.lower == ";")
+            {
+                return None;
+            }
             let (at, to) = (ctx.words[k].span.start, ctx.words[i].span.start);
             let actor_between = ctx
                 .actors
                 .iter()
                 .any(|a| a.span.start >= at && a.span.end <= to);
-            (!actor_between && k > clause_start)
+            let actor_before = ctx.actors.iter().any(|a| a.span.end <= at);
+            (!actor_between && actor_before)
                 .then(|| latest_pair(ctx, prior))
                 .flatten()
         };
@@ -2201,6 +2217,9 @@ mod sentences {
         // A group's country is not the place it is steered toward.
         ("TBILISI, May 20 (AP) - The protesters demand new elections and accuse the government of steering the country toward Russia.", "100", "GEO", "", "actual"),
         ("Pakistani forces fired on Indian posts near the border.", "193", "PAK", "IND", "actual"),
+        // "the two leaders" before a planned infinitive in a second clause: the pair, and the
+        // infinitive is what is planned, not the purpose of the meeting before.
+        ("Greek Foreign Minister Nikos Dimas met Turkish Foreign Minister Ali Kaya, and the two leaders are expected to sign a memorandum.", "057", "TUR", "GRC", "planned"),
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),

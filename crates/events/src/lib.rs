@@ -279,6 +279,7 @@ mod claimants {
         // A state body with no country: the person "his" stands for, else the dateline's.
         ("Indonesian Foreign Minister Ratna Dewi will visit Manila next month, her office said.", "042", "IDN", "PHL", "IDN"),
         ("JAKARTA, May 2 (Reuters) - Indonesia will impose sanctions on Myanmar, the interior ministry said.", "163", "IDN", "MMR", "IDN"),
+        ("N'DJAMENA, Sept 15 (AFP) - Chad closed its eastern border with Sudan on Monday, the government said.", "191", "TCD", "SDN", "TCD"),
         ("ISLAMABAD, Aug 26 (Reuters) - Pakistani forces shelled Indian posts, the military's media wing said.", "194", "PAK", "IND", "PAK"),
         // A speech verb inside a relative clause does not govern the main clause.
         ("Turkey, which said it was ready to talk, condemned Syria on Monday.", "111", "TUR", "SYR", ""),

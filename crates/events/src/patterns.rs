@@ -602,7 +602,7 @@ impl PatternCoder {
         // "the two sides", "both governments": the two countries of the latest dyad before.
         let pair = |from: usize, to: usize| {
             pair_phrase(ctx, from, to)
-                .then(|| latest_pair(ctx, prior))
+                .then(|| latest_pair(ctx, prior, ctx.words[i].span.start))
                 .flatten()
         };
         let has_source_slot = rule.has_source();
@@ -641,7 +641,7 @@ impl PatternCoder {
                 .any(|a| a.span.start >= at && a.span.end <= to);
             let actor_before = ctx.actors.iter().any(|a| a.span.end <= at);
             (!actor_between && actor_before)
-                .then(|| latest_pair(ctx, prior))
+                .then(|| latest_pair(ctx, prior, ctx.words[i].span.start))
                 .flatten()
         };
         let subjects = || {
@@ -728,7 +728,18 @@ impl PatternCoder {
             && !each_with_each
             && !agentless
             && reduced.is_none();
-        let targets = if fallback {
+        // "offered to host talks between the two neighbours, and Brazil's foreign minister
+        // ...": a pair phrase right after the trigger is its object before any actor further on.
+        let pair_object = || {
+            pair(i + 1, clause_end.min(i + 1 + PAIR_REACH)).map(|p| {
+                p.into_iter()
+                    .filter(|t| !sources.iter().any(|s| self_reference(ctx, s, t)))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let targets = if let Some(pair) = fallback.then(pair_object).flatten() {
+            pair
+        } else if fallback {
             // From the word after the first: the object may sit inside the pattern's gap
             // ("rejected the Turkish proposal").
             // "threatened to break off relations with Congo and Costa Rica": an object
@@ -1560,7 +1571,7 @@ struct Pair<'p> {
 
 impl Pair<'_> {
     fn get<'a>(&self, ctx: &SentenceContext<'a>) -> Option<[&'a ActorMention; 2]> {
-        latest_pair(ctx, self.prior)
+        latest_pair(ctx, self.prior, usize::MAX)
     }
 }
 
@@ -1586,23 +1597,54 @@ fn pair_phrase(ctx: &SentenceContext<'_>, from: usize, to: usize) -> bool {
     })
 }
 
-/// The two sides of the latest earlier event of the document between two countries, as the
-/// actor mentions that named them; or, in a later sentence with no such event, the two
-/// countries it names ("Serbia and Kosovo have been at odds for years. The two sides ...").
+/// The two sides of the latest earlier event of the document between the two countries it
+/// has coded most often, as the actor mentions that named them; or, in a later sentence with
+/// no such event, the two countries it names ("Serbia and Kosovo have been at odds for years.
+/// The two sides ...").
 fn latest_pair<'a>(
     ctx: &SentenceContext<'a>,
     prior: &[EventMention],
+    before: usize,
 ) -> Option<[&'a ActorMention; 2]> {
+    // Of this sentence, only the events whose trigger stands before byte `before` ("offered to
+    // host talks between the two neighbours, and Brazil's minister will travel to Caracas":
+    // the trip comes later).
+    let earlier = |e: &&EventMention| e.sentence != ctx.index || e.trigger.start < before;
     let mention = |span: Option<Span>| {
         let span = span?;
         ctx.all_actors.iter().find(|a| a.span == span)
     };
-    let event = prior.iter().rev().find_map(|e| {
+    // The pair the story has coded most often ("the two countries" of a state visit, not of a
+    // third country's criticism the sentence before); of equals, the latest.
+    let mut counts: Vec<([&CountryCode; 2], usize)> = Vec::new();
+    for e in prior.iter().filter(earlier) {
+        let (Some(cs), Some(ct)) = (e.source.country.as_ref(), e.target.country.as_ref()) else {
+            continue;
+        };
+        if cs == ct {
+            continue;
+        }
+        let key = if cs < ct { [cs, ct] } else { [ct, cs] };
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let event = prior.iter().rev().filter(earlier).find_map(|e| {
         let (s, t) = (mention(e.source_span)?, mention(e.target_span)?);
         let (cs, ct) = (e.source.country.as_ref()?, e.target.country.as_ref()?);
-        (cs != ct).then_some((e.sentence, [s, t]))
+        let key = if cs < ct { [cs, ct] } else { [ct, cs] };
+        let often = counts.iter().any(|(k, n)| *k == key && *n == most);
+        (cs != ct && often).then_some((e.sentence, [s, t]))
     });
-    let after = event.map_or(0, |(k, _)| k + 1);
+    // A later sentence that names two countries with no event between them is newer than any
+    // coded pair.
+    let latest =
+        prior.iter().rev().filter(earlier).find(
+            |e| matches!((&e.source.country, &e.target.country), (Some(a), Some(b)) if a != b),
+        );
+    let after = latest.map_or(0, |e| e.sentence + 1);
     (after..ctx.index)
         .rev()
         .find_map(|k| named_pair(ctx.all_actors, k))
@@ -2220,6 +2262,13 @@ mod sentences {
         // "the two leaders" before a planned infinitive in a second clause: the pair, and the
         // infinitive is what is planned, not the purpose of the meeting before.
         ("Greek Foreign Minister Nikos Dimas met Turkish Foreign Minister Ali Kaya, and the two leaders are expected to sign a memorandum.", "057", "TUR", "GRC", "planned"),
+        // Thanks are praise; a border shut; an offer to host talks between the pair; effigies.
+        ("Ukrainian President Oleh Marchenko thanked Germany for its support.", "051", "UKR", "DEU", "actual"),
+        ("Chad shut its eastern border with Sudan after an attack on a refugee camp.", "191", "TCD", "SDN", "actual"),
+        ("Guyana and Venezuela traded accusations on Monday. Brazil offered to host talks between the two neighbours, and Brazilian Foreign Minister Paulo Mendes will travel to Caracas.", "039", "BRA", "GUY", "actual"),
+        ("NEW DELHI, Feb 18 (PTI) Nepali Prime Minister Bishnu Adhikari arrived. In Kathmandu, protesters burned effigies of Adhikari.", "141", "NPL", "NPL", "actual"),
+        // "the two countries": the pair the story coded most, not the latest third party.
+        ("Vietnamese President Tran Minh Duc arrived in Seoul on Tuesday and met President Kang Ji-won. North Korea criticised Seoul. The two countries agreed to upgrade their ties.", "050", "VNM", "KOR", "planned"),
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),

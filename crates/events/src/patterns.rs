@@ -923,9 +923,33 @@ impl PatternCoder {
                 e.rule = SHOW_OF_FORCE_RULE.to_string();
             }
         }
+        // "Guyana protests Venezuelan troop build-up": a state that protests an act files an
+        // official complaint (114); its people rally (141).
+        let state = |e: &EventMention| {
+            e.source_span.is_some_and(|span| {
+                ctx.actors.iter().any(|a| {
+                    a.span == span && matches!(a.kind, MentionKind::Country | MentionKind::Capital)
+                })
+            })
+        };
+        if rule.code.as_str() == "141" && ctx.words[i].lower.starts_with("protest") {
+            for e in out.iter_mut().filter(|e| e.target.country.is_some()) {
+                if state(e) {
+                    e.code = OFFICIAL_COMPLAINT.clone();
+                    e.rule = OFFICIAL_COMPLAINT_RULE.to_string();
+                }
+            }
+        }
         out
     }
 }
+
+/// CAMEO 114, complain officially: a state's protest.
+static OFFICIAL_COMPLAINT: std::sync::LazyLock<CameoCode> =
+    std::sync::LazyLock::new(|| CameoCode::parse("114").expect("114 is a CAMEO code"));
+
+/// The rule of data/patterns.tsv that codes an official complaint.
+const OFFICIAL_COMPLAINT_RULE: &str = "disapprove.complain";
 
 /// CAMEO 150, demonstrate military power: an untargeted missile launch.
 static SHOW_OF_FORCE: std::sync::LazyLock<CameoCode> =
@@ -2269,6 +2293,9 @@ mod sentences {
         ("NEW DELHI, Feb 18 (PTI) Nepali Prime Minister Bishnu Adhikari arrived. In Kathmandu, protesters burned effigies of Adhikari.", "141", "NPL", "NPL", "actual"),
         // "the two countries": the pair the story coded most, not the latest third party.
         ("Vietnamese President Tran Minh Duc arrived in Seoul on Tuesday and met President Kang Ji-won. North Korea criticised Seoul. The two countries agreed to upgrade their ties.", "050", "VNM", "KOR", "planned"),
+        // A state protests officially (114); its people rally (141).
+        ("Guyana protests Venezuelan troop build-up near disputed border\n\nGEORGETOWN, June 10 (Reuters) - Guyana lodged a formal protest on Tuesday.", "114", "GUY", "VEN", "actual"),
+        ("Thousands protest Venezuelan troop build-up in Georgetown.", "141", "GUY", "VEN", "actual"),
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),

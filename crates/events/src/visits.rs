@@ -720,6 +720,14 @@ impl<'a> SentenceContext<'a> {
                     self.earlier_visit(visitor, earlier)
                         .map(|e| Target::Earlier(Box::new(e.clone()))),
                 );
+                // "India, Nepal sign power pact during Nepali premier's visit" over a story
+                // from New Delhi: a headline's foreign visitor visits the dateline's country.
+                let dateline = self.dateline_place.filter(|p| {
+                    p.country.is_some() && p.country.as_ref() != self.country_of(visitor)
+                });
+                if targets.is_empty() && self.is_title {
+                    targets.extend(dateline.map(Target::Place));
+                }
             }
         }
         // "China denies N. Korean defence chief visited Beijing": the visitor follows the denial.

@@ -111,6 +111,8 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Russian Foreign Minister Sergei Lavin is not expected in Pyongyang on Friday.", "2024-06-12", &[("042", "RUS", "PRK", "negated", "2024-06-14")]),
     // An organisation's official travels too: no country, the organisation's code.
     ("UN envoy Martin Holt arrived in Damascus on Monday.", "2024-06-12", &[("042", "", "SYR", "actual", "2024-06-10")]),
+    // A headline's visit with no place: a foreign visitor visits the dateline's country.
+    ("Pact signed during Nepali premier's visit\n\nNEW DELHI, June 10 (PTI) India and Nepal signed a pact on Monday.", "2024-06-10", &[("042", "NPL", "IND", "actual", "2024-06-10")]),
     // A weekday between the visitor and "his" leaves the pronoun the visitor's.
     ("Australian Prime Minister Daniel Archer arrived on Monday for his first visit to Indonesia.", "2024-06-12", &[("042", "AUS", "IDN", "actual", "2024-06-10")]),
     // A passive: the host is the agent after "by", the guest the subject.

@@ -540,11 +540,12 @@ pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, Enti
             "caption_position" => &mut words.caption_positions,
             "quantity" => &mut words.quantities,
             "approximate" => &mut words.approximates,
+            "body_noun" => &mut words.body_nouns,
             other => {
                 return Err(EntitiesError::data(
                     file,
                     line,
-                    format!("unknown list {other:?} (particle, not_name, headline_verb, caption_position, quantity or approximate)"),
+                    format!("unknown list {other:?} (particle, not_name, headline_verb, caption_position, quantity, approximate or body_noun)"),
                 ))
             }
         };
@@ -580,6 +581,7 @@ pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, Enti
         &mut words.caption_positions,
         &mut words.quantities,
         &mut words.approximates,
+        &mut words.body_nouns,
     ] {
         list.sort_unstable();
     }

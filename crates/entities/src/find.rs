@@ -1843,11 +1843,13 @@ impl Finder<'_> {
     /// ... "The ministry accused ..." -> KORGOV). Not "the ministry of X" (another body) nor
     /// "the ministry's" (a modifier).
     fn bodies_named_again(&mut self) {
-        if !self
-            .actors
-            .iter()
-            .any(|a| a.kind == MentionKind::Organisation && a.code.is_some())
-        {
+        if !self.actors.iter().any(|a| {
+            a.code.is_some()
+                && (a.kind == MentionKind::Organisation
+                    || a.code
+                        .as_ref()
+                        .is_some_and(|c| c.as_str().starts_with("IGO")))
+        }) {
             return;
         }
         let text = self.text;
@@ -1874,7 +1876,12 @@ impl Finder<'_> {
             }
             let word = &rest[..len];
             let after = &rest[len..];
-            if after.starts_with("'s") || after.starts_with("’s") || after.starts_with(" of ") {
+            // "the bloc", "the alliance": the intergovernmental organisation named last, its
+            // possessive included ("the bloc's foreign policy chief condemned ...").
+            let body_noun = holds(&self.g.name_words.body_nouns, word);
+            if after.starts_with(" of ")
+                || (!body_noun && (after.starts_with("'s") || after.starts_with("’s")))
+            {
                 continue;
             }
             let span = Span::new(start, word_start + len);
@@ -1889,14 +1896,23 @@ impl Finder<'_> {
                 .actors
                 .iter()
                 .filter(|a| {
-                    a.kind == MentionKind::Organisation
-                        && a.code.is_some()
+                    (a.kind == MentionKind::Organisation || body_noun)
                         && a.span.end <= span.start
-                        && a.name.as_deref().is_some_and(|n| {
-                            n.rsplit(' ')
-                                .next()
-                                .is_some_and(|last| last.eq_ignore_ascii_case(word))
-                        })
+                        && match body_noun {
+                            // (Its envoy names it too: "the European Union's ambassador".)
+                            true => a
+                                .code
+                                .as_ref()
+                                .is_some_and(|c| c.as_str().starts_with("IGO")),
+                            false => {
+                                a.code.is_some()
+                                    && a.name.as_deref().is_some_and(|n| {
+                                        n.rsplit(' ')
+                                            .next()
+                                            .is_some_and(|last| last.eq_ignore_ascii_case(word))
+                                    })
+                            }
+                        }
                 })
                 .max_by_key(|a| a.span.start);
             if let Some(a) = antecedent {
@@ -1904,7 +1920,9 @@ impl Finder<'_> {
                     span,
                     sentence: self.sentence(span.start),
                     kind: MentionKind::Organisation,
-                    name: a.name.clone(),
+                    name: (a.kind == MentionKind::Organisation)
+                        .then(|| a.name.clone())
+                        .flatten(),
                     title: None,
                     country: a.country.clone(),
                     code: a.code.clone(),

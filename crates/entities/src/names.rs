@@ -23,6 +23,9 @@ pub(crate) struct NameWords {
     /// Lower-case words and phrases that make the quantity after them approximate: "up to",
     /// "some", "more than" (`approximate`).
     pub approximates: Vec<Box<str>>,
+    /// Lower-case nouns that name again the intergovernmental organisation the document named
+    /// last: "the bloc", "the alliance" (`body_noun`).
+    pub body_nouns: Vec<Box<str>>,
 }
 
 /// Whether the sorted `words` hold `word`.

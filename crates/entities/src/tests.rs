@@ -945,6 +945,14 @@ fn bodies_named_again() {
         ("Russia's Foreign Ministry spoke.\nThe ministry of defence denied it.\nShe heads the ministry's press office.", &[
             ("org", "Russia's Foreign Ministry", "RUS", "RUSGOV", "", "foreign ministry"),
         ]),
+        // "the bloc", "the alliance" (data/name_words.tsv body_noun): the intergovernmental
+        // organisation named last, a possessive too; with none named, no actor.
+        ("NATO met on Monday.\nThe alliance's chief warned Russia.", &[
+            ("org", "NATO", "", "IGOWSTNAT", "", "North Atlantic Treaty Organization"),
+            ("org", "The alliance", "", "IGOWSTNAT", "", "North Atlantic Treaty Organization"),
+            ("country", "Russia", "RUS", "RUS", "", "Russia"),
+        ]),
+        ("The bloc warned Russia.", &[("country", "Russia", "RUS", "RUS", "", "Russia")]),
     ];
     for (text, want) in cases {
         check(&r, text, want);

@@ -842,14 +842,25 @@ impl PatternCoder {
         let mut out = Vec::new();
         for (s, t) in pairs {
             let residents = s.and_then(|s| resident(ctx, s, held_in, clause_end));
-            // "Police detained at least 40 people": the police's people nobody named are their
-            // own country's (a domestic arrest, X -> X).
-            let police_arrest = rule.code.as_str() == "173"
+            // "Police detained at least 40 people", "Colombian soldiers killed three members
+            // of an armed group" (in a story from Bogota): people nobody names, coerced or
+            // fought by a state's police or troops at home, are its own (X -> X).
+            // (Fire returned is aimed later, at the attacker: reactions.rs.)
+            let domestic_force = matches!(rule.root.as_str(), "17" | "18" | "19")
+                && rule.id != crate::reactions::RETURN_FIRE
                 && s.is_some_and(|s| {
-                    s.code.as_ref().is_some_and(|c| c.as_str().ends_with("COP"))
-                        && ctx.country_of(s).is_some()
+                    let country = ctx.country_of(s);
+                    let home = location
+                        .as_ref()
+                        .and_then(|l| l.country.as_ref())
+                        .or_else(|| ctx.dateline_place.and_then(|p| p.country.as_ref()));
+                    s.code
+                        .as_ref()
+                        .is_some_and(|c| c.as_str().ends_with("COP") || c.as_str().ends_with("MIL"))
+                        && country.is_some()
+                        && country == home
                 });
-            let at_home = (protest && (residents.is_some() || at_home(ctx, s))) || police_arrest;
+            let at_home = (protest && (residents.is_some() || at_home(ctx, s))) || domestic_force;
             let (source, source_span) = match (s, unnamed) {
                 (Some(s), _) => (residents.unwrap_or_else(|| ctx.actor(s)), Some(s.span)),
                 (None, p) => (
@@ -2296,6 +2307,11 @@ mod sentences {
         // A state protests officially (114); its people rally (141).
         ("Guyana protests Venezuelan troop build-up near disputed border\n\nGEORGETOWN, June 10 (Reuters) - Guyana lodged a formal protest on Tuesday.", "114", "GUY", "VEN", "actual"),
         ("Thousands protest Venezuelan troop build-up in Georgetown.", "141", "GUY", "VEN", "actual"),
+        // A state's troops or police acting on people nobody names, at home: X -> X.
+        ("BOGOTA, March 5 (EFE) - Colombian soldiers killed three members of an armed group in a clash on Sunday.", "190", "COL", "COL", "actual"),
+        // People marching through a place, protesting outside an embassy.
+        ("PORT-AU-PRINCE, Oct 21 (AFP) - Hundreds of people marched through Port-au-Prince on Tuesday to denounce the government.", "141", "HTI", "HTI", "actual"),
+        ("GUATEMALA CITY, Jan 28 (AP) - Hundreds of migrants protested outside the U.S. embassy on Tuesday.", "141", "GTM", "USA", "actual"),
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
@@ -2307,6 +2323,7 @@ mod sentences {
     const NOT: &[(&str, &str)] = &[
         ("TBILISI, May 20 (AP) - Prime Minister Levan Chikvani refused to meet opposition leaders.", "040"),
         ("Leaders gathered in Brussels on Monday.", "141"),
+        ("Russian troops marched on Kyiv in February.", "141"),
         // The toll of an attack after a comma is no second attack.
         ("ISLAMABAD, Aug 26 (Reuters) - Indian troops shelled villages along the border overnight, killing three civilians.", "190"),
         // A verb's form that modifies a noun starts and fills no rule.

@@ -75,7 +75,7 @@ fn reacts(code: &CameoCode) -> bool {
 
 /// The rule of fire returned ("Pakistani forces returned fire"): aimed at the author of the
 /// latest attack of another sentence (data/patterns.tsv).
-const RETURN_FIRE: &str = "fight.return-fire";
+pub(crate) const RETURN_FIRE: &str = "fight.return-fire";
 
 /// The roots an act returned in kind may answer: force and assaults.
 const FIRE_ROOTS: &[&str] = &["18", "19", "20"];

@@ -2312,6 +2312,10 @@ mod sentences {
         // People marching through a place, protesting outside an embassy.
         ("PORT-AU-PRINCE, Oct 21 (AFP) - Hundreds of people marched through Port-au-Prince on Tuesday to denounce the government.", "141", "HTI", "HTI", "actual"),
         ("GUATEMALA CITY, Jan 28 (AP) - Hundreds of migrants protested outside the U.S. embassy on Tuesday.", "141", "GTM", "USA", "actual"),
+        // Troops pulled out, support reaffirmed, solidarity and a call named by a noun.
+        ("French troops pulled out of Mali in 2022.", "087", "FRA", "MLI", "actual"),
+        ("The United States reaffirmed its support for the Philippines.", "051", "USA", "PHL", "actual"),
+        ("VILNIUS (dpa) - Lithuanian President Gitanas Nauseda expressed solidarity with Poland during a phone call with his Polish counterpart.", "041", "LTU", "POL", "actual"),
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
@@ -2324,6 +2328,7 @@ mod sentences {
         ("TBILISI, May 20 (AP) - Prime Minister Levan Chikvani refused to meet opposition leaders.", "040"),
         ("Leaders gathered in Brussels on Monday.", "141"),
         ("Russian troops marched on Kyiv in February.", "141"),
+        ("Russia withdrew from the treaty in 2023.", "087"),
         // The toll of an attack after a comma is no second attack.
         ("ISLAMABAD, Aug 26 (Reuters) - Indian troops shelled villages along the border overnight, killing three civilians.", "190"),
         // A verb's form that modifies a noun starts and fills no rule.

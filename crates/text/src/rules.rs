@@ -180,10 +180,28 @@ pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
 /// Whether [`collapse_spaces`] would return `s` unchanged (most lines): ASCII, with no space
 /// first, no two in a row and no other whitespace.
 fn is_collapsed(s: &str) -> bool {
-    !s.starts_with(' ')
-        && s.bytes()
-            .all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
-        && !s.contains("  ")
+    if s.starts_with(' ') || !s.is_ascii() {
+        return false;
+    }
+    // Checked a chunk at a time without early exits, so that the loop is vectorised.
+    let bytes = s.as_bytes();
+    let bad = |chunk: &[u8], before: u8| {
+        let mut prev = before;
+        let mut found = false;
+        for &b in chunk {
+            found |= matches!(b, b'\t'..=b'\r') | (b == b' ' && prev == b' ');
+            prev = b;
+        }
+        found
+    };
+    let mut before = 0;
+    for chunk in bytes.chunks(32) {
+        if bad(chunk, before) {
+            return false;
+        }
+        before = chunk[chunk.len() - 1];
+    }
+    true
 }
 
 /// Glob match on bytes: `*` any run, `#` one or more ASCII digits, anything else literal.

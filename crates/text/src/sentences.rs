@@ -9,7 +9,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use attache_model::{Span, Token};
+use attache_model::{char_at, Span, Token};
 
 use crate::TextError;
 
@@ -203,7 +203,15 @@ impl Abbreviations {
     pub(crate) fn tokenize_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some(c) = text[i..].chars().next() {
+        while i < bytes.len() {
+            // Most of wire copy is ASCII: spaces are skipped and characters read without
+            // decoding.
+            let b = bytes[i];
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i).0;
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
@@ -215,6 +223,15 @@ impl Abbreviations {
                     // Most words are ASCII: skip their letters and digits byte by byte.
                     while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                         end += 1;
+                    }
+                    // An ASCII mark that joins nothing (a space, a comma before no digit, a
+                    // stop) ends the word without decoding what follows.
+                    match bytes.get(end) {
+                        None => break,
+                        Some(&a) if a.is_ascii() && !matches!(a, b'-' | b'\'' | b'.' | b',') => {
+                            break
+                        }
+                        _ => {}
                     }
                     let rest = &text[end..];
                     let mut it = rest.chars();

@@ -142,7 +142,12 @@ impl JunkRules {
     /// Strips a date label ("updated:", "|") from the start of `lower`; returns the byte
     /// length of the label and following spaces, or 0.
     pub(crate) fn date_label_len(&self, lower: &str) -> usize {
+        let first = lower.as_bytes().first();
         for label in &self.date_labels {
+            // Most labels are ruled out by their first byte.
+            if label.as_bytes().first().is_some_and(|b| Some(b) != first) {
+                continue;
+            }
             if let Some(rest) = lower.strip_prefix(label.as_str()) {
                 // "Updated" must be a word, not the start of "Updatedness".
                 if label.ends_with(|c: char| c.is_alphabetic())

@@ -102,6 +102,10 @@ impl Abbreviations {
         let mut sentence = start;
         let mut i = start;
         while i < end {
+            i = next_mark(bytes, i, end);
+            if i >= end {
+                break;
+            }
             let b = bytes[i];
             // '…' is E2 80 A6; compare bytes since `i` may sit inside another character.
             let ellipsis = b == 0xE2 && bytes[i..end].starts_with("…".as_bytes());
@@ -270,6 +274,28 @@ impl Abbreviations {
     }
 }
 
+/// The first index in `from..end` of a byte that may end a sentence ('.', '!', '?', or 0xE2,
+/// the first byte of '…'), else `end`. Eight bytes are tested at a time, as most of a paragraph
+/// holds none.
+fn next_mark(bytes: &[u8], from: usize, end: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= end {
+        let x = crate::word_at(bytes, i);
+        let marks = crate::bytes_equal(x, b'.')
+            | crate::bytes_equal(x, b'!')
+            | crate::bytes_equal(x, b'?')
+            | crate::bytes_equal(x, 0xE2);
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether an opening bracket in `s` is still open, looking back at most 200 bytes (a stray
 /// bracket must not glue a whole paragraph together).
 fn inside_brackets(s: &str) -> bool {
@@ -347,6 +373,33 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-at-a-time scan finds the same byte as a byte-by-byte one, from every start.
+    #[test]
+    fn next_mark_finds_the_first_terminal_byte() {
+        let texts = [
+            "",
+            "no marks in this line at all",
+            "Yes.",
+            "He left. She stayed!",
+            "Really?! \"Yes.\"",
+            "Wait… what",
+            "Seoul’s envoy — “Fine” — said so.",
+            "12345678.12345678!12345678?",
+            "abcdefg\u{e2}",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                for end in from..=bytes.len() {
+                    let want = (from..end)
+                        .find(|&i| matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2))
+                        .unwrap_or(end);
+                    assert_eq!(next_mark(bytes, from, end), want, "{text:?} {from}..{end}");
+                }
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text)

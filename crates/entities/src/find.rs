@@ -324,8 +324,13 @@ fn article_before(text: &str, at: usize) -> Option<usize> {
 fn quantity_before(known: &NameWords, text: &str, mut at: usize) -> usize {
     // The longest entry of `list` that `head` ends with, as a whole word.
     let ending = |head: &str, list: &[Box<str>]| {
+        // Most entries are ruled out by their last byte before anything else is compared.
+        let last = head.as_bytes().last().map(u8::to_ascii_lowercase);
         list.iter()
             .filter(|q| {
+                if !q.is_empty() && q.as_bytes().last().map(u8::to_ascii_lowercase) != last {
+                    return false;
+                }
                 let Some(start) = head.len().checked_sub(q.len()) else {
                     return false;
                 };

@@ -127,7 +127,7 @@ fn merging_trips_across_outlets() {
     for (doc, sentence, trip) in &rows {
         let report = reports.iter().find(|r| {
             matches!(r.code.as_str(), "042" | "043")
-                && &r.evidence.document == doc
+                && *r.evidence.document == **doc
                 && r.evidence.text.contains(sentence.as_str())
         });
         let Some(report) = report else {

@@ -294,8 +294,8 @@ pub fn score(
     for event in merger.events() {
         for m in &event.mentions {
             let (Some(d), Some(t)) = (
-                by_doc.get(m.document.as_str()),
-                triggers.get(&(m.document.clone(), m.start)),
+                by_doc.get(&*m.document),
+                triggers.get(&(m.document.to_string(), m.start)),
             ) else {
                 continue;
             };

@@ -245,7 +245,7 @@ pub fn show_text(out: &mut impl Write, e: &Event, duplicates: &[Duplicate]) -> R
                 &m.text[t.end..]
             )
         } else {
-            m.text.clone()
+            m.text.to_string()
         };
         writeln!(out)?;
         writeln!(

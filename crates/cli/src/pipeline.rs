@@ -93,10 +93,8 @@ impl Pipeline {
             &times,
             &durations,
         );
-        let reports = events
-            .iter()
-            .map(|e| attache_merge::report(&document, e))
-            .collect();
+        let mut reporter = attache_merge::Reporter::new(&document);
+        let reports = events.iter().map(|e| reporter.report(e)).collect();
         Ok(Processed {
             document,
             events,

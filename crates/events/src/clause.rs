@@ -862,15 +862,31 @@ impl<'a> SentenceContext<'a> {
         DateValue::day_range(start.first, last)
     }
 }
-/// The mentions inside `sentence`. Mentions come sorted by span (the entities and time
+/// The mentions inside `sentence`, appended to `into`. Mentions come sorted by span (the entities and time
 /// stages promise it), so a binary search finds them without scanning the document's list for
 /// every sentence.
-fn within<M>(mentions: &[M], span: impl Fn(&M) -> Span, sentence: Span) -> Vec<&M> {
+fn within<'m, M>(
+    mut into: Vec<&'m M>,
+    mentions: &'m [M],
+    span: impl Fn(&M) -> Span,
+    sentence: Span,
+) -> Vec<&'m M> {
     let from = mentions.partition_point(|m| span(m).start < sentence.start);
     let to = mentions.partition_point(|m| span(m).start < sentence.end);
-    mentions[from..to.max(from)]
-        .iter()
-        .filter(|m| sentence.contains(span(m)))
+    into.extend(
+        mentions[from..to.max(from)]
+            .iter()
+            .filter(|m| sentence.contains(span(m))),
+    );
+    into
+}
+
+/// `v` emptied, for references of another lifetime: a sentence's lists of mentions reuse the
+/// last sentence's allocations (collecting a vector's own empty iterator keeps its buffer).
+fn recycle<'b, T>(mut v: Vec<&T>) -> Vec<&'b T> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
         .collect()
 }
 
@@ -894,6 +910,8 @@ pub(crate) fn for_each_sentence(
     // ASCII letters lower-cased, every other byte kept, so a token's span slices it too.
     let lowered = doc.text.to_ascii_lowercase();
     let mut words: Vec<Word> = Vec::new();
+    // The last sentence's lists, emptied: their allocations serve the next sentence.
+    let mut spare = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (index, sentence) in doc.sentences.iter().enumerate() {
         words.clear();
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
@@ -907,8 +925,8 @@ pub(crate) fn for_each_sentence(
         if words.is_empty() {
             continue;
         }
-        let sentence_actors = within(actors, |a| a.span, sentence.span);
-        let sentence_places = within(places, |p| p.span, sentence.span);
+        let sentence_actors = within(recycle(spare.0), actors, |a| a.span, sentence.span);
+        let sentence_places = within(recycle(spare.1), places, |p| p.span, sentence.span);
         let mut countries = sentence_actors
             .iter()
             .filter_map(|a| a.country.as_ref())
@@ -925,8 +943,8 @@ pub(crate) fn for_each_sentence(
             words: &words,
             actors: sentence_actors,
             places: sentence_places,
-            times: within(times, |t| t.span, sentence.span),
-            durations: within(durations, |d| d.span, sentence.span),
+            times: within(recycle(spare.2), times, |t| t.span, sentence.span),
+            durations: within(recycle(spare.3), durations, |d| d.span, sentence.span),
             // "Why Beijing will bring ..." opens an explainer, not a report.
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?')
                 || matches!(words[0].lower.as_str(), "why" | "how"),
@@ -954,6 +972,12 @@ pub(crate) fn for_each_sentence(
             ctx.actors.sort_by_key(|a| a.span);
         }
         f(&ctx);
+        spare = (
+            recycle(ctx.actors),
+            recycle(ctx.places),
+            recycle(ctx.times),
+            recycle(ctx.durations),
+        );
     }
 }
 

@@ -13,32 +13,55 @@ use crate::{pattern_file, CoderError};
 const BUILTIN_CUES: &str = include_str!("../../../data/cues.tsv");
 
 /// A small set of lower-case words. The lists are short (4 to 40 words) and looked up for
-/// nearly every word of every sentence, so a lookup first rejects by length and first byte (one
-/// bit test) and only then compares with the words in file order: no hashing, no allocation.
+/// nearly every word of every sentence, so a lookup goes to the words of one of 64 slots, by
+/// the word's length and first and last bytes (most slots hold no word, a few one or two), and
+/// compares only with those: no hashing, no allocation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct WordSet {
+    /// The words, grouped by [`WordSet::slot`], in file order within a slot.
     words: Vec<Box<str>>,
-    /// The bits [`WordSet::bit`] sets for the words of the set.
-    bits: u64,
+    /// Where each slot's words begin in `words`: slot `s` holds `words[starts[s]..starts[s + 1]]`.
+    starts: Box<[u32]>,
 }
 
 impl WordSet {
-    fn new(words: Vec<Box<str>>) -> WordSet {
-        let bits = words.iter().fold(0, |m, w| m | WordSet::bit(w));
-        WordSet { words, bits }
+    const SLOTS: usize = 64;
+
+    fn new(mut words: Vec<Box<str>>) -> WordSet {
+        words.sort_by_key(|w| WordSet::slot(w));
+        let mut starts = vec![0u32; WordSet::SLOTS + 1];
+        for w in &words {
+            starts[WordSet::slot(w) + 1] += 1;
+        }
+        for s in 1..starts.len() {
+            starts[s] += starts[s - 1];
+        }
+        WordSet {
+            words,
+            starts: starts.into_boxed_slice(),
+        }
     }
 
-    /// One of 64 bits, by the word's length and first byte: two words with another bit differ.
+    /// One of [`WordSet::SLOTS`] slots, by the word's length and first and last bytes.
     #[inline]
-    fn bit(word: &str) -> u64 {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        1 << ((word.len() * 7 + usize::from(first)) & 63)
+    fn slot(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let first = usize::from(bytes.first().copied().unwrap_or(0));
+        let last = usize::from(bytes.last().copied().unwrap_or(0));
+        (word.len() * 7 + first + last * 3) % WordSet::SLOTS
     }
 
     /// Whether `word` (lower case, as [`crate::clause::Word::lower`]) is in the set.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.bits & WordSet::bit(word) != 0 && self.words.iter().any(|w| **w == *word)
+        let slot = WordSet::slot(word);
+        // (A default set has no slots.)
+        let Some(range) = self.starts.get(slot..slot + 2) else {
+            return false;
+        };
+        self.words[range[0] as usize..range[1] as usize]
+            .iter()
+            .any(|w| **w == *word)
     }
 }
 
@@ -395,6 +418,27 @@ impl Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_find_every_word_and_no_other() {
+        let words = [
+            "that", "after", "while", "when", "who", "whom", "“", ",", "n't", "",
+        ];
+        let set = WordSet::new(words.iter().map(|&w| w.into()).collect());
+        for w in words {
+            assert!(set.contains(w), "{w:?} is in the set");
+        }
+        // Words sharing a slot with a member, prefixes, other case: not in the set.
+        let members: Vec<&str> = words.to_vec();
+        for w in [
+            "tha", "thatt", "When", "whose", "wh", "the", "““", ";", "nt",
+        ] {
+            let same_slot = members.iter().any(|m| WordSet::slot(m) == WordSet::slot(w));
+            assert!(!set.contains(w), "{w:?} (slot shared: {same_slot}) is not");
+        }
+        assert!(!WordSet::default().contains("that"));
+        assert!(!WordSet::default().contains(""));
+    }
 
     #[test]
     fn builtin_cues_parse() {

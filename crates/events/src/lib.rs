@@ -28,6 +28,8 @@ pub mod patterns;
 mod reactions;
 pub mod visits;
 
+use std::sync::Arc;
+
 use attache_model::{
     ActorMention, Document, DurationMention, EventMention, Modality, PlaceMention, Span,
     TimeMention,
@@ -369,8 +371,8 @@ pub(crate) fn named_again(
     sentence: usize,
     trigger: Span,
     modality: Modality,
-    rule: &str,
-    coder: &str,
+    rule: &Arc<str>,
+    coder: &Arc<str>,
 ) -> EventMention {
     EventMention {
         sentence,
@@ -379,8 +381,8 @@ pub(crate) fn named_again(
         source_span: None,
         target_span: None,
         claimant: None,
-        rule: rule.to_string(),
-        coder: coder.to_string(),
+        rule: rule.clone(),
+        coder: coder.clone(),
         confidence: 0.5,
         ..prior.clone()
     }

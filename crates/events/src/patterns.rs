@@ -39,6 +39,8 @@
 //! is the clause's subject; with `S` but no `T` the target is the clause's subject (passives:
 //! "was attacked by S"). Rules are tried in file order; the first that matches at a word wins.
 
+use std::sync::Arc;
+
 use attache_model::{
     Actor, ActorCode, ActorMention, CameoCode, CountryCode, EventMention, Location, MentionKind,
     Modality, PlaceMention, Span,
@@ -56,6 +58,10 @@ const BUILTIN_STATE_AGENTS: &str = include_str!("../../../data/state_agents.tsv"
 
 /// Version stamped on every event mention this coder makes.
 pub const CODER_VERSION: &str = "patterns/0.1";
+
+/// [`CODER_VERSION`] as every event mention of this coder shares it.
+static VERSION: std::sync::LazyLock<Arc<str>> =
+    std::sync::LazyLock::new(|| Arc::from(CODER_VERSION));
 
 /// Words of any kind a `*` may skip.
 const GAP: usize = 4;
@@ -80,7 +86,8 @@ enum Item {
 
 #[derive(Debug, Clone)]
 struct Rule {
-    id: String,
+    /// Shared with every event mention the rule codes.
+    id: Arc<str>,
     code: CameoCode,
     symmetric: bool,
     /// Directed, but a coordinated subject with no target is each with each ("Seoul and Hanoi
@@ -361,7 +368,7 @@ impl PatternCoder {
                 })
                 .collect();
             rules.push(Rule {
-                id: cols[0].to_string(),
+                id: Arc::from(cols[0]),
                 symmetric,
                 mutual,
                 antecedent,
@@ -847,7 +854,7 @@ impl PatternCoder {
             // fought by a state's police or troops at home, are its own (X -> X).
             // (Fire returned is aimed later, at the attacker: reactions.rs.)
             let domestic_force = matches!(rule.root.as_str(), "17" | "18" | "19")
-                && rule.id != crate::reactions::RETURN_FIRE
+                && &*rule.id != crate::reactions::RETURN_FIRE
                 && s.is_some_and(|s| {
                     let country = ctx.country_of(s);
                     let home = location
@@ -915,7 +922,7 @@ impl PatternCoder {
                 date_vague,
                 duration: ctx.duration(clause_start, clause_end, trigger),
                 rule: rule.id.clone(),
-                coder: CODER_VERSION.to_string(),
+                coder: VERSION.clone(),
                 confidence: match (t, fallback) {
                     (None, _) => 0.5,
                     (Some(_), true) => 0.6,
@@ -931,7 +938,7 @@ impl PatternCoder {
         {
             for e in &mut out {
                 e.code = SHOW_OF_FORCE.clone();
-                e.rule = SHOW_OF_FORCE_RULE.to_string();
+                e.rule = Arc::from(SHOW_OF_FORCE_RULE);
             }
         }
         // "Guyana protests Venezuelan troop build-up": a state that protests an act files an
@@ -947,7 +954,7 @@ impl PatternCoder {
             for e in out.iter_mut().filter(|e| e.target.country.is_some()) {
                 if state(e) {
                     e.code = OFFICIAL_COMPLAINT.clone();
-                    e.rule = OFFICIAL_COMPLAINT_RULE.to_string();
+                    e.rule = Arc::from(OFFICIAL_COMPLAINT_RULE);
                 }
             }
         }
@@ -1081,7 +1088,7 @@ fn named_again(
     earlier
         .iter()
         .filter(|e| e.sentence == last.sentence && e.code == rule.code)
-        .map(|e| crate::named_again(e, ctx.index, trigger, modality, &rule.id, CODER_VERSION))
+        .map(|e| crate::named_again(e, ctx.index, trigger, modality, &rule.id, &VERSION))
         .collect()
 }
 
@@ -2553,7 +2560,7 @@ mod sentences {
             let events = stages.code(text);
             let again: Vec<EventMention> = events
                 .into_iter()
-                .filter(|e| e.rule == "support.pact-again")
+                .filter(|e| &*e.rule == "support.pact-again")
                 .collect();
             let mut got = show(&again);
             got.sort();

@@ -94,7 +94,7 @@ pub(crate) fn resolve(
     let fire_roots: Vec<String> = FIRE_ROOTS.iter().map(|r| r.to_string()).collect();
     for k in 0..events.len() {
         let e = &events[k];
-        let returned = e.rule == RETURN_FIRE && e.target.country.is_none();
+        let returned = &*e.rule == RETURN_FIRE && e.target.country.is_none();
         if !reacts(&e.code) && !returned {
             continue;
         }

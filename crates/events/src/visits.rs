@@ -7,6 +7,8 @@
 //! frame points at; modality comes from cue words before the trigger; the date is the time
 //! expression of the clause, else the publication date (basis `reported`).
 
+use std::sync::Arc;
+
 use attache_model::{
     Actor, ActorCode, ActorMention, CameoCode, DateBasis, EventMention, Location, MentionKind,
     Modality, PlaceMention, Span,
@@ -22,6 +24,10 @@ const BUILTIN_PATTERNS: &str = include_str!("../../../data/visits.tsv");
 
 /// Version stamped on every event mention this coder makes.
 pub const CODER_VERSION: &str = "visits/0.1";
+
+/// [`CODER_VERSION`] as every event mention of this coder shares it.
+static VERSION: std::sync::LazyLock<Arc<str>> =
+    std::sync::LazyLock::new(|| Arc::from(CODER_VERSION));
 
 /// How a rule finds its target relative to the trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +64,8 @@ impl Frame {
 
 #[derive(Debug, Clone)]
 struct Rule {
-    id: String,
+    /// Shared with every event mention the rule codes.
+    id: Arc<str>,
     code: CameoCode,
     frame: Frame,
     /// Each trigger is one or more lower-case words.
@@ -113,7 +120,7 @@ impl VisitCoder {
                 return Err(err("no trigger words".to_string()));
             }
             rules.push(Rule {
-                id: cols[0].to_string(),
+                id: Arc::from(cols[0]),
                 code,
                 frame,
                 triggers,
@@ -488,7 +495,7 @@ impl<'a> SentenceContext<'a> {
             trigger,
             Modality::Negated,
             &rule.id,
-            CODER_VERSION,
+            &VERSION,
         ))
     }
 
@@ -839,7 +846,7 @@ impl<'a> SentenceContext<'a> {
                 date_vague,
                 duration: self.duration(clause_start, clause_end, trigger),
                 rule: rule.id.clone(),
-                coder: CODER_VERSION.to_string(),
+                coder: VERSION.clone(),
                 confidence,
             };
             out.push((event, self.last_word_of(span).max(i + len - 1)));
@@ -855,7 +862,7 @@ mod tests {
     #[test]
     fn builtin_patterns_parse() {
         let coder = VisitCoder::new();
-        assert!(coder.rules.iter().any(|r| r.id == "visit.leave-for"));
+        assert!(coder.rules.iter().any(|r| &*r.id == "visit.leave-for"));
         assert!(coder.rules.iter().all(|r| !r.triggers.is_empty()));
     }
 

@@ -189,7 +189,7 @@ fn evidence_spans_point_at_the_trigger_and_actors() {
         .collect();
     assert_eq!(events.len(), 1);
     let e = &events[0];
-    assert_eq!(e.rule, "visit.arrive");
+    assert_eq!(&*e.rule, "visit.arrive");
     assert_eq!(&text[e.trigger.start..e.trigger.end], "arrived");
     let source = e.source_span.unwrap();
     assert_eq!(
@@ -207,7 +207,7 @@ fn a_called_off_trip_points_at_its_own_words() {
     let events: Vec<_> = stages
         .code(text, "2024-06-12")
         .into_iter()
-        .filter(|e| e.rule == "visit.called-off")
+        .filter(|e| &*e.rule == "visit.called-off")
         .collect();
     assert_eq!(events.len(), 1);
     let e = &events[0];

@@ -132,7 +132,7 @@ pub(crate) fn cluster_refs(reports: &[&Report], windows: &Windows) -> Vec<Cluste
     for (k, c) in clusters.iter().enumerate() {
         for &i in &c.members {
             dated_in
-                .entry(reports[i].evidence.document.as_str())
+                .entry(reports[i].evidence.document.as_ref())
                 .or_default()
                 .push(k);
         }
@@ -158,7 +158,7 @@ pub(crate) fn cluster_refs(reports: &[&Report], windows: &Windows) -> Vec<Cluste
             )
         };
         if let Some(&k) = dated_in
-            .get(reports[i].evidence.document.as_str())
+            .get(reports[i].evidence.document.as_ref())
             .and_then(|ks| ks.iter().min_by_key(|k| rank(k)))
         {
             joins.push((k, i));
@@ -375,7 +375,7 @@ mod tests {
                         let mut d: Vec<String> = c
                             .members
                             .iter()
-                            .map(|&i| rs[i].evidence.document.clone())
+                            .map(|&i| rs[i].evidence.document.to_string())
                             .collect();
                         d.sort();
                         (c.anchor, d)

@@ -27,6 +27,7 @@ mod config;
 pub mod duplicates;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 pub use actors::{plain_key, NameKeys};
 pub use cluster::{cluster, Cluster, Windows};
@@ -86,39 +87,79 @@ pub fn event_id(key: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Make an event mention self-contained, with its evidence and merge key.
+/// Make an event mention self-contained, with its evidence and merge key. For the mentions
+/// of a whole document, [`Reporter`] shares the document's strings among its reports.
 pub fn report(doc: &Document, em: &EventMention) -> Report {
-    let sentence = &doc.sentences[em.sentence];
-    Report {
-        key: merge_key(em),
-        code: em.code.clone(),
-        modality: em.modality,
-        source: em.source.clone(),
-        target: em.target.clone(),
-        location: em.location.clone(),
-        date: em.date,
-        date_basis: em.date_basis,
-        date_vague: em.date_vague,
-        duration: em.duration,
-        evidence: Evidence {
-            document: doc.id.clone(),
-            title: doc.title.clone(),
-            outlet: doc.source.clone(),
-            published: doc.published,
-            sentence: em.sentence,
-            start: em.trigger.start,
-            end: em.trigger.end,
-            text: sentence.span.slice(&doc.text).to_string(),
-            sentence_start: sentence.span.start,
-            sentence_end: sentence.span.end,
-            trigger: em.trigger.slice(&doc.text).to_string(),
-            rule: em.rule.clone(),
-            coder: em.coder.clone(),
+    Reporter::new(doc).report(em)
+}
+
+/// Makes the reports of one document's event mentions ([`report`]), sharing what is the same
+/// for all of them: the document's id, title and outlet, and each sentence's text, are copied
+/// once per document and once per sentence, not once per report.
+pub struct Reporter<'d> {
+    doc: &'d Document,
+    id: Arc<str>,
+    title: Option<Arc<str>>,
+    outlet: Option<Arc<str>>,
+    /// The text of the last sentence a report was made for, as (index, text): a document's
+    /// event mentions come sentence by sentence.
+    sentence: Option<(usize, Arc<str>)>,
+}
+
+impl<'d> Reporter<'d> {
+    pub fn new(doc: &'d Document) -> Reporter<'d> {
+        Reporter {
+            doc,
+            id: Arc::from(doc.id.as_str()),
+            title: doc.title.as_deref().map(Arc::from),
+            outlet: doc.source.as_deref().map(Arc::from),
+            sentence: None,
+        }
+    }
+
+    /// The self-contained report of `em`, an event mention of this reporter's document.
+    pub fn report(&mut self, em: &EventMention) -> Report {
+        let doc = self.doc;
+        let sentence = &doc.sentences[em.sentence];
+        let text = match &self.sentence {
+            Some((index, text)) if *index == em.sentence => text.clone(),
+            _ => {
+                let text: Arc<str> = Arc::from(sentence.span.slice(&doc.text));
+                self.sentence = Some((em.sentence, text.clone()));
+                text
+            }
+        };
+        Report {
+            key: merge_key(em),
             code: em.code.clone(),
             modality: em.modality,
-            confidence: em.confidence,
-            claimant: em.claimant.clone(),
-        },
+            source: em.source.clone(),
+            target: em.target.clone(),
+            location: em.location.clone(),
+            date: em.date,
+            date_basis: em.date_basis,
+            date_vague: em.date_vague,
+            duration: em.duration,
+            evidence: Evidence {
+                document: self.id.clone(),
+                title: self.title.clone(),
+                outlet: self.outlet.clone(),
+                published: doc.published,
+                sentence: em.sentence,
+                start: em.trigger.start,
+                end: em.trigger.end,
+                text,
+                sentence_start: sentence.span.start,
+                sentence_end: sentence.span.end,
+                trigger: em.trigger.slice(&doc.text).to_string(),
+                rule: em.rule.clone(),
+                coder: em.coder.clone(),
+                code: em.code.clone(),
+                modality: em.modality,
+                confidence: em.confidence,
+                claimant: em.claimant.clone(),
+            },
+        }
     }
 }
 
@@ -417,10 +458,13 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         }
     });
     let location = sorted.iter().find_map(|r| r.location.clone());
-    let documents: BTreeSet<String> = sorted.iter().map(|r| r.evidence.document.clone()).collect();
+    let documents: BTreeSet<String> = sorted
+        .iter()
+        .map(|r| r.evidence.document.to_string())
+        .collect();
     let outlets: BTreeSet<String> = sorted
         .iter()
-        .filter_map(|r| r.evidence.outlet.clone())
+        .filter_map(|r| r.evidence.outlet.as_deref().map(str::to_string))
         .collect();
     let info = codebook.get(&code);
     let mentions: Vec<Evidence> = sorted.iter().map(|r| r.evidence.clone()).collect();
@@ -549,12 +593,12 @@ pub(crate) fn test_report(key: &str, document: &str) -> Report {
             sentence: 0,
             start: 0,
             end: 1,
-            text: String::new(),
+            text: "".into(),
             sentence_start: 0,
             sentence_end: 0,
             trigger: String::new(),
-            rule: String::new(),
-            coder: String::new(),
+            rule: "".into(),
+            coder: "".into(),
             code,
             modality: Modality::Actual,
             confidence: 1.0,

@@ -34,6 +34,7 @@ impl<const N: usize> Inline<N> {
         }
     }
 
+    #[inline]
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
@@ -44,6 +45,7 @@ impl<const N: usize> Inline<N> {
 macro_rules! string_code {
     ($name:ident) => {
         impl $name {
+            #[inline]
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
             }
@@ -119,6 +121,7 @@ impl CameoCode {
     }
 
     /// The two-digit root ("04" for "042").
+    #[inline]
     pub fn root(&self) -> &str {
         &self.as_str()[..2]
     }

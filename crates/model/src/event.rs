@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -161,19 +163,24 @@ pub struct EventMention {
     /// How long the event lasted, from its clause or its noun ("a three-day visit").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Duration>,
-    /// The rule that fired, e.g. "visit.leave-for".
-    pub rule: String,
-    /// The coder that fired it, e.g. "visits/0.1".
-    pub coder: String,
+    /// The rule that fired, e.g. "visit.leave-for": shared with the coder's rule, as it is
+    /// the same for every mention the rule codes.
+    pub rule: Arc<str>,
+    /// The coder that fired it, e.g. "visits/0.1" (shared, as `rule`).
+    pub coder: Arc<str>,
     pub confidence: f32,
 }
 
 /// The evidence for an event from one sentence: an entry of [`Event::mentions`].
+///
+/// The strings that are the same for a whole document (id, title, outlet), a sentence (its
+/// text) or a rule (rule id, coder version) are shared (`Arc<str>`) among the reports that
+/// carry them; they serialise exactly as strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
-    pub document: String,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
+    pub document: Arc<str>,
+    pub title: Option<Arc<str>>,
+    pub outlet: Option<Arc<str>>,
     pub published: Option<Date>,
     /// Sentence index in the document.
     pub sentence: usize,
@@ -181,14 +188,14 @@ pub struct Evidence {
     pub start: usize,
     pub end: usize,
     /// The sentence's text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Sentence byte offsets in the document's clean text.
     pub sentence_start: usize,
     pub sentence_end: usize,
     /// The trigger's text.
     pub trigger: String,
-    pub rule: String,
-    pub coder: String,
+    pub rule: Arc<str>,
+    pub coder: Arc<str>,
     pub code: CameoCode,
     pub modality: Modality,
     pub confidence: f32,

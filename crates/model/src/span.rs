@@ -13,35 +13,42 @@ pub struct Span {
 
 impl Span {
     /// A new span. Panics in debug builds if `start > end`.
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
         Span { start, end }
     }
 
     /// The text this span covers.
+    #[inline]
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
     /// Whether `other` lies wholly inside this span.
+    #[inline]
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// Whether the two spans share at least one byte.
+    #[inline]
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// The same span moved right by `by` bytes.
+    #[inline]
     pub fn shift(&self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }

@@ -137,7 +137,7 @@ async fn document(
                         trigger: e.trigger,
                         code: e.code.to_string(),
                         modality: e.modality.as_str().into(),
-                        rule: e.rule,
+                        rule: e.rule.to_string(),
                     }
                 })
                 .collect();

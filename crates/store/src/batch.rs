@@ -48,12 +48,12 @@ impl Store {
             if let Some((index, r)) = reports
                 .iter()
                 .enumerate()
-                .find(|(_, r)| r.evidence.document != doc.id)
+                .find(|(_, r)| *r.evidence.document != *doc.id)
             {
                 return Err(StoreError::ReportDocument {
                     document: doc.id.clone(),
                     index,
-                    claimed: r.evidence.document.clone(),
+                    claimed: r.evidence.document.to_string(),
                 });
             }
         }
@@ -480,7 +480,7 @@ mod tests {
                 .iter()
                 .map(|r| {
                     (
-                        r.evidence.document.clone(),
+                        r.evidence.document.to_string(),
                         r.evidence.sentence,
                         r.evidence.start,
                     )

@@ -35,7 +35,8 @@
 //! #     location: None, date: Some(DateValue::day(date(2024, 3, 4))),
 //! #     date_basis: DateBasis::Relative, date_vague: None, duration: None,
 //! #     evidence: Evidence {
-//! #         document: doc.id.clone(), title: doc.title.clone(), outlet: doc.source.clone(),
+//! #         document: doc.id.as_str().into(), title: doc.title.as_deref().map(Into::into),
+//! #         outlet: doc.source.as_deref().map(Into::into),
 //! #         published: doc.published, sentence: 1, start: 89, end: 96,
 //! #         text: text[35..].into(), sentence_start: 35, sentence_end: text.len(),
 //! #         trigger: "arrived".into(), rule: "visit.arrive-in".into(), coder: "visits/0.1".into(),
@@ -58,7 +59,7 @@
 //!         duration: None,
 //!         source: r.source.clone(), target: r.target.clone(), location: None, claimants: vec![],
 //!         mentions: reports.iter().map(|r| r.evidence.clone()).collect(),
-//!         documents: vec![r.evidence.document.clone()], outlets: vec!["Wire".into()],
+//!         documents: vec![r.evidence.document.to_string()], outlets: vec!["Wire".into()],
 //!         related: vec![], date_value: r.date,
 //!     }]
 //! };
@@ -230,9 +231,9 @@ mod fixtures {
             date_vague: None,
             duration: None,
             evidence: Evidence {
-                document: doc.id.clone(),
-                title: doc.title.clone(),
-                outlet: doc.source.clone(),
+                document: doc.id.as_str().into(),
+                title: doc.title.as_deref().map(Into::into),
+                outlet: doc.source.as_deref().map(Into::into),
                 published: doc.published,
                 sentence,
                 start,
@@ -268,12 +269,12 @@ mod fixtures {
         });
         let mut documents: Vec<String> = reports
             .iter()
-            .map(|r| r.evidence.document.clone())
+            .map(|r| r.evidence.document.to_string())
             .collect();
         documents.dedup();
         let mut outlets: Vec<String> = reports
             .iter()
-            .filter_map(|r| r.evidence.outlet.clone())
+            .filter_map(|r| r.evidence.outlet.as_deref().map(str::to_string))
             .collect();
         outlets.sort();
         outlets.dedup();

@@ -440,6 +440,9 @@ pub(crate) struct PlaceWords {
     pub not: Vec<String>,
     /// Lower case: "northern", "south".
     pub directions: Vec<String>,
+    /// Lower case: "toward", "against": before a place, a heading or an opponent, not where
+    /// the clause's people are.
+    pub headings: Vec<String>,
 }
 
 pub(crate) fn parse_place_words(file: &str, text: &str) -> Result<PlaceWords, EntitiesError> {
@@ -461,11 +464,14 @@ pub(crate) fn parse_place_words(file: &str, text: &str) -> Result<PlaceWords, En
             "capital" => &mut out.capitals,
             "not" => &mut out.not,
             "direction" => &mut out.directions,
+            "heading" => &mut out.headings,
             k => {
                 return Err(EntitiesError::data(
                     file,
                     line,
-                    format!("kind {k:?} must be preposition, noun, capital, not or direction"),
+                    format!(
+                        "kind {k:?} must be preposition, noun, capital, not, direction or heading"
+                    ),
                 ))
             }
         };
@@ -534,11 +540,12 @@ pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, Enti
             "caption_position" => &mut words.caption_positions,
             "quantity" => &mut words.quantities,
             "approximate" => &mut words.approximates,
+            "body_noun" => &mut words.body_nouns,
             other => {
                 return Err(EntitiesError::data(
                     file,
                     line,
-                    format!("unknown list {other:?} (particle, not_name, headline_verb, caption_position, quantity or approximate)"),
+                    format!("unknown list {other:?} (particle, not_name, headline_verb, caption_position, quantity, approximate or body_noun)"),
                 ))
             }
         };
@@ -574,6 +581,7 @@ pub(crate) fn parse_name_words(file: &str, text: &str) -> Result<NameWords, Enti
         &mut words.caption_positions,
         &mut words.quantities,
         &mut words.approximates,
+        &mut words.body_nouns,
     ] {
         list.sort_unstable();
     }

@@ -324,8 +324,13 @@ fn article_before(text: &str, at: usize) -> Option<usize> {
 fn quantity_before(known: &NameWords, text: &str, mut at: usize) -> usize {
     // The longest entry of `list` that `head` ends with, as a whole word.
     let ending = |head: &str, list: &[Box<str>]| {
+        // Most entries are ruled out by their last byte before anything else is compared.
+        let last = head.as_bytes().last().map(u8::to_ascii_lowercase);
         list.iter()
             .filter(|q| {
+                if !q.is_empty() && q.as_bytes().last().map(u8::to_ascii_lowercase) != last {
+                    return false;
+                }
                 let Some(start) = head.len().checked_sub(q.len()) else {
                     return false;
                 };
@@ -534,6 +539,17 @@ impl Finder<'_> {
             .get(from_hit)
             .map(|h| h.start)
             .unwrap_or(self.text.len())
+    }
+
+    /// Whether at most two words stand between " of " after hit `i` and hit `j` ("the foreign
+    /// ministry of the Russian Federation"; not "the ruling party of steering the country
+    /// toward Russia").
+    fn short_of_gap(&self, i: usize, j: usize) -> bool {
+        let from = (self.hits[i].end + " of ".len()).min(self.hits[j].start);
+        self.text[from..self.hits[j].start]
+            .split_whitespace()
+            .count()
+            <= 2
     }
 
     /// "X, title of [the] Y": the hit Y that follows `after_hit` through "of" in one clause.
@@ -901,7 +917,10 @@ impl Finder<'_> {
             let name = self.g.orgs[usize::from(o)].name.clone();
             let (left, country, end, last) = if let Some(q) = self.qualifier_before(i) {
                 (q.hit, q.country, self.hits[i].end, i)
-            } else if let Some(j) = self.of_phrase(self.hits[i].end, i + 1) {
+            } else if let Some(j) = self
+                .of_phrase(self.hits[i].end, i + 1)
+                .filter(|&j| self.short_of_gap(i, j))
+            {
                 (i, self.country_of(self.hits[j].entry), self.hits[j].end, j)
             } else {
                 continue;
@@ -944,7 +963,7 @@ impl Finder<'_> {
     fn place_countries(&self, range: std::ops::Range<usize>) -> Places {
         let mut found = Places::None;
         for i in range {
-            if self.text[self.hits[i].end..].starts_with("-based") {
+            if self.text[self.hits[i].end..].starts_with("-based") || self.heading_before(i) {
                 continue;
             }
             match (found, self.place_country(i)) {
@@ -955,6 +974,18 @@ impl Finder<'_> {
             }
         }
         found
+    }
+
+    /// Whether the word before hit `i` makes its place a heading or an opponent ("steering the
+    /// country toward Russia", "sanctions against Iran"): not where the clause's people are.
+    fn heading_before(&self, i: usize) -> bool {
+        let before = self.text[..self.hits[i].start].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or(before);
+        self.g
+            .place_words
+            .headings
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// The country of the first place named in the dateline ("SEOUL, Jan. 29 (Yonhap) --").
@@ -1645,7 +1676,10 @@ impl Finder<'_> {
             keys.push((known_keys[i].clone(), i, true));
             let tokens: Vec<&str> = k.name.split(' ').collect();
             if tokens.len() > 1 {
-                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                let last = tokens[tokens.len() - 1];
+                // "Rubaie" for "Salim al-Rubaie".
+                let bare = crate::names::unfused(last);
+                for t in [tokens[0], last].into_iter().chain(bare) {
                     if t.chars().count() >= 2 && t.chars().next().is_some_and(char::is_uppercase) {
                         keys.push((self.romanisation.key(t), i, false));
                     }
@@ -1661,7 +1695,9 @@ impl Finder<'_> {
             // "Su-gil" is two words to the scanner: it must be allowed to extend "su".
             let tokens: Vec<&str> = k.name.split(' ').collect();
             if tokens.len() > 1 {
-                for t in [tokens[0], tokens[tokens.len() - 1]] {
+                let last = tokens[tokens.len() - 1];
+                let bare = crate::names::unfused(last);
+                for t in [tokens[0], last].into_iter().chain(bare) {
                     index.prefixes.extend(self.romanisation.prefixes(t));
                 }
             }
@@ -1812,11 +1848,13 @@ impl Finder<'_> {
     /// ... "The ministry accused ..." -> KORGOV). Not "the ministry of X" (another body) nor
     /// "the ministry's" (a modifier).
     fn bodies_named_again(&mut self) {
-        if !self
-            .actors
-            .iter()
-            .any(|a| a.kind == MentionKind::Organisation && a.code.is_some())
-        {
+        if !self.actors.iter().any(|a| {
+            a.code.is_some()
+                && (a.kind == MentionKind::Organisation
+                    || a.code
+                        .as_ref()
+                        .is_some_and(|c| c.as_str().starts_with("IGO")))
+        }) {
             return;
         }
         let text = self.text;
@@ -1843,7 +1881,12 @@ impl Finder<'_> {
             }
             let word = &rest[..len];
             let after = &rest[len..];
-            if after.starts_with("'s") || after.starts_with("’s") || after.starts_with(" of ") {
+            // "the bloc", "the alliance": the intergovernmental organisation named last, its
+            // possessive included ("the bloc's foreign policy chief condemned ...").
+            let body_noun = holds(&self.g.name_words.body_nouns, word);
+            if after.starts_with(" of ")
+                || (!body_noun && (after.starts_with("'s") || after.starts_with("’s")))
+            {
                 continue;
             }
             let span = Span::new(start, word_start + len);
@@ -1858,14 +1901,23 @@ impl Finder<'_> {
                 .actors
                 .iter()
                 .filter(|a| {
-                    a.kind == MentionKind::Organisation
-                        && a.code.is_some()
+                    (a.kind == MentionKind::Organisation || body_noun)
                         && a.span.end <= span.start
-                        && a.name.as_deref().is_some_and(|n| {
-                            n.rsplit(' ')
-                                .next()
-                                .is_some_and(|last| last.eq_ignore_ascii_case(word))
-                        })
+                        && match body_noun {
+                            // (Its envoy names it too: "the European Union's ambassador".)
+                            true => a
+                                .code
+                                .as_ref()
+                                .is_some_and(|c| c.as_str().starts_with("IGO")),
+                            false => {
+                                a.code.is_some()
+                                    && a.name.as_deref().is_some_and(|n| {
+                                        n.rsplit(' ')
+                                            .next()
+                                            .is_some_and(|last| last.eq_ignore_ascii_case(word))
+                                    })
+                            }
+                        }
                 })
                 .max_by_key(|a| a.span.start);
             if let Some(a) = antecedent {
@@ -1873,7 +1925,9 @@ impl Finder<'_> {
                     span,
                     sentence: self.sentence(span.start),
                     kind: MentionKind::Organisation,
-                    name: a.name.clone(),
+                    name: (a.kind == MentionKind::Organisation)
+                        .then(|| a.name.clone())
+                        .flatten(),
                     title: None,
                     country: a.country.clone(),
                     code: a.code.clone(),

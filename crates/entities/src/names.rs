@@ -23,6 +23,9 @@ pub(crate) struct NameWords {
     /// Lower-case words and phrases that make the quantity after them approximate: "up to",
     /// "some", "more than" (`approximate`).
     pub approximates: Vec<Box<str>>,
+    /// Lower-case nouns that name again the intergovernmental organisation the document named
+    /// last: "the bloc", "the alliance" (`body_noun`).
+    pub body_nouns: Vec<Box<str>>,
 }
 
 /// Whether the sorted `words` hold `word`.
@@ -67,21 +70,32 @@ fn classify(known: &NameWords, text: &str, start: usize, end: usize) -> Option<T
         });
     }
     // "al-Mekdad": a particle fused to a capitalised name is a name token.
-    for prefix in ["al-", "el-", "ad-", "as-", "ash-", "bin-"] {
-        if let Some(rest) = word.strip_prefix(prefix) {
-            if rest.chars().next().is_some_and(char::is_uppercase) {
-                return Some(Token {
-                    start,
-                    end,
-                    particle: false,
-                });
-            }
-        }
+    if unfused(word).is_some() {
+        return Some(Token {
+            start,
+            end,
+            particle: false,
+        });
     }
     holds(&known.particles, word).then_some(Token {
         start,
         end,
         particle: true,
+    })
+}
+
+/// Particles written fused to the name after them: "al-Mekdad", "el-Sisi".
+const FUSED_PARTICLES: [&str; 6] = ["al-", "el-", "ad-", "as-", "ash-", "bin-"];
+
+/// The name in a token that starts with a fused particle ("Mekdad" for "al-Mekdad"): wire copy
+/// names the person again without it ("Rubaie" for "Salim al-Rubaie").
+pub(crate) fn unfused(word: &str) -> Option<&str> {
+    FUSED_PARTICLES.iter().find_map(|p| {
+        let rest = word.strip_prefix(p)?;
+        rest.chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(rest)
     })
 }
 

@@ -630,6 +630,8 @@ fn name_variants_possessives_and_descriptions_in_one_document() {
         ("North Korean leader Kim Jong-un spoke.\nKim Jong Un left.", &[("person", "North Korean leader Kim Jong-un", "PRK", "PRKGOV", "leader", "Kim Jong-un"), ("person", "Kim Jong Un", "PRK", "PRKGOV", "leader", "Kim Jong-un")]),
         // A hyphenated surname is one token of the name, two words of the text.
         ("Russian envoy Anna Petrova-Ivanova arrived.\nPetrova-Ivanova left.", &[("person", "Russian envoy Anna Petrova-Ivanova", "RUS", "RUSGOV", "envoy", "Anna Petrova-Ivanova"), ("person", "Petrova-Ivanova", "RUS", "RUSGOV", "envoy", "Anna Petrova-Ivanova")]),
+        // A surname named again without its fused particle ("al-", "el-").
+        ("Iraqi Prime Minister Salim al-Rubaie arrived.\nRubaie met reporters.", &[("person", "Iraqi Prime Minister Salim al-Rubaie", "IRQ", "IRQGOV", "Prime Minister", "Salim al-Rubaie"), ("person", "Rubaie", "IRQ", "IRQGOV", "Prime Minister", "Salim al-Rubaie")]),
         // A titled mention in another spelling takes the country of the introduction.
         ("North Korean Foreign Minister Choe Son-hui arrived.\nForeign Minister Choi Son Hui left.", &[("person", "North Korean Foreign Minister Choe Son-hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui"), ("person", "Foreign Minister Choi Son Hui", "PRK", "PRKGOV", "Foreign Minister", "Choe Son-hui")]),
         // Possessives, straight and curly.
@@ -943,6 +945,14 @@ fn bodies_named_again() {
         ("Russia's Foreign Ministry spoke.\nThe ministry of defence denied it.\nShe heads the ministry's press office.", &[
             ("org", "Russia's Foreign Ministry", "RUS", "RUSGOV", "", "foreign ministry"),
         ]),
+        // "the bloc", "the alliance" (data/name_words.tsv body_noun): the intergovernmental
+        // organisation named last, a possessive too; with none named, no actor.
+        ("NATO met on Monday.\nThe alliance's chief warned Russia.", &[
+            ("org", "NATO", "", "IGOWSTNAT", "", "North Atlantic Treaty Organization"),
+            ("org", "The alliance", "", "IGOWSTNAT", "", "North Atlantic Treaty Organization"),
+            ("country", "Russia", "RUS", "RUS", "", "Russia"),
+        ]),
+        ("The bloc warned Russia.", &[("country", "Russia", "RUS", "RUS", "", "Russia")]),
     ];
     for (text, want) in cases {
         check(&r, text, want);

@@ -312,6 +312,7 @@ impl<'a> SentenceContext<'a> {
             x.span.start >= candidate.span.end
                 && self.doc.text[x.span.start..].starts_with(char::is_uppercase)
                 && x.lower != "i"
+                && !self.cues.calendar.contains(&x.lower)
                 && !known(x.span)
         });
         (!other_name).then_some(candidate)
@@ -429,8 +430,9 @@ impl<'a> SentenceContext<'a> {
     /// A claimant that is a state body with no country ("the interior ministry said", "his
     /// office said"): the country of the person "his"/"her" stands for (the sentence's first
     /// person with one); for a bare "the office", "the ministry", that of the latest earlier
-    /// claimant with the same last word ("his office said ... the office said"); else the
-    /// dateline's, as wire copy leaves its home country's bodies unqualified.
+    /// claimant with the same last word ("his office said ... the office said"), with none
+    /// the dateline's; else the dateline's, as wire copy leaves its home country's bodies
+    /// unqualified ("the government said" in a story from N'Djamena).
     fn state_body(&self, mut a: Actor, earlier: &[EventMention]) -> Actor {
         let Some(text) = a.text.as_deref().filter(|_| a.country.is_none()) else {
             return a;
@@ -461,7 +463,7 @@ impl<'a> SentenceContext<'a> {
         };
         a.country = match (possessive, bare) {
             (true, _) => person(),
-            (false, true) => before(),
+            (false, true) => before().or_else(dateline),
             (false, false) => dateline(),
         };
         a

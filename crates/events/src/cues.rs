@@ -196,6 +196,8 @@ pub struct Cues {
     pub(crate) pair_noun: WordSet,
     /// `state_body`: last words of a claimant that is a state body ("the interior ministry").
     pub(crate) state_body: WordSet,
+    /// `calendar`: capitalised words of dates ("Monday", "March"), which name no one.
+    pub(crate) calendar: WordSet,
     /// `compound_noun`: two-word nouns whose first word is a verb's form ("supply_routes").
     compound_noun: WordSet,
     /// `test_weapon`: weapons whose untargeted firing is a show of force ("missile").
@@ -248,6 +250,7 @@ const LISTS: &[&str] = &[
     "object_verb",
     "pair_noun",
     "state_body",
+    "calendar",
     "compound_noun",
     "test_weapon",
     "aim_preposition",
@@ -379,6 +382,7 @@ impl Cues {
             object_verb: next(),
             pair_noun: next(),
             state_body: next(),
+            calendar: next(),
             compound_noun: next(),
             test_weapon: next(),
             aim_preposition: next(),

@@ -140,7 +140,24 @@ impl Coder {
             // to Pyongyang" is a visit, not aid sent.
             let visits = &out[first..];
             patterns.retain(|p| !visits.iter().any(|v| v.trigger.start == p.trigger.start));
+            // "is due in Tbilisi next week for talks with the government": talks after "for"
+            // are the visit's purpose, not another event.
+            patterns.retain(|p| {
+                !(p.code.root() == "04"
+                    && purpose_of_visit(ctx, p.trigger.start)
+                    && visits.iter().any(|v| v.trigger.end <= p.trigger.start))
+            });
             out.append(&mut patterns);
+            // "shelled villages along the border, killing three civilians": the toll of an
+            // attack told by a participle after a comma is no second attack.
+            let mut k = first;
+            while k < out.len() {
+                if attack_toll(ctx, &out[first..], &out[k]) {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
             // Reported speech: the speaker is recorded with each event, never as its source.
             let (earlier, sentence) = out.split_at_mut(first);
             for event in sentence {
@@ -151,6 +168,39 @@ impl Coder {
         reactions::resolve(&doc.text, &self.act_nouns, actors, &mut out);
         out
     }
+}
+
+/// Whether `e` is the toll of an earlier attack of the same sentence by the same side: an act
+/// of force whose trigger is an "-ing" form right after a comma.
+fn attack_toll(
+    ctx: &clause::SentenceContext<'_>,
+    sentence: &[EventMention],
+    e: &EventMention,
+) -> bool {
+    let force = |e: &EventMention| matches!(e.code.root(), "18" | "19" | "20");
+    let w = ctx.word_at(e.trigger.start);
+    force(e)
+        && ctx.words[w].lower.ends_with("ing")
+        && w > 0
+        && ctx.words[w - 1].lower == ","
+        && sentence.iter().any(|f| {
+            force(f)
+                && f.trigger.end <= e.trigger.start
+                && (e.source.country.is_none() || f.source.country == e.source.country)
+        })
+}
+
+/// Whether the word at byte `start` follows "for", with at most two lower-case words between
+/// ("for talks", "for a summit", "for further talks").
+fn purpose_of_visit(ctx: &clause::SentenceContext<'_>, start: usize) -> bool {
+    let w = ctx.word_at(start);
+    (w.saturating_sub(3)..w).rev().any(|k| {
+        ctx.words[k].lower == "for"
+            && ctx.words[k + 1..w].iter().all(|x| {
+                x.lower.chars().all(char::is_alphabetic)
+                    && !ctx.doc.text[x.span.start..].starts_with(char::is_uppercase)
+            })
+    })
 }
 
 /// The stages before the coder, for tests that code our own sentences.
@@ -231,6 +281,8 @@ mod claimants {
         // A state body with no country: the person "his" stands for, else the dateline's.
         ("Indonesian Foreign Minister Ratna Dewi will visit Manila next month, her office said.", "042", "IDN", "PHL", "IDN"),
         ("JAKARTA, May 2 (Reuters) - Indonesia will impose sanctions on Myanmar, the interior ministry said.", "163", "IDN", "MMR", "IDN"),
+        ("N'DJAMENA, Sept 15 (AFP) - Chad closed its eastern border with Sudan on Monday, the government said.", "191", "TCD", "SDN", "TCD"),
+        ("ISLAMABAD, Aug 26 (Reuters) - Pakistani forces shelled Indian posts, the military's media wing said.", "194", "PAK", "IND", "PAK"),
         // A speech verb inside a relative clause does not govern the main clause.
         ("Turkey, which said it was ready to talk, condemned Syria on Monday.", "111", "TUR", "SYR", ""),
     ];

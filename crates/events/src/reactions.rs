@@ -73,6 +73,13 @@ fn reacts(code: &CameoCode) -> bool {
     matches!(code.root(), "01" | "05" | "10" | "11" | "12" | "13" | "14")
 }
 
+/// The rule of fire returned ("Pakistani forces returned fire"): aimed at the author of the
+/// latest attack of another sentence (data/patterns.tsv).
+pub(crate) const RETURN_FIRE: &str = "fight.return-fire";
+
+/// The roots an act returned in kind may answer: force and assaults.
+const FIRE_ROOTS: &[&str] = &["18", "19", "20"];
+
 /// Give each reaction with no target in `events` (one document's, in document order) the source
 /// of the act its object noun names, found in another sentence of `text`; with no event coded
 /// in the sentence before, the first actor of another country it names (`actors`: the
@@ -84,14 +91,26 @@ pub(crate) fn resolve(
     actors: &[ActorMention],
     events: &mut [EventMention],
 ) {
+    let fire_roots: Vec<String> = FIRE_ROOTS.iter().map(|r| r.to_string()).collect();
     for k in 0..events.len() {
         let e = &events[k];
-        if !reacts(&e.code) || e.target.country.is_some() || e.target.code.is_some() {
+        let returned = &*e.rule == RETURN_FIRE && e.target.country.is_none();
+        if !reacts(&e.code) && !returned {
             continue;
         }
-        let Some(roots) = object_noun(text, e, nouns) else {
+        let found = match returned {
+            true => Some((fire_roots.as_slice(), e.trigger.end)),
+            false => object_noun(text, e, nouns),
+        };
+        let Some((roots, phrase_end)) = found else {
             continue;
         };
+        // A target taken from past the object's phrase ("rejected the request, saying its
+        // operations target only militants") is not the reaction's: the act's author is.
+        let has_target = e.target.country.is_some() || e.target.code.is_some();
+        if has_target && e.target_span.is_none_or(|t| t.start < phrase_end) {
+            continue;
+        }
         let names = |a: &EventMention| {
             a.sentence != e.sentence
                 && (roots.is_empty() || roots.iter().any(|r| r == a.code.root()))
@@ -131,8 +150,13 @@ pub(crate) fn resolve(
 }
 
 /// The roots of the act the reaction's object names: the first act noun among the trigger's
-/// words and the [`NOUN_REACH`] words after it, before any punctuation that ends a phrase.
-fn object_noun<'n>(text: &str, e: &EventMention, nouns: &'n ActNouns) -> Option<&'n [String]> {
+/// words and the [`NOUN_REACH`] words after it, before any punctuation that ends a phrase; and
+/// where that phrase ends.
+fn object_noun<'n>(
+    text: &str,
+    e: &EventMention,
+    nouns: &'n ActNouns,
+) -> Option<(&'n [String], usize)> {
     let end = text[e.trigger.start..]
         .find(['.', ',', ';', ':', '?', '!', '"', '“', '”'])
         .map_or(text.len(), |p| e.trigger.start + p);
@@ -153,7 +177,7 @@ fn object_noun<'n>(text: &str, e: &EventMention, nouns: &'n ActNouns) -> Option<
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if let Some(roots) = nouns.roots(&w) {
-            return Some(roots);
+            return Some((roots, end));
         }
     }
     None
@@ -187,6 +211,10 @@ mod tests {
         ("Pakistan test-fired a ballistic missile on Sunday. India criticised the launch.", "111", "IND", "PAK"),
         ("Chad expelled the Sudanese ambassador on Friday. Sudan rejected the expulsion as illegal.", "120", "SDN", "TCD"),
         ("Kenya lifted its ban on Ugandan sugar. Uganda welcomed the move.", "051", "UGA", "KEN"),
+        // Fire returned answers the latest attack of another sentence.
+        ("Indian troops shelled villages in Kashmir overnight. Pakistani forces returned fire.", "190", "PAK", "IND"),
+        // An actor past the object's phrase is not the reaction's target.
+        ("Mali urged Algeria to close its border camps. Algiers rejected the request, saying the camps shelter only Malian refugees.", "120", "DZA", "MLI"),
         // No act coded in the sentence before: the first actor of another country it names.
         ("Hungary is building a fence along its southern border. Austria condemned the move.", "111", "AUT", "HUN"),
         // "the pair", "both sides" after two countries named in a sentence with no event.

@@ -41,6 +41,7 @@ enum Frame {
     Presence,
     CalledOff,
     Send,
+    Expected,
 }
 
 impl Frame {
@@ -55,6 +56,7 @@ impl Frame {
             "presence" => Frame::Presence,
             "called-off" => Frame::CalledOff,
             "send" => Frame::Send,
+            "expected" => Frame::Expected,
             _ => return None,
         })
     }
@@ -516,6 +518,21 @@ impl<'a> SentenceContext<'a> {
             Frame::Object => (after..(after + 4).min(clause_end))
                 .find_map(|j| self.place_at(j))
                 .or_else(|| self.place_in(after, (after + 4).min(clause_end))),
+            // "is due in Tbilisi next week": a form of "be" before the trigger, the place
+            // right after "in" or "at".
+            Frame::Expected => {
+                let mut b = i;
+                while b > 0 && self.cues.negation.contains(&self.words[b - 1].lower) {
+                    b -= 1;
+                }
+                let be = b
+                    .checked_sub(1)
+                    .is_some_and(|b| self.cues.passive_auxiliary.contains(&self.words[b].lower));
+                if !be {
+                    return Vec::new();
+                }
+                self.place_after_prep(after, clause_end.min(after + 2), &["in", "at"])
+            }
             Frame::Prep | Frame::PrepIn => {
                 let preps: &[&str] = if frame == Frame::PrepIn || rule.id.ends_with("arrive") {
                     &["in", "at", "to"]
@@ -624,19 +641,60 @@ impl<'a> SentenceContext<'a> {
             Frame::CalledOff => return Vec::new(),
             Frame::Host => {
                 let (a, b) = (self.at(after), self.at(clause_end));
-                let Some(guest) = self.actors.iter().copied().find(|m| {
-                    m.span.start >= a
-                        && m.span.start < b
-                        && m.country.is_some()
+                let eligible = |m: &ActorMention| {
+                    m.country.is_some()
                         && matches!(
                             m.kind,
                             MentionKind::Person | MentionKind::Group | MentionKind::Country
                         )
-                }) else {
-                    return Vec::new();
                 };
-                let between = &self.words[after..self.word_at(guest.span.start)];
-                let is_visit = between.iter().any(|w| w.lower == "visiting")
+                // "Archer was received by President Sulistyo": the host is the agent after
+                // "by", the guest the subject, an official.
+                let passive = i > 0
+                    && self
+                        .cues
+                        .passive_auxiliary
+                        .contains(&self.words[i - 1].lower)
+                    && self.words.get(after).is_some_and(|w| w.lower == "by");
+                if passive {
+                    let by = self.at(after + 1);
+                    let host = self
+                        .actors
+                        .iter()
+                        .copied()
+                        .find(|m| m.span.start >= by && m.span.start < b && eligible(m));
+                    let guest = self
+                        .subject(clause_start, i - 1)
+                        .filter(|g| g.kind == MentionKind::Person && is_official(g));
+                    let (Some(host), Some(guest)) = (host, guest) else {
+                        return Vec::new();
+                    };
+                    if host.country == guest.country {
+                        return Vec::new();
+                    }
+                    source_mention = Some(host);
+                    targets.push(Target::Guest(guest));
+                    None
+                } else {
+                    let Some(guest) = self
+                        .actors
+                        .iter()
+                        .copied()
+                        .find(|m| m.span.start >= a && m.span.start < b && eligible(m))
+                    else {
+                        return Vec::new();
+                    };
+                    let between = &self.words[after..self.word_at(guest.span.start)];
+                    // "Sulistyo received Archer at the palace": a foreign official received in
+                    // person (not "Putin's letter": a possessive names a thing).
+                    let received_official = self.words[i].lower.starts_with("receiv")
+                        && between
+                            .iter()
+                            .all(|w| self.cues.definite.contains(&w.lower))
+                        && guest.kind == MentionKind::Person
+                        && is_official(guest)
+                        && !self.doc.text[guest.span.end..].starts_with(['\'', '’']);
+                    let is_visit = between.iter().any(|w| w.lower == "visiting")
                     || guest
                         .title
                         .as_deref()
@@ -646,12 +704,14 @@ impl<'a> SentenceContext<'a> {
                         "host" | "hosts" | "hosted" | "hosting"
                     )
                     // "Prime Minister receives Chinese Foreign Minister": a headline's guest.
-                    || (self.is_title && guest.country.is_some());
-                if !is_visit || between.len() > 6 {
-                    return Vec::new();
+                    || (self.is_title && guest.country.is_some())
+                    || received_official;
+                    if !is_visit || between.len() > 6 {
+                        return Vec::new();
+                    }
+                    targets.push(Target::Guest(guest));
+                    None
                 }
-                targets.push(Target::Guest(guest));
-                None
             }
         };
         if let Some(p) = first_place {
@@ -667,6 +727,14 @@ impl<'a> SentenceContext<'a> {
                     self.earlier_visit(visitor, earlier)
                         .map(|e| Target::Earlier(Box::new(e.clone()))),
                 );
+                // "India, Nepal sign power pact during Nepali premier's visit" over a story
+                // from New Delhi: a headline's foreign visitor visits the dateline's country.
+                let dateline = self.dateline_place.filter(|p| {
+                    p.country.is_some() && p.country.as_ref() != self.country_of(visitor)
+                });
+                if targets.is_empty() && self.is_title {
+                    targets.extend(dateline.map(Target::Place));
+                }
             }
         }
         // "China denies N. Korean defence chief visited Beijing": the visitor follows the denial.
@@ -675,7 +743,11 @@ impl<'a> SentenceContext<'a> {
             .find(|&j| self.cues.negating_verb.contains(&self.words[j].lower));
         let Some(source) = source_mention
             .or_else(|| denial.and_then(|d| self.subject(d + 1, i)))
-            .or_else(|| self.subject(clause_start, i))
+            // "EU commissioner Anna Kowalczyk is due in Tbilisi": an organisation's people
+            // travel too; their actor code says whose they are.
+            .or_else(|| {
+                self.subject_where(clause_start, i, |a| a.country.is_some() || a.code.is_some())
+            })
             .or_else(|| self.described(clause_start, i))
         else {
             return Vec::new();
@@ -685,6 +757,11 @@ impl<'a> SentenceContext<'a> {
             self.nominal_modality(clause_start, i)
         } else {
             self.modality(clause_start, i)
+        };
+        // Expected somewhere is a plan until it happens.
+        let modality = match (frame, modality) {
+            (Frame::Expected, Modality::Actual) => Modality::Planned,
+            (_, m) => m,
         };
         let confidence = match (frame, source.kind) {
             (Frame::Noun | Frame::Presence, _) => 0.6,

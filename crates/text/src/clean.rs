@@ -626,8 +626,16 @@ impl Assembly {
         let mut run = 0; // start of the verbatim run, relative to `line`
         let mut at = 0;
         while at < line.len() {
-            // Printable ASCII, most of a line, is neither space nor invisible.
-            if line.as_bytes()[at].is_ascii_graphic() {
+            // Printable ASCII, most of a line, is neither space nor invisible; nor is a single
+            // space before it, between words.
+            let b = line.as_bytes()[at];
+            if b.is_ascii_graphic()
+                || (b == b' '
+                    && line
+                        .as_bytes()
+                        .get(at + 1)
+                        .is_some_and(u8::is_ascii_graphic))
+            {
                 at += 1;
                 continue;
             }

@@ -74,5 +74,21 @@ pub fn content_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
+/// The eight bytes of `bytes` from `at`, as one little-endian word.
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = [0u8; 8];
+    chunk.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(chunk)
+}
+
+/// The high bit of each byte of the word `x` that equals `b`, and no other bit (exact, unlike
+/// the usual "has zero byte" test, so that the lowest set bit is the first such byte).
+pub(crate) fn bytes_equal(x: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = x ^ (ONES * u64::from(b));
+    !(((y & LOW7) + LOW7) | y | LOW7)
+}
+
 #[cfg(test)]
 mod tests;

@@ -444,11 +444,26 @@ pub(crate) fn dateline(s: &str) -> Option<DatelineHit> {
         return None;
     }
     let trimmed = rest.trim_start();
-    let dash_len = ["--", "—", "–", "―", "-"]
+    let dash = ["--", "—", "–", "―", "-"]
         .iter()
         .find(|d| trimmed.starts_with(**d))
-        .map(|d| d.len())?;
-    let after_dash = &trimmed[dash_len..];
+        .map(|d| d.len());
+    // "NEW DELHI, Feb 18 (PTI) India and Nepal ...": PTI writes no dash after a city in
+    // capitals, a date and its agency; the story's first word follows.
+    let undashed = all_caps
+        && date.is_some()
+        && agency.is_some()
+        && rest.starts_with(' ')
+        && trimmed.starts_with(char::is_uppercase);
+    let dash_len = match (dash, undashed) {
+        (Some(n), _) => n,
+        (None, true) => 0,
+        (None, false) => return None,
+    };
+    let after_dash = match dash_len {
+        0 => rest,
+        n => &trimmed[n..],
+    };
     if !after_dash.is_empty() && !after_dash.starts_with(char::is_whitespace) {
         return None;
     }
@@ -817,6 +832,12 @@ mod tests {
                 Some(("WASHINGTON", Some("Oct. 3"), Some("AP"), 27)),
             ),
             ("BEIJING -- China said", Some(("BEIJING", None, None, 10))),
+            (
+                "NEW DELHI, Feb 18 (PTI) India and Nepal",
+                Some(("NEW DELHI", Some("Feb 18"), Some("PTI"), 23)),
+            ),
+            ("NEW DELHI, Feb 18 (PTI) said", None),
+            ("NEW DELHI (PTI) India and Nepal", None),
             (
                 "KYIV, Ukraine (AP) — Talks",
                 Some(("KYIV", None, Some("AP"), 22)),

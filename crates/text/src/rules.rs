@@ -142,7 +142,12 @@ impl JunkRules {
     /// Strips a date label ("updated:", "|") from the start of `lower`; returns the byte
     /// length of the label and following spaces, or 0.
     pub(crate) fn date_label_len(&self, lower: &str) -> usize {
+        let first = lower.as_bytes().first();
         for label in &self.date_labels {
+            // Most labels are ruled out by their first byte.
+            if label.as_bytes().first().is_some_and(|b| Some(b) != first) {
+                continue;
+            }
             if let Some(rest) = lower.strip_prefix(label.as_str()) {
                 // "Updated" must be a word, not the start of "Updatedness".
                 if label.ends_with(|c: char| c.is_alphabetic())
@@ -180,10 +185,39 @@ pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
 /// Whether [`collapse_spaces`] would return `s` unchanged (most lines): ASCII, with no space
 /// first, no two in a row and no other whitespace.
 fn is_collapsed(s: &str) -> bool {
-    !s.starts_with(' ')
-        && s.bytes()
-            .all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
-        && !s.contains("  ")
+    if s.starts_with(' ') || !s.is_ascii() {
+        return false;
+    }
+    // Eight bytes at a time: no byte below 0x0e (most lines have none; the exact test below
+    // decides for one that has), no space followed by a space.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const BELOW: u64 = 0x0e0e_0e0e_0e0e_0e0e;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut space_before = false;
+    while i + 8 <= bytes.len() {
+        let x = crate::word_at(bytes, i);
+        // ASCII bytes: the high bit of x - 0x0e.. is set exactly in the bytes below 0x0e.
+        if x.wrapping_sub(BELOW) & HIGH != 0
+            && bytes[i..i + 8].iter().any(|b| matches!(b, b'\t'..=b'\r'))
+        {
+            return false;
+        }
+        let spaces = crate::bytes_equal(x, b' ');
+        if spaces & (spaces >> 8) != 0 || (space_before && spaces & 0x80 != 0) {
+            return false;
+        }
+        space_before = spaces >> 63 != 0;
+        i += 8;
+    }
+    let mut prev_space = space_before;
+    for &b in &bytes[i..] {
+        if matches!(b, b'\t'..=b'\r') || (b == b' ' && prev_space) {
+            return false;
+        }
+        prev_space = b == b' ';
+    }
+    true
 }
 
 /// Glob match on bytes: `*` any run, `#` one or more ASCII digits, anything else literal.
@@ -224,6 +258,38 @@ mod tests {
             assert_eq!(got, want, "{input:?}");
             // A line that is collapsed already is not copied.
             assert_eq!(matches!(got, Cow::Borrowed(_)), input == want, "{input:?}");
+        }
+    }
+
+    /// The word-at-a-time test agrees with the byte-by-byte definition: ASCII, no space
+    /// first, no two spaces in a row, no other whitespace; wherever the bytes fall in a word.
+    #[test]
+    fn is_collapsed_agrees_with_its_definition() {
+        let naive = |s: &str| {
+            !s.starts_with(' ')
+                && s.bytes()
+                    .all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
+                && !s.contains("  ")
+        };
+        let pieces = [
+            "word", " ", "  ", "\t", "\r", "\u{b}", "\u{e}", "\u{7}", "é", "x", "12345678",
+        ];
+        // Every string of up to four pieces, behind every padding up to eight bytes.
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.sort();
+        strings.dedup();
+        for s in &strings {
+            for pad in 0..8 {
+                let s = format!("{}{s}", "a".repeat(pad));
+                assert_eq!(is_collapsed(&s), naive(&s), "{s:?}");
+            }
         }
     }
 

@@ -9,7 +9,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use attache_model::{Span, Token};
+use attache_model::{char_at, Span, Token};
 
 use crate::TextError;
 
@@ -102,6 +102,10 @@ impl Abbreviations {
         let mut sentence = start;
         let mut i = start;
         while i < end {
+            i = next_mark(bytes, i, end);
+            if i >= end {
+                break;
+            }
             let b = bytes[i];
             // '…' is E2 80 A6; compare bytes since `i` may sit inside another character.
             let ellipsis = b == 0xE2 && bytes[i..end].starts_with("…".as_bytes());
@@ -203,7 +207,15 @@ impl Abbreviations {
     pub(crate) fn tokenize_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some(c) = text[i..].chars().next() {
+        while i < bytes.len() {
+            // Most of wire copy is ASCII: spaces are skipped and characters read without
+            // decoding.
+            let b = bytes[i];
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i).0;
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
@@ -215,6 +227,15 @@ impl Abbreviations {
                     // Most words are ASCII: skip their letters and digits byte by byte.
                     while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                         end += 1;
+                    }
+                    // An ASCII mark that joins nothing (a space, a comma before no digit, a
+                    // stop) ends the word without decoding what follows.
+                    match bytes.get(end) {
+                        None => break,
+                        Some(&a) if a.is_ascii() && !matches!(a, b'-' | b'\'' | b'.' | b',') => {
+                            break
+                        }
+                        _ => {}
                     }
                     let rest = &text[end..];
                     let mut it = rest.chars();
@@ -251,6 +272,28 @@ impl Abbreviations {
             i = end;
         }
     }
+}
+
+/// The first index in `from..end` of a byte that may end a sentence ('.', '!', '?', or 0xE2,
+/// the first byte of '…'), else `end`. Eight bytes are tested at a time, as most of a paragraph
+/// holds none.
+fn next_mark(bytes: &[u8], from: usize, end: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= end {
+        let x = crate::word_at(bytes, i);
+        let marks = crate::bytes_equal(x, b'.')
+            | crate::bytes_equal(x, b'!')
+            | crate::bytes_equal(x, b'?')
+            | crate::bytes_equal(x, 0xE2);
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether an opening bracket in `s` is still open, looking back at most 200 bytes (a stray
@@ -330,6 +373,33 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-at-a-time scan finds the same byte as a byte-by-byte one, from every start.
+    #[test]
+    fn next_mark_finds_the_first_terminal_byte() {
+        let texts = [
+            "",
+            "no marks in this line at all",
+            "Yes.",
+            "He left. She stayed!",
+            "Really?! \"Yes.\"",
+            "Wait… what",
+            "Seoul’s envoy — “Fine” — said so.",
+            "12345678.12345678!12345678?",
+            "abcdefg\u{e2}",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                for end in from..=bytes.len() {
+                    let want = (from..end)
+                        .find(|&i| matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2))
+                        .unwrap_or(end);
+                    assert_eq!(next_mark(bytes, from, end), want, "{text:?} {from}..{end}");
+                }
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text)

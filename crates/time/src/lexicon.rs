@@ -72,14 +72,15 @@ pub(crate) struct Lexicon {
 }
 
 /// For each ASCII first byte of a key, the set of key lengths in bytes (bit `n` for length `n`,
-/// bit 63 for 63 and longer). A word whose lowercase form starts with a byte and has a length
-/// no key has cannot be a key.
+/// bit 63 for 63 and longer); and the same for the last byte of the keys that are ASCII. A
+/// word whose lowercase form starts or ends with a byte and has a length no key has cannot be a
+/// key.
 #[derive(Debug, Clone)]
-struct KeyLengths([u64; 128]);
+struct KeyLengths([u64; 128], [u64; 128]);
 
 impl Default for KeyLengths {
     fn default() -> KeyLengths {
-        KeyLengths([0; 128])
+        KeyLengths([0; 128], [0; 128])
     }
 }
 
@@ -93,6 +94,10 @@ impl KeyLengths {
         if let Some(&b) = key.as_bytes().first().filter(|b| b.is_ascii()) {
             self.0[usize::from(b)] |= KeyLengths::bit(key.len());
         }
+        // A non-ASCII key is never the lowercase form of an ASCII word.
+        if let Some(&b) = key.as_bytes().last().filter(|_| key.is_ascii()) {
+            self.1[usize::from(b)] |= KeyLengths::bit(key.len());
+        }
     }
 
     /// Whether the lowercase form of `word` may be a key. An ASCII byte lowercases to one
@@ -104,7 +109,9 @@ impl KeyLengths {
         };
         let lengths = self.0[usize::from(b.to_ascii_lowercase())];
         if word.is_ascii() {
-            lengths & KeyLengths::bit(word.len()) != 0
+            let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
+            let bit = KeyLengths::bit(word.len());
+            lengths & bit != 0 && self.1[usize::from(last)] & bit != 0
         } else {
             lengths != 0
         }
@@ -347,6 +354,9 @@ mod tests {
             ("ÉTÉ", true),
             ("Today", true),
             ("todays", false),
+            ("TODAY", true),
+            // First byte and length of a key, not its last byte.
+            ("todax", false),
             ("Tuesday", false),
             ("", false),
         ];

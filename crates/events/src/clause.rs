@@ -25,14 +25,15 @@ pub(crate) struct Word<'a> {
 pub(crate) struct Lower<'a>(Cow<'a, str>);
 
 impl<'a> Lower<'a> {
-    /// `token`, and the same bytes of the document's text after `str::to_ascii_lowercase`
-    /// (which keeps every offset).
+    /// The word at `span` of `text`, given the document's text after
+    /// `str::to_ascii_lowercase` (which keeps every offset, and which bytes are ASCII).
     #[inline]
-    fn of(token: &str, ascii_lowered: &'a str) -> Lower<'a> {
-        if token.is_ascii() {
-            Lower(Cow::Borrowed(ascii_lowered))
+    fn of(span: Span, text: &str, ascii_lowered: &'a str) -> Lower<'a> {
+        let lowered = span.slice(ascii_lowered);
+        if lowered.is_ascii() {
+            Lower(Cow::Borrowed(lowered))
         } else {
-            Lower(Cow::Owned(normalise(token)))
+            Lower(Cow::Owned(normalise(span.slice(text))))
         }
     }
 
@@ -915,7 +916,7 @@ pub(crate) fn for_each_sentence(
     for (index, sentence) in doc.sentences.iter().enumerate() {
         words.clear();
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
-            let lower = Lower::of(t.span.slice(&doc.text), t.span.slice(&lowered));
+            let lower = Lower::of(t.span, &doc.text, &lowered);
             Word {
                 span: t.span,
                 boundary: cues.boundary.contains(&lower),

@@ -77,6 +77,9 @@ enum Item {
     /// One of these word sequences (most are one word long), longest first.
     Words {
         any_of: Vec<Vec<String>>,
+        /// Each sequence's first word as its [`word_key`]: a sentence's word is compared with
+        /// the sequences by number first, and by text only with those it may be.
+        firsts: Vec<u64>,
         optional: bool,
     },
     Gap,
@@ -156,7 +159,7 @@ impl Rule {
 
     /// Whether the rule ends "T to": an appeal or demand that the target do something.
     fn ends_target_to(&self) -> bool {
-        matches!(self.items.as_slice(), [.., Item::Target, Item::Words { any_of, optional: false }]
+        matches!(self.items.as_slice(), [.., Item::Target, Item::Words { any_of, optional: false, .. }]
             if matches!(any_of.as_slice(), [seq] if seq.len() == 1 && seq[0] == "to"))
     }
 }
@@ -304,7 +307,21 @@ fn parse_item(word: &str) -> Result<Item, String> {
     }
     // Longest first: "car_bomb" before "car".
     any_of.sort_by_key(|seq| std::cmp::Reverse(seq.len()));
-    Ok(Item::Words { any_of, optional })
+    let firsts = any_of.iter().map(|seq| word_key(&seq[0])).collect();
+    Ok(Item::Words {
+        any_of,
+        firsts,
+        optional,
+    })
+}
+
+/// A word's length and first seven bytes in one number: words with different keys differ.
+fn word_key(word: &str) -> u64 {
+    let mut key = [0u8; 8];
+    let n = word.len().min(7);
+    key[..n].copy_from_slice(&word.as_bytes()[..n]);
+    key[7] = u8::try_from(word.len()).unwrap_or(u8::MAX);
+    u64::from_le_bytes(key)
 }
 
 impl PatternCoder {
@@ -1276,10 +1293,16 @@ fn matches<'a>(
         });
     };
     match item {
-        Item::Words { any_of, optional } => {
-            for seq in any_of {
+        Item::Words {
+            any_of,
+            firsts,
+            optional,
+        } => {
+            let key = ctx.words.get(j).map(|w| word_key(&w.lower));
+            for (seq, first) in any_of.iter().zip(firsts) {
                 let n = seq.len();
-                let here = j + n <= end
+                let here = key == Some(*first)
+                    && j + n <= end
                     && seq
                         .iter()
                         .zip(&ctx.words[j..j + n])

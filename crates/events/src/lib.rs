@@ -177,7 +177,7 @@ fn attack_toll(
     sentence: &[EventMention],
     e: &EventMention,
 ) -> bool {
-    let force = |e: &EventMention| matches!(e.code.root(), "18" | "19" | "20");
+    let force = |e: &EventMention| patterns::violent(&e.code);
     let w = ctx.word_at(e.trigger.start);
     force(e)
         && ctx.words[w].lower.ends_with("ing")

@@ -1128,7 +1128,7 @@ fn nominal_modality(ctx: &SentenceContext<'_>, from: usize, clause_end: usize) -
 }
 
 /// Whether a code is violence (roots 18-20), which the text may report with no attacker named.
-fn violent(code: &CameoCode) -> bool {
+pub(crate) fn violent(code: &CameoCode) -> bool {
     matches!(code.root(), "18" | "19" | "20")
 }
 

@@ -78,7 +78,8 @@ fn reacts(code: &CameoCode) -> bool {
 pub(crate) const RETURN_FIRE: &str = "fight.return-fire";
 
 /// The roots an act returned in kind may answer: force and assaults.
-const FIRE_ROOTS: &[&str] = &["18", "19", "20"];
+static FIRE_ROOTS: std::sync::LazyLock<[String; 3]> =
+    std::sync::LazyLock::new(|| ["18", "19", "20"].map(String::from));
 
 /// Give each reaction with no target in `events` (one document's, in document order) the source
 /// of the act its object noun names, found in another sentence of `text`; with no event coded
@@ -91,7 +92,6 @@ pub(crate) fn resolve(
     actors: &[ActorMention],
     events: &mut [EventMention],
 ) {
-    let fire_roots: Vec<String> = FIRE_ROOTS.iter().map(|r| r.to_string()).collect();
     for k in 0..events.len() {
         let e = &events[k];
         let returned = &*e.rule == RETURN_FIRE && e.target.country.is_none();
@@ -99,7 +99,7 @@ pub(crate) fn resolve(
             continue;
         }
         let found = match returned {
-            true => Some((fire_roots.as_slice(), e.trigger.end)),
+            true => Some((&FIRE_ROOTS[..], e.trigger.end)),
             false => object_noun(text, e, nouns),
         };
         let Some((roots, phrase_end)) = found else {

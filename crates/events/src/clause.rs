@@ -626,6 +626,22 @@ impl<'a> SentenceContext<'a> {
         }
     }
 
+    /// Whether what the negating verb at word `v` denies ends before word `i`: at a semicolon,
+    /// at a participle after a comma ("denied that its troops fired the shells, blaming the
+    /// rebels"), or at a speech verb after "and" ("denied the accusations and said Moscow would
+    /// respond"): the subject's own next act, not denied.
+    fn denial_ends(&self, v: usize, i: usize) -> bool {
+        (v + 1..i).any(|k| {
+            let next = self.words.get(k + 1).map_or("", |w| w.lower.as_str());
+            match self.words[k].lower.as_str() {
+                ";" => true,
+                "," => next.len() > 4 && next.ends_with("ing"),
+                "and" => self.cues.speech.contains(next),
+                _ => false,
+            }
+        })
+    }
+
     /// Whether a plan cue ("will", "is scheduled", "due") follows in words `from..clause_end`:
     /// the verb of a clause whose subject is the event's noun ("the trip will focus on").
     pub(crate) fn plan_after(&self, from: usize, clause_end: usize) -> bool {
@@ -643,7 +659,8 @@ impl<'a> SentenceContext<'a> {
         if clause.iter().any(|w| self.cues.negation.contains(&w.lower))
             || before
                 .iter()
-                .any(|w| self.cues.negating_verb.contains(&w.lower))
+                .enumerate()
+                .any(|(v, w)| self.cues.negating_verb.contains(&w.lower) && !self.denial_ends(v, i))
         {
             return Modality::Negated;
         }
@@ -926,6 +943,13 @@ pub(crate) fn for_each_sentence(
         if words.is_empty() {
             continue;
         }
+        // "condemned the launch as a clear violation of U.N. resolutions and agreed ...": "as"
+        // before "a" names what something is called and opens no clause.
+        for k in 0..words.len().saturating_sub(1) {
+            if words[k].lower == "as" && matches!(words[k + 1].lower.as_str(), "a" | "an") {
+                words[k].boundary = false;
+            }
+        }
         let sentence_actors = within(recycle(spare.0), actors, |a| a.span, sentence.span);
         let sentence_places = within(recycle(spare.1), places, |p| p.span, sentence.span);
         let mut countries = sentence_actors
@@ -935,6 +959,14 @@ pub(crate) fn for_each_sentence(
         let home = countries
             .next()
             .filter(|first| countries.all(|c| c == *first));
+        let is_title = index == 0
+            && doc
+                .title
+                .as_deref()
+                .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim());
+        if is_title {
+            headline_clauses(&mut words, &sentence_actors);
+        }
         let mut ctx = SentenceContext {
             doc,
             cues,
@@ -949,11 +981,7 @@ pub(crate) fn for_each_sentence(
             // "Why Beijing will bring ..." opens an explainer, not a report.
             is_question: sentence.span.slice(&doc.text).trim_end().ends_with('?')
                 || matches!(words[0].lower.as_str(), "why" | "how"),
-            is_title: index == 0
-                && doc
-                    .title
-                    .as_deref()
-                    .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim()),
+            is_title,
             home,
         };
         // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves
@@ -979,6 +1007,43 @@ pub(crate) fn for_each_sentence(
             recycle(ctx.times),
             recycle(ctx.durations),
         );
+    }
+}
+
+/// "Malaysia detains Filipino fishermen, Manila summons envoy": in a headline, a comma after a
+/// clause with a word of its own beside its actors, followed by an actor and a word, opens a
+/// clause with its own subject. ("Japan, Philippines defence chiefs agree ..." and "Mali expels
+/// envoy, accuses Paris" keep one subject: no word but the actor before the comma, no actor
+/// after it.)
+fn headline_clauses(words: &mut [Word<'_>], actors: &[&ActorMention]) {
+    let covered = |w: &Word<'_>| actors.iter().any(|a| a.span.contains(w.span));
+    let mut start = 0;
+    for k in 0..words.len() {
+        if words[k].boundary {
+            start = k + 1;
+            continue;
+        }
+        if words[k].lower != "," {
+            continue;
+        }
+        let own_word = words[start..k]
+            .iter()
+            .any(|w| !covered(w) && w.lower.bytes().any(|b| b.is_ascii_alphabetic()));
+        let subject = words.get(k + 1).and_then(|w| {
+            actors
+                .iter()
+                .find(|a| a.span.start == w.span.start)
+                .map(|a| a.span.end)
+        });
+        let verb_after = subject.is_some_and(|end| {
+            words.iter().find(|w| w.span.start >= end).is_some_and(|w| {
+                w.lower.bytes().all(|b| b.is_ascii_alphabetic()) && w.lower != "and"
+            })
+        });
+        if own_word && verb_after {
+            words[k].boundary = true;
+            start = k + 1;
+        }
     }
 }
 

@@ -770,7 +770,13 @@ impl PatternCoder {
             // coordinated with others names them all.
             object_after(ctx, i + 1, &sources, rule.symmetric)
                 .map(|a| {
-                    let mut all = with_coordinated(ctx, a, clause_end);
+                    // (An object past a condition's "if" is coordinated within its own clause.)
+                    let at = ctx.word_at(a.span.start);
+                    let end = match at >= clause_end {
+                        true => ctx.clause(at).1,
+                        false => clause_end,
+                    };
+                    let mut all = with_coordinated(ctx, a, end);
                     all.retain(|t| !sources.iter().any(|s| self_reference(ctx, s, t)));
                     all
                 })
@@ -785,6 +791,20 @@ impl PatternCoder {
                     p.into_iter()
                         .filter(|t| !sources.iter().any(|s| self_reference(ctx, s, t)))
                         .collect()
+                })
+                .unwrap_or_default(),
+            false => targets,
+        };
+        // "warned that Pyongyang would take countermeasures if Seoul and Washington go ahead
+        // with drills": a threat that names no one is aimed at whoever its condition names.
+        let targets = match targets.is_empty() && rule.root.as_str() == "13" && !agentless {
+            true => (i + 1..ctx.words.len())
+                .find(|&k| ctx.cues.condition.contains(&ctx.words[k].lower))
+                .and_then(|k| actor_at(ctx, k + 1))
+                .map(|a| {
+                    let mut all = with_coordinated(ctx, a, ctx.words.len());
+                    all.retain(|t| !sources.iter().any(|s| self_reference(ctx, s, t)));
+                    all
                 })
                 .unwrap_or_default(),
             false => targets,
@@ -1416,7 +1436,16 @@ fn object_after<'a>(
             if let Some(b) = agent {
                 return Some(b);
             }
-            if !own(a) {
+            // "warned that Pyongyang would take countermeasures if Seoul ...": the source's own
+            // state as the subject of what it says it will do is the speaker again; the party
+            // the condition names is the object.
+            let own_state = k > 0
+                && ctx.words[k - 1].lower == "that"
+                && matches!(a.kind, MentionKind::Country | MentionKind::Capital)
+                && sources
+                    .iter()
+                    .any(|s| ctx.country_of(s).is_some() && ctx.country_of(s) == ctx.country_of(a));
+            if !own(a) && !own_state {
                 return Some(a);
             }
         }
@@ -1593,13 +1622,17 @@ fn common_word_before(ctx: &SentenceContext<'_>, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    // "2001 attacks", "anti-government protests": numbers and hyphenated words too.
+    // "2001 attacks", "anti-government protests": numbers and hyphenated words too, and
+    // "pro-Russian protests", "anti-Western rallies" with a name after the prefix.
     let common = |k: usize| {
         let p = ctx.words[k].lower.as_str();
         let text = ctx.words[k].span.slice(&ctx.doc.text);
         let lower_or_number = text.bytes().all(|b| b.is_ascii_digit())
             || (text.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && text.starts_with(|c: char| c.is_ascii_lowercase()));
+                && text.starts_with(|c: char| c.is_ascii_lowercase()))
+            || ["pro-", "anti-"]
+                .iter()
+                .any(|prefix| text.starts_with(prefix));
         lower_or_number
             && !ctx.cues.is_adverb(p)
             && !ctx.cues.verb_context.contains(p)
@@ -2075,10 +2108,11 @@ mod sentences {
         ("Ethiopia will close its border with Sudan unless the fighting stops, officials said.", "191", "ETH", "SDN", "possible"),
         ("Should Azerbaijan attack Armenia again, Russia would send more peacekeepers.", "190", "AZE", "ARM", "possible"),
         ("Analysts said Qatar is unlikely to agree to cut its gas output further.", "030", "QAT", "", "possible"),
-        // An "-ing" form right after an actor has that actor as its subject.
-        ("Egypt and Jordan criticised the Israeli decision, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "", "actual"),
+        // An "-ing" form right after an actor has that actor as its subject; a warning that
+        // names no one is aimed at the side its author criticised (reactions.rs).
+        ("Egypt and Jordan criticised the Israeli decision, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "ISR", "actual"),
         // "plan" is a plan cue only before "to" and a verb: "the Israeli plan" is a noun.
-        ("Egypt and Jordan criticised the Israeli plan, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "", "actual"),
+        ("Egypt and Jordan criticised the Israeli plan, with Jordanian Foreign Minister Omar Haddad warning of grave consequences.", "130", "JOR", "ISR", "actual"),
         // A condition at the end of a later clause is not the first clause's.
         ("China accused Britain of meddling and warned that Beijing would act if the unrest spread.", "112", "CHN", "GBR", "actual"),
         // "with X" is no subject: the criticism is the states' named before it.
@@ -2349,12 +2383,33 @@ mod sentences {
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
+        // Ordered to leave, ordered out: expelled.
+        ("Latvia on Monday ordered a Belarusian diplomat to leave the country within two days.", "166", "LVA", "BLR", "actual"),
+        ("Niger's junta ordered Belgian troops out of the country.", "166", "NER", "BEL", "actual"),
+        // A response promised is a threat made now, aimed at the side the speaker answers; a
+        // denial's scope ends at "and said".
+        ("Belarus denied the charges and said Minsk would respond in kind to Latvia's move.", "130", "BLR", "LVA", "actual"),
+        ("Sri Lankan troops battled the Tamil Tigers near Jaffna.", "190", "LKA", "LKA", "actual"),
+        // A threat with its condition: aimed at whoever the condition names, not at the
+        // threatener's own capital.
+        ("Iran warned that Tehran would close the strait if Washington and London sent more warships.", "130", "IRN", "USA", "actual"),
+        ("Iran warned that Tehran would close the strait if Washington and London sent more warships.", "130", "IRN", "GBR", "actual"),
+        // "as a" opens no clause: the second verb keeps the coordinated subject.
+        ("Peru and Chile condemned the test as a breach of the treaty and agreed to hold talks with Bolivia.", "036", "PER", "BOL", "actual"),
+        // A participle after the denied clause is the subject's own act, not denied.
+        ("Mali's army denied that its soldiers had shelled the village, blaming Algeria.", "112", "MLI", "DZA", "actual"),
+        // A headline's second clause after a comma has its own subject.
+        ("Malaysia detains Filipino fishermen, Manila summons envoy\n\nThe fishermen were held off Sabah.", "114", "PHL", "", "actual"),
     ];
 
     /// Sentences that must not yield an event with this code, or this code and source ("111
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // "pro-Russian protests": a noun after a prefixed adjective, no protest by the subject.
+        ("Moldova accused the diplomat of funding pro-Russian protests.", "141"),
+        // Ordered out: an expulsion, no demand.
+        ("Latvia on Monday ordered a Belarusian diplomat to leave the country within two days.", "100"),
         ("TBILISI, May 20 (AP) - Prime Minister Levan Chikvani refused to meet opposition leaders.", "040"),
         ("Leaders gathered in Brussels on Monday.", "141"),
         ("Russian troops marched on Kyiv in February.", "141"),

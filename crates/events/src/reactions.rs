@@ -147,6 +147,42 @@ pub(crate) fn resolve(
             e.target_span = None;
         }
     }
+    for k in 0..events.len() {
+        if let Some(aim) = threat_aim(events, k) {
+            let e = &mut events[k];
+            e.target = aim;
+            e.target_span = None;
+        }
+    }
+}
+
+/// Whom a threat that names no one (`events[k]`) is aimed at: the side its author acted on
+/// earlier in the same sentence ("Eritrea accused Ethiopia of massing troops and warned that it
+/// would defend itself"), else the author of an act against the threatener's country in the
+/// same sentence or the one before ("Moldova expels Russian diplomat, Moscow vows response").
+fn threat_aim(events: &[EventMention], k: usize) -> Option<Actor> {
+    let e = &events[k];
+    let own = e.source.country.as_ref()?;
+    if e.code.root() != "13" || e.target.country.is_some() || e.target.code.is_some() {
+        return None;
+    }
+    let acted_on = events[..k].iter().rev().find(|a| {
+        a.sentence == e.sentence
+            && a.source.country.as_ref() == Some(own)
+            && a.target.country.as_ref().is_some_and(|t| t != own)
+    });
+    if let Some(a) = acted_on {
+        return Some(a.target.clone());
+    }
+    events[..k]
+        .iter()
+        .rev()
+        .take_while(|a| a.sentence + 1 >= e.sentence)
+        .find(|a| {
+            a.target.country.as_ref() == Some(own)
+                && a.source.country.as_ref().is_some_and(|s| s != own)
+        })
+        .map(|a| a.source.clone())
 }
 
 /// The roots of the act the reaction's object names: the first act noun among the trigger's
@@ -229,6 +265,11 @@ mod tests {
         ("Ethiopia accused Eritrea of massing troops on the border. Kenya offered to mediate between the two countries.", "039", "KEN", "ERI"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "PER"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "BOL"),
+        // A threat that names no one: the side its author acted on in the sentence, else the
+        // author of the act against the threatener's country just before.
+        ("Chile accused Peru of moving troops to the border and warned that it would defend its territory.", "130", "CHL", "PER"),
+        ("Latvia expels Belarusian diplomat, Minsk vows response\n\nThe diplomat has two days to leave the country.", "130", "BLR", "LVA"),
+        ("Latvia expelled a Belarusian diplomat on Monday. Belarus said it would retaliate.", "130", "BLR", "LVA"),
     ];
 
     /// Reactions whose object names no act reported in the story keep no target.
@@ -240,6 +281,8 @@ mod tests {
         ("Vietnam arrested two Chinese fishermen. Japan criticised the launch.", "111", "VNM"),
         // A possessive names the act's author: "the firm's decision" is no state's act.
         ("Germany fined the carmaker on Monday. The British government welcomed the firm's decision.", "051", "DEU"),
+        // An act two sentences back is no longer what a threat answers.
+        ("Latvia expelled a Belarusian diplomat on Monday. The row grew. Talks were frozen. Belarus said it would retaliate.", "130", "LVA"),
     ];
 
     #[test]

@@ -22,6 +22,10 @@ use crate::{pattern_file, CoderError};
 /// The patterns compiled into the binary.
 const BUILTIN_PATTERNS: &str = include_str!("../../../data/visits.tsv");
 
+/// How many words after a host verb its passive's "by" may stand ("was welcomed at the
+/// presidential palace by ...").
+const BY_REACH: usize = 6;
+
 /// Version stamped on every event mention this coder makes.
 pub const CODER_VERSION: &str = "visits/0.1";
 
@@ -650,14 +654,19 @@ impl<'a> SentenceContext<'a> {
                 };
                 // "Archer was received by President Sulistyo": the host is the agent after
                 // "by", the guest the subject, an official.
+                // ("was welcomed at La Moneda palace by President Fuentes": a place may stand
+                // between the verb and "by".)
+                let by_word = (after..clause_end.min(after + BY_REACH))
+                    .take_while(|&k| self.words[k].lower != ",")
+                    .find(|&k| self.words[k].lower == "by");
                 let passive = i > 0
                     && self
                         .cues
                         .passive_auxiliary
                         .contains(&self.words[i - 1].lower)
-                    && self.words.get(after).is_some_and(|w| w.lower == "by");
-                if passive {
-                    let by = self.at(after + 1);
+                    && by_word.is_some();
+                if let Some(by_word) = by_word.filter(|_| passive) {
+                    let by = self.at(by_word + 1);
                     let host = self
                         .actors
                         .iter()

@@ -117,6 +117,8 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Australian Prime Minister Daniel Archer arrived on Monday for his first visit to Indonesia.", "2024-06-12", &[("042", "AUS", "IDN", "actual", "2024-06-10")]),
     // A passive: the host is the agent after "by", the guest the subject.
     ("JAKARTA, June 10 (ANTARA) - Australian Prime Minister Daniel Archer was received by Indonesian President Bambang Sulistyo on Monday.", "2024-06-10", &[("043", "IDN", "AUS", "actual", "2024-06-10")]),
+    // ... also with a place between the verb and "by".
+    ("JAKARTA, June 10 (ANTARA) - Australian Prime Minister Daniel Archer was welcomed at the Merdeka palace by Indonesian President Bambang Sulistyo on Monday.", "2024-06-10", &[("043", "IDN", "AUS", "actual", "2024-06-10")]),
     // A thing received, or a possessive's thing, is no guest.
     ("JAKARTA, June 10 (ANTARA) - Indonesian President Bambang Sulistyo received a letter from Russian President Pavel Orlov on Monday.", "2024-06-10", &[]),
     ("Prime Minister receives Lao Foreign Minister\n\nPHNOM PENH, June 10 (AKP) - Cambodian Prime Minister Hun Vichet received the visiting Lao Foreign Minister Somsak Vong on Monday.", "2024-06-10", &[("043", "KHM", "LAO", "actual", "2024-06-10"), ("043", "KHM", "LAO", "actual", "2024-06-10")]),

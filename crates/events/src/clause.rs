@@ -565,6 +565,12 @@ impl<'a> SentenceContext<'a> {
             .find(|&k| self.words[k].lower == ",")
             .map_or(from, |c| c + 1);
         let mut words = self.words.get(from..to)?;
+        // "the Joint Chiefs of Staff (JCS) said": an abbreviation in brackets after the name.
+        if words.last().is_some_and(|w| w.lower == ")") {
+            if let Some(open) = words.iter().rposition(|w| w.lower == "(") {
+                words = &words[..open];
+            }
+        }
         // "according to the report.": the sentence's last stop is no part of the speaker.
         while let Some((last, rest)) = words.split_last() {
             if last.lower.chars().any(char::is_alphabetic) {
@@ -964,9 +970,7 @@ pub(crate) fn for_each_sentence(
                 .title
                 .as_deref()
                 .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim());
-        if is_title {
-            headline_clauses(&mut words, &sentence_actors);
-        }
+        new_subject_clauses(&mut words, &sentence_actors, is_title);
         let mut ctx = SentenceContext {
             doc,
             cues,
@@ -1010,12 +1014,14 @@ pub(crate) fn for_each_sentence(
     }
 }
 
-/// "Malaysia detains Filipino fishermen, Manila summons envoy": in a headline, a comma after a
-/// clause with a word of its own beside its actors, followed by an actor and a word, opens a
-/// clause with its own subject. ("Japan, Philippines defence chiefs agree ..." and "Mali expels
-/// envoy, accuses Paris" keep one subject: no word but the actor before the comma, no actor
-/// after it.)
-fn headline_clauses(words: &mut [Word<'_>], actors: &[&ActorMention]) {
+/// Commas that open a clause with its own subject: in a headline, a comma after a clause with
+/// a word of its own beside its actors, followed by an actor and a word ("Malaysia detains
+/// Filipino fishermen, Manila summons envoy"); in any sentence, ", and" so followed
+/// ("demonstrators marched through Santiago, and police detained 20 people": the police
+/// detained, not Santiago). "Japan, Philippines defence chiefs agree ...", "Russia, China, and
+/// Iran signed" and "Mali expels envoy, accuses Paris" keep one subject: no word but actors
+/// before the comma, or no actor after it.
+fn new_subject_clauses(words: &mut [Word<'_>], actors: &[&ActorMention], is_title: bool) {
     let covered = |w: &Word<'_>| actors.iter().any(|a| a.span.contains(w.span));
     let mut start = 0;
     for k in 0..words.len() {
@@ -1026,10 +1032,15 @@ fn headline_clauses(words: &mut [Word<'_>], actors: &[&ActorMention]) {
         if words[k].lower != "," {
             continue;
         }
+        let and = words.get(k + 1).is_some_and(|w| w.lower == "and");
+        if !is_title && !and {
+            continue;
+        }
+        let opener = if and { k + 1 } else { k };
         let own_word = words[start..k]
             .iter()
             .any(|w| !covered(w) && w.lower.bytes().any(|b| b.is_ascii_alphabetic()));
-        let subject = words.get(k + 1).and_then(|w| {
+        let subject = words.get(opener + 1).and_then(|w| {
             actors
                 .iter()
                 .find(|a| a.span.start == w.span.start)
@@ -1041,8 +1052,8 @@ fn headline_clauses(words: &mut [Word<'_>], actors: &[&ActorMention]) {
             })
         });
         if own_word && verb_after {
-            words[k].boundary = true;
-            start = k + 1;
+            words[opener].boundary = true;
+            start = opener + 1;
         }
     }
 }

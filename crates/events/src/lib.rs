@@ -282,6 +282,8 @@ mod claimants {
         ("Indonesian Foreign Minister Ratna Dewi will visit Manila next month, her office said.", "042", "IDN", "PHL", "IDN"),
         ("JAKARTA, May 2 (Reuters) - Indonesia will impose sanctions on Myanmar, the interior ministry said.", "163", "IDN", "MMR", "IDN"),
         ("N'DJAMENA, Sept 15 (AFP) - Chad closed its eastern border with Sudan on Monday, the government said.", "191", "TCD", "SDN", "TCD"),
+        // An abbreviation in brackets after the body's name.
+        ("SEOUL, Dec. 3 (Yonhap) -- South Korea expelled two North Korean agents on Wednesday, the Joint Chiefs of Staff (JCS) said.", "174", "KOR", "PRK", "KOR"),
         ("ISLAMABAD, Aug 26 (Reuters) - Pakistani forces shelled Indian posts, the military's media wing said.", "194", "PAK", "IND", "PAK"),
         // A speech verb inside a relative clause does not govern the main clause.
         ("Turkey, which said it was ready to talk, condemned Syria on Monday.", "111", "TUR", "SYR", ""),

@@ -2383,6 +2383,8 @@ mod sentences {
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
+        // ", and" before an actor and its verb opens a clause with that subject.
+        ("LIMA, May 3 (Reuters) - Hundreds of farmers marched through central Lima to protest the mining deal, and police detained at least 20 people.", "173", "PER", "PER", "actual"),
         // Ordered to leave, ordered out: expelled.
         ("Latvia on Monday ordered a Belarusian diplomat to leave the country within two days.", "166", "LVA", "BLR", "actual"),
         ("Niger's junta ordered Belgian troops out of the country.", "166", "NER", "BEL", "actual"),

@@ -538,8 +538,15 @@ impl<'a> SentenceContext<'a> {
                 self.place_after_prep(after, clause_end.min(after + 2), &["in", "at"])
             }
             Frame::Prep | Frame::PrepIn => {
+                // "flew into Manila": a flight lands in the place after "into".
+                let flew = matches!(
+                    self.words[i].lower.as_str(),
+                    "fly" | "flies" | "flew" | "flying"
+                );
                 let preps: &[&str] = if frame == Frame::PrepIn || rule.id.ends_with("arrive") {
                     &["in", "at", "to"]
+                } else if flew {
+                    &["to", "for", "into"]
                 } else {
                     &["to", "for"]
                 };

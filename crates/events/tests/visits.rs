@@ -117,6 +117,8 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Australian Prime Minister Daniel Archer arrived on Monday for his first visit to Indonesia.", "2024-06-12", &[("042", "AUS", "IDN", "actual", "2024-06-10")]),
     // A passive: the host is the agent after "by", the guest the subject.
     ("JAKARTA, June 10 (ANTARA) - Australian Prime Minister Daniel Archer was received by Indonesian President Bambang Sulistyo on Monday.", "2024-06-10", &[("043", "IDN", "AUS", "actual", "2024-06-10")]),
+    // A flight lands in the place after "into", also in a relative clause.
+    ("MANILA, April 22 (Kyodo) - Japanese Defense Minister Kenta Mori, who flew into Manila on Monday, inspected a naval base.", "2025-04-22", &[("042", "JPN", "PHL", "actual", "2025-04-21")]),
     // ... also with a place between the verb and "by".
     ("JAKARTA, June 10 (ANTARA) - Australian Prime Minister Daniel Archer was welcomed at the Merdeka palace by Indonesian President Bambang Sulistyo on Monday.", "2024-06-10", &[("043", "IDN", "AUS", "actual", "2024-06-10")]),
     // A thing received, or a possessive's thing, is no guest.

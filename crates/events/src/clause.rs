@@ -636,13 +636,24 @@ impl<'a> SentenceContext<'a> {
     /// at a participle after a comma ("denied that its troops fired the shells, blaming the
     /// rebels"), or at a speech verb after "and" ("denied the accusations and said Moscow would
     /// respond"): the subject's own next act, not denied.
+    /// ("rejected the allegations as baseless and summoned its envoy": after a denied noun, a
+    /// second verb in "-ed" is the subject's own act too; "denied that it had seized a boat and
+    /// detained its crew" denies both.)
     fn denial_ends(&self, v: usize, i: usize) -> bool {
+        let mut clause = false;
         (v + 1..i).any(|k| {
             let next = self.words.get(k + 1).map_or("", |w| w.lower.as_str());
             match self.words[k].lower.as_str() {
                 ";" => true,
                 "," => next.len() > 4 && next.ends_with("ing"),
-                "and" => self.cues.speech.contains(next),
+                "and" => {
+                    self.cues.speech.contains(next)
+                        || (!clause && next.len() > 4 && next.ends_with("ed"))
+                }
+                "that" => {
+                    clause = true;
+                    false
+                }
                 _ => false,
             }
         })
@@ -951,8 +962,19 @@ pub(crate) fn for_each_sentence(
         }
         // "condemned the launch as a clear violation of U.N. resolutions and agreed ...": "as"
         // before "a" names what something is called and opens no clause.
+        // ("rejected the allegations as baseless and summoned ...": nor before one word that
+        // "and" or a comma closes.)
         for k in 0..words.len().saturating_sub(1) {
-            if words[k].lower == "as" && matches!(words[k + 1].lower.as_str(), "a" | "an") {
+            let predicative = matches!(words[k + 1].lower.as_str(), "a" | "an")
+                || (words[k + 1]
+                    .span
+                    .slice(&doc.text)
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase())
+                    && words
+                        .get(k + 2)
+                        .is_some_and(|w| matches!(w.lower.as_str(), "and" | ",")));
+            if words[k].lower == "as" && k > 0 && predicative {
                 words[k].boundary = false;
             }
         }

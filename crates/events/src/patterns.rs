@@ -2398,6 +2398,8 @@ mod sentences {
         ("Iran warned that Tehran would close the strait if Washington and London sent more warships.", "130", "IRN", "GBR", "actual"),
         // "as a" opens no clause: the second verb keeps the coordinated subject.
         ("Peru and Chile condemned the test as a breach of the treaty and agreed to hold talks with Bolivia.", "036", "PER", "BOL", "actual"),
+        // "as" before one word closed by "and" opens no clause either.
+        ("France rejected the allegations as baseless and summoned Mali's charge d'affaires in Paris.", "114", "FRA", "MLI", "actual"),
         // A participle after the denied clause is the subject's own act, not denied.
         ("Mali's army denied that its soldiers had shelled the village, blaming Algeria.", "112", "MLI", "DZA", "actual"),
         // A headline's second clause after a comma has its own subject.

@@ -265,6 +265,8 @@ mod tests {
         ("Ethiopia accused Eritrea of massing troops on the border. Kenya offered to mediate between the two countries.", "039", "KEN", "ERI"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "PER"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "BOL"),
+        // "the claim": a demand or an accusation made before.
+        ("Poland repeated its demand for war reparations from Germany. Berlin rejected the claim.", "120", "DEU", "POL"),
         // A threat that names no one: the side its author acted on in the sentence, else the
         // author of the act against the threatener's country just before.
         ("Chile accused Peru of moving troops to the border and warned that it would defend its territory.", "130", "CHL", "PER"),

@@ -682,6 +682,21 @@ impl PatternCoder {
                     })
                 })
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
+                // "thanked Germany for its aid but repeated its demand": a verb right after
+                // "but" shares the subject of the clause before.
+                .or_else(|| {
+                    let but = clause_start.checked_sub(1)?;
+                    if i != clause_start || ctx.words[but].lower != "but" {
+                        return None;
+                    }
+                    let (start, _) = ctx.clause(but);
+                    // (In a relative clause, the person before ", who".)
+                    let relative = start
+                        .checked_sub(1)
+                        .is_some_and(|w| matches!(ctx.words[w].lower.as_str(), "who" | "which"));
+                    let to = if relative { start } else { but };
+                    ctx.subject_where(start, to, |a| is_actor(ctx, a))
+                })
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
         };
@@ -1343,6 +1358,15 @@ fn matches<'a>(
                     return Some(m);
                 }
             }
+            // "agreed Tuesday to expand", "signed on Monday a pact": a date between two of the
+            // pattern's words.
+            if k > 0 {
+                if let Some(next) = date_at(ctx, j).filter(|&n| n > j && n < end) {
+                    if let Some(m) = matches(ctx, pair, items, k, next, end, after_slot) {
+                        return Some(m);
+                    }
+                }
+            }
             if *optional {
                 return matches(ctx, pair, items, k + 1, j, end, after_slot);
             }
@@ -1365,6 +1389,21 @@ fn matches<'a>(
             Some(m)
         }
     }
+}
+
+/// The word after a date that starts at word `j`, or at the word after an "on" there ("on
+/// Tuesday"): a time mention, or a weekday (which a story with no publication date leaves
+/// unresolved).
+fn date_at(ctx: &SentenceContext<'_>, j: usize) -> Option<usize> {
+    let first = match ctx.words.get(j)?.lower.as_str() {
+        "on" => j + 1,
+        _ => j,
+    };
+    let w = ctx.words.get(first)?;
+    if let Some(t) = ctx.times.iter().find(|t| t.span.start == w.span.start) {
+        return Some(ctx.word_at(t.span.end));
+    }
+    (w.lower.ends_with("day") && ctx.cues.calendar.contains(&w.lower)).then_some(first + 1)
 }
 
 /// The actor a slot at word `j` names: the first actor with a country within [`SLOT_REACH`]
@@ -1439,8 +1478,11 @@ fn object_after<'a>(
             // "warned that Pyongyang would take countermeasures if Seoul ...": the source's own
             // state as the subject of what it says it will do is the speaker again; the party
             // the condition names is the object.
+            // ("repeated Warsaw's demand": the source's own state as a possessive names whose
+            // the thing is.)
+            let possessive = ctx.doc.text[a.span.end..].starts_with(['\'', '’']);
             let own_state = k > 0
-                && ctx.words[k - 1].lower == "that"
+                && (ctx.words[k - 1].lower == "that" || possessive)
                 && matches!(a.kind, MentionKind::Country | MentionKind::Capital)
                 && sources
                     .iter()
@@ -2072,9 +2114,10 @@ mod sentences {
         ("The Chinese government expressed concern over the growing tension in the region.", "012", "CHN", "", "actual"),
         ("Iran denied any involvement in the attack on the tanker.", "016", "IRN", "", "actual"),
         ("Russian President Vladimir Orlov offered condolences to Turkey after the earthquake.", "018", "RUS", "TUR", "actual"),
-        // An object coordinated with others names them all.
-        ("Pakistan threatened on Monday to cut diplomatic ties with Chad and Niger over the raid.", "130", "PAK", "TCD", "actual"),
-        ("Pakistan threatened on Monday to cut diplomatic ties with Chad and Niger over the raid.", "130", "PAK", "NER", "actual"),
+        // An object coordinated with others names them all; a date between a pattern's words
+        // leaves the threat what it threatens (1313, to break relations).
+        ("Pakistan threatened on Monday to cut diplomatic ties with Chad and Niger over the raid.", "1313", "PAK", "TCD", "actual"),
+        ("Pakistan threatened on Monday to cut diplomatic ties with Chad and Niger over the raid.", "1313", "PAK", "NER", "actual"),
         ("Were Armenia to attack Azerbaijan, Russia would defend its ally.", "190", "ARM", "AZE", "possible"),
         // "as a ..." right after the verb says what the act is called; the object follows.
         ("Greece on Tuesday condemned as a grave provocation Turkey's survey of the disputed shelf.", "111", "GRC", "TUR", "actual"),
@@ -2383,6 +2426,18 @@ mod sentences {
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
+        // Denials of an accusation, a charge, a build-up (016).
+        ("Armenia denied the accusation on Tuesday.", "016", "ARM", "", "actual"),
+        ("Venezuela's defence ministry denied any build-up near the border.", "016", "VEN", "", "actual"),
+        // Money invested, loans provided, weapons sent, envoys recalled, border controls tightened.
+        ("Chile will invest $300 million in Argentina's northern rail network.", "061", "CHL", "ARG", "planned"),
+        ("China will provide Namibia with a concessional loan for the railway.", "071", "CHN", "NAM", "planned"),
+        ("Germany will send a third Patriot air defence system to Ukraine.", "072", "DEU", "UKR", "planned"),
+        ("France recalled its defence attache from Mali on Monday.", "161", "FRA", "MLI", "actual"),
+        ("The Dominican Republic tightened controls along its border with Haiti.", "191", "DOM", "HTI", "actual"),
+        // A date between two of a pattern's words.
+        ("Japanese Defense Minister Kenta Mori and his Philippine counterpart Jose Reyes agreed Tuesday to expand joint drills.", "030", "JPN", "PHL", "actual"),
+        ("Peru and Bolivia signed on Monday a treaty on river fishing.", "057", "PER", "BOL", "actual"),
         // ", and" before an actor and its verb opens a clause with that subject.
         ("LIMA, May 3 (Reuters) - Hundreds of farmers marched through central Lima to protest the mining deal, and police detained at least 20 people.", "173", "PER", "PER", "actual"),
         // Ordered to leave, ordered out: expelled.

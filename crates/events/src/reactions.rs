@@ -73,6 +73,9 @@ fn reacts(code: &CameoCode) -> bool {
     matches!(code.root(), "01" | "05" | "10" | "11" | "12" | "13" | "14")
 }
 
+/// CAMEO 016, deny responsibility.
+const DENIAL: &str = "016";
+
 /// The rule of fire returned ("Pakistani forces returned fire"): aimed at the author of the
 /// latest attack of another sentence (data/patterns.tsv).
 pub(crate) const RETURN_FIRE: &str = "fight.return-fire";
@@ -111,11 +114,17 @@ pub(crate) fn resolve(
         if has_target && e.target_span.is_none_or(|t| t.start < phrase_end) {
             continue;
         }
+        // "Venezuela's defence ministry denied any build-up": a denial of the denier's own act
+        // is aimed at the side the act was aimed at.
+        let denial = e.code.as_str() == DENIAL;
+        let own_act = |a: &EventMention| {
+            denial && a.source.country == e.source.country && a.target.country.is_some()
+        };
         let names = |a: &EventMention| {
             a.sentence != e.sentence
                 && (roots.is_empty() || roots.iter().any(|r| r == a.code.root()))
                 && a.source.country.is_some()
-                && a.source.country != e.source.country
+                && (a.source.country != e.source.country || own_act(a))
         };
         // The latest act before; in the headline, the first after.
         let before = events[..k].iter().rev().find(|a| names(a));
@@ -140,7 +149,12 @@ pub(crate) fn resolve(
                     country: a.country.clone(),
                 })
         };
-        let author = act.map(|a| a.source.clone()).or_else(actor);
+        let author = act
+            .map(|a| match own_act(a) {
+                true => a.target.clone(),
+                false => a.source.clone(),
+            })
+            .or_else(actor);
         if let Some(author) = author {
             let e = &mut events[k];
             e.target = author;
@@ -156,14 +170,20 @@ pub(crate) fn resolve(
     }
 }
 
-/// Whom a threat that names no one (`events[k]`) is aimed at: the side its author acted on
-/// earlier in the same sentence ("Eritrea accused Ethiopia of massing troops and warned that it
-/// would defend itself"), else the author of an act against the threatener's country in the
-/// same sentence or the one before ("Moldova expels Russian diplomat, Moscow vows response").
+/// Whom a demand, criticism, rejection or threat that names no one (`events[k]`) is aimed at:
+/// the side its author acted on earlier in the same sentence ("Eritrea accused Ethiopia of
+/// massing troops and warned that it would defend itself", "thanked Germany for its aid but
+/// repeated Warsaw's demand for reparations"); for a threat, else the author of an act against
+/// the threatener's country in the same sentence or the one before ("Moldova expels Russian
+/// diplomat, Moscow vows response").
 fn threat_aim(events: &[EventMention], k: usize) -> Option<Actor> {
     let e = &events[k];
     let own = e.source.country.as_ref()?;
-    if e.code.root() != "13" || e.target.country.is_some() || e.target.code.is_some() {
+    let threat = e.code.root() == "13";
+    if !(threat || matches!(e.code.root(), "10" | "11" | "12"))
+        || e.target.country.is_some()
+        || e.target.code.is_some()
+    {
         return None;
     }
     let acted_on = events[..k].iter().rev().find(|a| {
@@ -173,6 +193,9 @@ fn threat_aim(events: &[EventMention], k: usize) -> Option<Actor> {
     });
     if let Some(a) = acted_on {
         return Some(a.target.clone());
+    }
+    if !threat {
+        return None;
     }
     events[..k]
         .iter()
@@ -265,6 +288,13 @@ mod tests {
         ("Ethiopia accused Eritrea of massing troops on the border. Kenya offered to mediate between the two countries.", "039", "KEN", "ERI"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "PER"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "BOL"),
+        // A demand that names no one: the side its author acted on in the sentence.
+        ("Polish President Jan Nowak thanked Germany for its aid but repeated Warsaw's demand for war reparations.", "100", "POL", "DEU"),
+        // A denial of the denier's own act: aimed at the side the act was aimed at.
+        ("Guyana said Venezuela had moved 2,000 soldiers to the border with Guyana. Venezuela's defence ministry denied any build-up.", "016", "VEN", "GUY"),
+        // ... also after "but" in a relative clause, whose subject is the person before ", who"
+        // (not the country after "to"); the subject's own capital as a possessive is no target.
+        ("German President Klaus Wendt held talks with Polish President Piotr Nowak, who thanked Germany for its military aid to Ukraine but repeated Warsaw's demand for reparations.", "100", "POL", "DEU"),
         // "the claim": a demand or an accusation made before.
         ("Poland repeated its demand for war reparations from Germany. Berlin rejected the claim.", "120", "DEU", "POL"),
         // A threat that names no one: the side its author acted on in the sentence, else the

@@ -235,7 +235,12 @@ impl VisitCoder {
             };
             match rule.frame {
                 // "visit"/"visits" after a determiner or possessive is the noun.
-                Frame::Object if ctx.visit_is_noun(i) => continue,
+                // ("the visiting Namibian President" is the adjective.)
+                Frame::Object
+                    if ctx.visit_is_noun(i) && ctx.visiting_official(i, i + n).is_none() =>
+                {
+                    continue
+                }
                 Frame::Noun if !always_noun() && !ctx.visit_is_noun(i) => continue,
                 Frame::Presence if !ctx.is_title => continue,
                 _ => return Some((rule, rule.frame, n)),
@@ -301,6 +306,32 @@ impl<'a> SentenceContext<'a> {
             .iter()
             .copied()
             .find(|p| p.span.start >= a && p.span.start < b)
+    }
+
+    /// "met with visiting Namibian President Nangolo Mbumba": "visiting" at word `i` as an
+    /// adjective after "with" or a form of "meet" (a host verb's "received the visiting ..." is
+    /// the host's), before an official of some country starting at word `after`.
+    fn visiting_official(&self, i: usize, after: usize) -> Option<&'a ActorMention> {
+        if self.words[i].lower != "visiting" {
+            return None;
+        }
+        let mut b = i.checked_sub(1)?;
+        if self.words[b].lower == "the" {
+            b = b.checked_sub(1)?;
+        }
+        if !matches!(
+            self.words[b].lower.as_str(),
+            "with" | "met" | "meets" | "meeting"
+        ) {
+            return None;
+        }
+        let at = self.words.get(after)?.span.start;
+        self.actors.iter().copied().find(|a| {
+            a.span.start == at
+                && a.kind == MentionKind::Person
+                && a.country.is_some()
+                && is_official(a)
+        })
     }
 
     /// The place at word `j`: a place mention starting there, or the dateline city for "here".
@@ -519,9 +550,28 @@ impl<'a> SentenceContext<'a> {
         let by_agent =
             frame == Frame::Noun && self.words.get(after).is_some_and(|w| w.lower == "by");
         let first_place = match frame {
-            Frame::Object => (after..(after + 4).min(clause_end))
-                .find_map(|j| self.place_at(j))
-                .or_else(|| self.place_in(after, (after + 4).min(clause_end))),
+            Frame::Object => match self.visiting_official(i, after) {
+                // "Li Qiang met with visiting Namibian President Nangolo Mbumba in Beijing":
+                // the official is on a visit where the meeting is, else where the story is.
+                Some(visitor) => {
+                    source_mention = Some(visitor);
+                    let other = |p: &&PlaceMention| {
+                        p.country.is_some() && p.country.as_ref() != self.country_of(visitor)
+                    };
+                    let end = self.last_word_of(visitor.span) + 1;
+                    let place = self
+                        .place_in(end, clause_end)
+                        .filter(other)
+                        .or(self.dateline_place.filter(other));
+                    if place.is_none() {
+                        return Vec::new();
+                    }
+                    place
+                }
+                None => (after..(after + 4).min(clause_end))
+                    .find_map(|j| self.place_at(j))
+                    .or_else(|| self.place_in(after, (after + 4).min(clause_end))),
+            },
             // "is due in Tbilisi next week": a form of "be" before the trigger, the place
             // right after "in" or "at".
             Frame::Expected => {

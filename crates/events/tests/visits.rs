@@ -117,6 +117,9 @@ const CASES: &[(&str, &str, &[Want])] = &[
     ("Australian Prime Minister Daniel Archer arrived on Monday for his first visit to Indonesia.", "2024-06-12", &[("042", "AUS", "IDN", "actual", "2024-06-10")]),
     // A passive: the host is the agent after "by", the guest the subject.
     ("JAKARTA, June 10 (ANTARA) - Australian Prime Minister Daniel Archer was received by Indonesian President Bambang Sulistyo on Monday.", "2024-06-10", &[("043", "IDN", "AUS", "actual", "2024-06-10")]),
+    // "met with visiting X": X is on a visit where the story is, or where the meeting is.
+    ("BEIJING, April 18 (Xinhua) -- Chinese Premier Li Qiang met with visiting Namibian President Nangolo Mbumba on Friday.", "2025-04-18", &[("042", "NAM", "CHN", "actual", "2025-04-18")]),
+    ("Chinese Premier Li Qiang held talks with the visiting Namibian President Nangolo Mbumba in Beijing on Friday.", "2025-04-18", &[("042", "NAM", "CHN", "actual", "2025-04-18")]),
     // A flight lands in the place after "into", also in a relative clause.
     ("MANILA, April 22 (Kyodo) - Japanese Defense Minister Kenta Mori, who flew into Manila on Monday, inspected a naval base.", "2025-04-22", &[("042", "JPN", "PHL", "actual", "2025-04-21")]),
     // ... also with a place between the verb and "by".

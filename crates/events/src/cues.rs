@@ -168,6 +168,9 @@ pub struct Cues {
     /// `envoy`: nouns for people a state sends on its behalf ("sent its defence minister to
     /// Pyongyang" is a visit, not aid).
     pub(crate) envoy: WordSet,
+    /// `hosted_meal`: meals and receptions a host gives a guest ("hosted a state dinner in his
+    /// honor": a visit hosted, the guest being the visitor reported before).
+    pub(crate) hosted_meal: WordSet,
     /// `aspect_verb`: verbs before an infinitive that leave it an act, not a plan ("continued
     /// to send").
     pub(crate) aspect_verb: WordSet,
@@ -237,6 +240,7 @@ const LISTS: &[&str] = &[
     "condition",
     "inverted_condition",
     "envoy",
+    "hosted_meal",
     "aspect_verb",
     "adjunct_preposition",
     "verb_context",
@@ -369,6 +373,7 @@ impl Cues {
             condition: next(),
             inverted_condition: next(),
             envoy: next(),
+            hosted_meal: next(),
             aspect_verb: next(),
             adjunct_preposition: next(),
             verb_context: next(),

@@ -308,6 +308,42 @@ impl<'a> SentenceContext<'a> {
             .find(|p| p.span.start >= a && p.span.start < b)
     }
 
+    /// "Fuentes, who hosted a state dinner in his honor": a meal or reception hosted "in his
+    /// honor" or "for him" (words after the host verb at `i`, from `after`) names no guest;
+    /// the guest is the visitor of the latest visit to the host's country reported in the
+    /// sentence or the three before (`earlier`: the document's events so far).
+    fn honoured_guest(
+        &self,
+        i: usize,
+        after: usize,
+        earlier: &[EventMention],
+    ) -> Option<&'a ActorMention> {
+        let words = self.words.get(after..(after + 7).min(self.words.len()))?;
+        let meal = words
+            .iter()
+            .any(|w| self.cues.hosted_meal.contains(&w.lower));
+        let honour = words.windows(2).any(|p| {
+            matches!(
+                (p[0].lower.as_str(), p[1].lower.as_str()),
+                ("his" | "her", "honor" | "honour") | ("for", "him" | "her")
+            )
+        });
+        if !meal || !honour {
+            return None;
+        }
+        let (start, _) = self.clause(i);
+        let host = self.subject(start, i)?;
+        let host_country = self.country_of(host)?;
+        let visit = earlier.iter().rev().find(|e| {
+            e.sentence + 3 >= self.index
+                && e.code.as_str() == "042"
+                && e.target.country.as_ref() == Some(host_country)
+                && e.source_span.is_some()
+        })?;
+        let span = visit.source_span?;
+        self.all_actors.iter().find(|a| a.span == span)
+    }
+
     /// "met with visiting Namibian President Nangolo Mbumba": "visiting" at word `i` as an
     /// adjective after "with" or a form of "meet" (a host verb's "received the visiting ..." is
     /// the host's), before an official of some country starting at word `after`.
@@ -742,15 +778,25 @@ impl<'a> SentenceContext<'a> {
                     targets.push(Target::Guest(guest));
                     None
                 } else {
-                    let Some(guest) = self
+                    let named = self
                         .actors
                         .iter()
                         .copied()
-                        .find(|m| m.span.start >= a && m.span.start < b && eligible(m))
-                    else {
-                        return Vec::new();
+                        .find(|m| m.span.start >= a && m.span.start < b && eligible(m));
+                    // (A guest honoured with a meal may be named sentences before: none of
+                    // the checks below on the words between the verb and the guest apply.)
+                    let honoured = match named {
+                        Some(_) => None,
+                        None => Some(self.honoured_guest(i, after, earlier)),
                     };
-                    let between = &self.words[after..self.word_at(guest.span.start)];
+                    let guest = match (named, honoured) {
+                        (Some(g), _) | (None, Some(Some(g))) => g,
+                        _ => return Vec::new(),
+                    };
+                    let between = match honoured {
+                        Some(_) => &self.words[after..after],
+                        None => &self.words[after..self.word_at(guest.span.start)],
+                    };
                     // "Sulistyo received Archer at the palace": a foreign official received in
                     // person (not "Putin's letter": a possessive names a thing).
                     let received_official = self.words[i].lower.starts_with("receiv")
@@ -771,7 +817,8 @@ impl<'a> SentenceContext<'a> {
                     )
                     // "Prime Minister receives Chinese Foreign Minister": a headline's guest.
                     || (self.is_title && guest.country.is_some())
-                    || received_official;
+                    || received_official
+                    || honoured.is_some();
                     if !is_visit || between.len() > 6 {
                         return Vec::new();
                     }

@@ -120,6 +120,8 @@ const CASES: &[(&str, &str, &[Want])] = &[
     // "met with visiting X": X is on a visit where the story is, or where the meeting is.
     ("BEIJING, April 18 (Xinhua) -- Chinese Premier Li Qiang met with visiting Namibian President Nangolo Mbumba on Friday.", "2025-04-18", &[("042", "NAM", "CHN", "actual", "2025-04-18")]),
     ("Chinese Premier Li Qiang held talks with the visiting Namibian President Nangolo Mbumba in Beijing on Friday.", "2025-04-18", &[("042", "NAM", "CHN", "actual", "2025-04-18")]),
+    // A dinner hosted in a guest's honour: the guest is the visitor reported before.
+    ("SANTIAGO (AP) - Argentine President Julian Ortega arrived in Santiago on Monday. Chilean President Camila Fuentes hosted a state dinner in his honor.", "2025-11-18", &[("042", "ARG", "CHL", "actual", "2025-11-17"), ("043", "CHL", "ARG", "actual", "2025-11-18")]),
     // A flight lands in the place after "into", also in a relative clause.
     ("MANILA, April 22 (Kyodo) - Japanese Defense Minister Kenta Mori, who flew into Manila on Monday, inspected a naval base.", "2025-04-22", &[("042", "JPN", "PHL", "actual", "2025-04-21")]),
     // ... also with a place between the verb and "by".

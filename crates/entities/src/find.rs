@@ -575,6 +575,17 @@ impl Finder<'_> {
         None
     }
 
+    /// "the foreign ministry in Chisinau": the capital right after " in " that follows the
+    /// generic organisation at hit `i` (named `name`, with agent code `agent`), whose country
+    /// it is. Not an embassy's ("the embassy in Moscow" is another country's), nor the media's
+    /// ("state media in Pyongyang" names the capital as a place and an actor of its own).
+    fn capital_after_in(&self, i: usize, name: &str, agent: &str) -> Option<usize> {
+        let h = self.hits.get(i + 1)?;
+        let capital = matches!(h.entry, Entry::Capital { .. });
+        let gap = &self.text[self.hits[i].end..h.start];
+        (capital && gap == " in " && name != "embassy" && !agent.ends_with("MED")).then_some(i + 1)
+    }
+
     /// "to X" after title hit `title` ("ambassador to the IAEA", "envoy to Russia"): the hit X,
     /// a country or an organisation, if it follows at once.
     fn accredited_to(&self, title: usize) -> Option<usize> {
@@ -921,6 +932,8 @@ impl Finder<'_> {
                 .of_phrase(self.hits[i].end, i + 1)
                 .filter(|&j| self.short_of_gap(i, j))
             {
+                (i, self.country_of(self.hits[j].entry), self.hits[j].end, j)
+            } else if let Some(j) = self.capital_after_in(i, &name, agent.as_str()) {
                 (i, self.country_of(self.hits[j].entry), self.hits[j].end, j)
             } else {
                 continue;

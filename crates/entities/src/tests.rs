@@ -169,6 +169,9 @@ fn groups_and_organisations() {
         ("Pyongyang's state media said Russia's support was firm.", &[("org", "Pyongyang's state media", "PRK", "PRKGOVMED", "", "state media"), ("country", "Russia", "RUS", "RUS", "", "Russia")]),
         ("A statement from the foreign ministry of China followed.", &[("org", "the foreign ministry of China", "CHN", "CHNGOV", "", "foreign ministry")]),
         ("The foreign ministry did not respond.", &[]),
+        // A capital right after "in" says whose body it is; an embassy there is another's.
+        ("The foreign ministry in Chisinau summoned the envoy.", &[("org", "The foreign ministry in Chisinau", "MDA", "MDAGOV", "", "foreign ministry")]),
+        ("The embassy in Chisinau did not respond.", &[("capital", "Chisinau", "MDA", "MDAGOV", "", "Chisinau")]),
         ("The United Nations Security Council and the IAEA met; KCNA reported it.", &[("org", "The United Nations Security Council", "", "IGOUNO", "", "UN Security Council"), ("org", "the IAEA", "", "IGOUNOIAE", "", "International Atomic Energy Agency"), ("org", "KCNA", "PRK", "PRKGOVMED", "", "Korean Central News Agency")]),
         ("Hamas and Hezbollah praised the attack; the Taliban said nothing.", &[("org", "Hamas", "PSE", "PSEREBHMS", "", "Hamas"), ("org", "Hezbollah", "LBN", "LBNREBHEZ", "", "Hezbollah"), ("org", "the Taliban", "AFG", "AFGREBTAL", "", "Taliban")]),
         ("Boko Haram and al-Shabab fighters were blamed, not al-Qaida.", &[("org", "Boko Haram", "NGA", "NGAREB", "", "Boko Haram"), ("group", "al-Shabab fighters", "SOM", "SOMREB", "rebels", ""), ("org", "al-Qaida", "", "IMGMOSALQ", "", "al-Qaeda")]),

@@ -2465,6 +2465,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // "border deals": a border that only modifies a noun is no border sealed.
+        ("Argentina's president in Santiago to seal lithium, border deals\n\nThe president arrived on Monday.", "191"),
         // "pro-Russian protests": a noun after a prefixed adjective, no protest by the subject.
         ("Moldova accused the diplomat of funding pro-Russian protests.", "141"),
         // Ordered out: an expulsion, no demand.

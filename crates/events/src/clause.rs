@@ -8,6 +8,7 @@ use attache_model::{
 };
 use attache_model::{Duration, DurationMention, Precision};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::cues::Cues;
 
@@ -588,7 +589,7 @@ impl<'a> SentenceContext<'a> {
         }
         let text = &self.doc.text[words[0].span.start..words[words.len() - 1].span.end];
         Some(Actor {
-            text: Some(text.to_string()),
+            text: Some(text.into()),
             ..Actor::default()
         })
     }
@@ -614,9 +615,9 @@ impl<'a> SentenceContext<'a> {
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
         let country = self.country_of(m).cloned();
         Actor {
-            text: Some(m.span.slice(&self.doc.text).to_string()),
-            name: m.name.clone(),
-            title: m.title.clone(),
+            text: Some(m.span.slice(&self.doc.text).into()),
+            name: m.name.as_deref().map(Arc::from),
+            title: m.title.as_deref().map(Arc::from),
             code: m.code.clone().or_else(|| {
                 country
                     .as_ref()

@@ -1215,8 +1215,8 @@ fn state_on_own_ground(ctx: &SentenceContext<'_>, s: &ActorMention, p: &PlaceMen
 /// police is DZACOP -> a target in DZA, not DZA the state).
 fn place_actor(ctx: &SentenceContext<'_>, p: &PlaceMention) -> Actor {
     Actor {
-        text: Some(p.span.slice(&ctx.doc.text).to_string()),
-        name: Some(p.name.clone()),
+        text: Some(p.span.slice(&ctx.doc.text).into()),
+        name: Some(p.name.as_str().into()),
         title: None,
         code: None,
         country: p.country.clone(),
@@ -1240,7 +1240,7 @@ fn location(ctx: &SentenceContext<'_>, clause_start: usize, clause_end: usize) -
             }
         })
         .map(|p| Location {
-            name: p.name.clone(),
+            name: p.name.as_str().into(),
             country: p.country.clone(),
         })
 }
@@ -2640,11 +2640,7 @@ mod sentences {
                 .iter()
                 .find(|e| e.code.as_str() == code)
                 .unwrap_or_else(|| panic!("{sentence:?}: no {code} in {:?}", show(&events)));
-            assert_eq!(
-                e.location.as_ref().map(|l| l.name.as_str()),
-                want,
-                "{sentence:?}"
-            );
+            assert_eq!(e.location.as_ref().map(|l| &*l.name), want, "{sentence:?}");
         }
     }
 

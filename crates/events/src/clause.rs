@@ -8,6 +8,7 @@ use attache_model::{
 };
 use attache_model::{Duration, DurationMention, Precision};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::cues::Cues;
@@ -155,6 +156,10 @@ pub(crate) struct SentenceContext<'a> {
     /// The one country the sentence names (by its actors and places), if it names just one:
     /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
     pub(crate) home: Option<&'a CountryCode>,
+    /// The sides [`Self::actor`] made of this sentence's mentions, by the mention's address:
+    /// a mention that is the side of several events (source, target, claimant) is described
+    /// once, and its events share the words.
+    built: RefCell<Vec<(*const ActorMention, Actor)>>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -613,6 +618,16 @@ impl<'a> SentenceContext<'a> {
     }
 
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
+        let key: *const ActorMention = m;
+        if let Some((_, a)) = self.built.borrow().iter().find(|(k, _)| *k == key) {
+            return a.clone();
+        }
+        let a = self.describe(m);
+        self.built.borrow_mut().push((key, a.clone()));
+        a
+    }
+
+    fn describe(&self, m: &ActorMention) -> Actor {
         let country = self.country_of(m).cloned();
         Actor {
             text: Some(m.span.slice(&self.doc.text).into()),
@@ -914,6 +929,7 @@ pub(crate) fn for_each_sentence(
     let mut words: Vec<Word> = Vec::new();
     // The last sentence's lists, emptied: their allocations serve the next sentence.
     let mut spare = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut built = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         words.clear();
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
@@ -956,6 +972,7 @@ pub(crate) fn for_each_sentence(
                     .as_deref()
                     .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim()),
             home,
+            built: RefCell::new(built),
         };
         // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves
         // to, at the pronoun's own span, so slots and objects find it where it is.
@@ -974,6 +991,8 @@ pub(crate) fn for_each_sentence(
             ctx.actors.sort_by_key(|a| a.span);
         }
         f(&ctx);
+        built = ctx.built.into_inner();
+        built.clear();
         spare = (
             recycle(ctx.actors),
             recycle(ctx.places),

@@ -126,11 +126,11 @@ pub fn events_csv(out: &mut impl Write, events: &[Event]) -> Result {
             e.date_precision.as_str().to_string(),
             s(e.source.country.as_ref().map(|c| c.to_string())),
             s(e.source.code.as_ref().map(|c| c.to_string())),
-            s(e.source.text.clone()),
+            s(e.source.text.as_deref().map(str::to_string)),
             s(e.target.country.as_ref().map(|c| c.to_string())),
             s(e.target.code.as_ref().map(|c| c.to_string())),
-            s(e.target.text.clone()),
-            s(e.location.as_ref().map(|l| l.name.clone())),
+            s(e.target.text.as_deref().map(str::to_string)),
+            s(e.location.as_ref().map(|l| l.name.to_string())),
             e.mentions.len().to_string(),
             e.documents.join("|"),
             e.outlets.join("|"),
@@ -286,7 +286,7 @@ fn describe(a: &Actor) -> String {
         parts.push(c.to_string());
     }
     if let Some(n) = &a.name {
-        parts.push(n.clone());
+        parts.push(n.to_string());
     }
     if let Some(t) = &a.title {
         parts.push(format!("({t})"));

@@ -8,6 +8,8 @@ use attache_model::{
 };
 use attache_model::{Duration, DurationMention, Precision};
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::sync::Arc;
 
 use crate::cues::Cues;
 
@@ -154,6 +156,12 @@ pub(crate) struct SentenceContext<'a> {
     /// The one country the sentence names (by its actors and places), if it names just one:
     /// the country of a titled person the document never gave one (see [`Self::unqualified`]).
     pub(crate) home: Option<&'a CountryCode>,
+    /// The sides [`Self::actor`] made of this sentence's mentions, by the mention's address:
+    /// a mention that is the side of several events (source, target, claimant) is described
+    /// once, and its events share the words.
+    built: RefCell<Vec<(*const ActorMention, Actor)>>,
+    /// [`Self::scene`], found at the first asking.
+    scene: OnceCell<(bool, bool)>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -594,7 +602,7 @@ impl<'a> SentenceContext<'a> {
         }
         let text = &self.doc.text[words[0].span.start..words[words.len() - 1].span.end];
         Some(Actor {
-            text: Some(text.to_string()),
+            text: Some(text.into()),
             ..Actor::default()
         })
     }
@@ -617,12 +625,30 @@ impl<'a> SentenceContext<'a> {
             .or_else(|| self.home.filter(|_| self.unqualified(m)))
     }
 
+    /// Whether the sentence reports sports, and whether an accident
+    /// ([`crate::patterns::sentence_scene`]): asked by both coders, found once.
+    pub(crate) fn scene(&self) -> (bool, bool) {
+        *self
+            .scene
+            .get_or_init(|| crate::patterns::sentence_scene(self))
+    }
+
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
+        let key: *const ActorMention = m;
+        if let Some((_, a)) = self.built.borrow().iter().find(|(k, _)| *k == key) {
+            return a.clone();
+        }
+        let a = self.describe(m);
+        self.built.borrow_mut().push((key, a.clone()));
+        a
+    }
+
+    fn describe(&self, m: &ActorMention) -> Actor {
         let country = self.country_of(m).cloned();
         Actor {
-            text: Some(m.span.slice(&self.doc.text).to_string()),
-            name: m.name.clone(),
-            title: m.title.clone(),
+            text: Some(m.span.slice(&self.doc.text).into()),
+            name: m.name.as_deref().map(Arc::from),
+            title: m.title.as_deref().map(Arc::from),
             code: m.code.clone().or_else(|| {
                 country
                     .as_ref()
@@ -944,13 +970,21 @@ pub(crate) fn for_each_sentence(
     });
     // ASCII letters lower-cased, every other byte kept, so a token's span slices it too.
     let lowered = doc.text.to_ascii_lowercase();
+    // Most wire copy is ASCII through and through: then every word's lower-case form is a
+    // slice of `lowered`, with no word to check.
+    let ascii = lowered.is_ascii();
     let mut words: Vec<Word> = Vec::new();
     // The last sentence's lists, emptied: their allocations serve the next sentence.
     let mut spare = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut built = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         words.clear();
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
-            let lower = Lower::of(t.span, &doc.text, &lowered);
+            let lower = if ascii {
+                Lower(Cow::Borrowed(t.span.slice(&lowered)))
+            } else {
+                Lower::of(t.span, &doc.text, &lowered)
+            };
             Word {
                 span: t.span,
                 boundary: cues.boundary.contains(&lower),
@@ -1009,6 +1043,8 @@ pub(crate) fn for_each_sentence(
                 || matches!(words[0].lower.as_str(), "why" | "how"),
             is_title,
             home,
+            built: RefCell::new(built),
+            scene: OnceCell::new(),
         };
         // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves
         // to, at the pronoun's own span, so slots and objects find it where it is.
@@ -1027,6 +1063,8 @@ pub(crate) fn for_each_sentence(
             ctx.actors.sort_by_key(|a| a.span);
         }
         f(&ctx);
+        built = ctx.built.into_inner();
+        built.clear();
         spare = (
             recycle(ctx.actors),
             recycle(ctx.places),

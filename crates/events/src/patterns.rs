@@ -450,9 +450,6 @@ impl PatternCoder {
         let mut last_end = 0usize;
         // Whether the last rule ended "T to" (an appeal or demand that T do something).
         let mut requested = false;
-        // Whether the sentence reports sports, and an accident: asked once, when a rule
-        // first needs it.
-        let scene = std::cell::OnceCell::new();
         let mut i = 0;
         while i < ctx.words.len() {
             let Some(candidates) = self.by_first.get(ctx.words[i].lower.as_str()) else {
@@ -533,7 +530,7 @@ impl PatternCoder {
                 // "Switzerland beat Gibraltar 6-0", "were killed in a helicopter crash": a
                 // sports report or an accident is no act of force.
                 if matches!(rule.root.as_str(), "14" | "18" | "19" | "20") {
-                    let (sport, accident) = *scene.get_or_init(|| sentence_scene(ctx));
+                    let (sport, accident) = ctx.scene();
                     if sport || (accident && violent(&rule.code)) {
                         return None;
                     }
@@ -1248,8 +1245,8 @@ fn state_on_own_ground(ctx: &SentenceContext<'_>, s: &ActorMention, p: &PlaceMen
 /// police is DZACOP -> a target in DZA, not DZA the state).
 fn place_actor(ctx: &SentenceContext<'_>, p: &PlaceMention) -> Actor {
     Actor {
-        text: Some(p.span.slice(&ctx.doc.text).to_string()),
-        name: Some(p.name.clone()),
+        text: Some(p.span.slice(&ctx.doc.text).into()),
+        name: Some(p.name.as_str().into()),
         title: None,
         code: None,
         country: p.country.clone(),
@@ -1273,7 +1270,7 @@ fn location(ctx: &SentenceContext<'_>, clause_start: usize, clause_end: usize) -
             }
         })
         .map(|p| Location {
-            name: p.name.clone(),
+            name: p.name.as_str().into(),
             country: p.country.clone(),
         })
 }
@@ -2797,11 +2794,7 @@ mod sentences {
                 .iter()
                 .find(|e| e.code.as_str() == code)
                 .unwrap_or_else(|| panic!("{sentence:?}: no {code} in {:?}", show(&events)));
-            assert_eq!(
-                e.location.as_ref().map(|l| l.name.as_str()),
-                want,
-                "{sentence:?}"
-            );
+            assert_eq!(e.location.as_ref().map(|l| &*l.name), want, "{sentence:?}");
         }
     }
 

@@ -3,6 +3,8 @@
 //! noun for an act (`data/act_nouns.tsv`) is aimed at the author of that act, coded in another
 //! sentence. Run once per document, after every sentence is coded.
 
+use std::sync::Arc;
+
 use attache_model::{Actor, ActorMention, CameoCode, EventMention};
 
 use crate::{pattern_file, CoderError};
@@ -142,9 +144,9 @@ pub(crate) fn resolve(
                     a.sentence == previous && a.country.is_some() && a.country != e.source.country
                 })
                 .map(|a| Actor {
-                    text: Some(a.span.slice(text).to_string()),
-                    name: a.name.clone(),
-                    title: a.title.clone(),
+                    text: Some(a.span.slice(text).into()),
+                    name: a.name.as_deref().map(Arc::from),
+                    title: a.title.as_deref().map(Arc::from),
                     code: a.code.clone(),
                     country: a.country.clone(),
                 })

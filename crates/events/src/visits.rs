@@ -174,7 +174,7 @@ impl VisitCoder {
                 continue;
             };
             // "to give the hosts a 2-1 win over Russia": a sports report hosts no one.
-            if rule.code.as_str() == "043" && crate::patterns::sentence_scene(ctx).0 {
+            if rule.code.as_str() == "043" && ctx.scene().0 {
                 i += len;
                 continue;
             }
@@ -905,13 +905,14 @@ impl<'a> SentenceContext<'a> {
                     let Some(country) = p.country.clone() else {
                         continue;
                     };
+                    let name: Arc<str> = p.name.as_str().into();
                     let location = Location {
-                        name: p.name.clone(),
+                        name: name.clone(),
                         country: Some(country.clone()),
                     };
                     let actor = Actor {
-                        text: Some(p.span.slice(&self.doc.text).to_string()),
-                        name: Some(p.name.clone()),
+                        text: Some(p.span.slice(&self.doc.text).into()),
+                        name: Some(name),
                         title: None,
                         code: ActorCode::parse(country.as_str()).ok(),
                         country: Some(country),

@@ -206,7 +206,7 @@ fn evidence_spans_point_at_the_trigger_and_actors() {
         "Russian Defense Minister Oleg Petrov"
     );
     assert_eq!(e.source.code.as_ref().unwrap().as_str(), "RUSGOV");
-    assert_eq!(e.location.as_ref().unwrap().name, "Hanoi");
+    assert_eq!(e.location.as_ref().unwrap().name.as_ref(), "Hanoi");
 }
 
 #[test]

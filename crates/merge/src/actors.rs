@@ -249,12 +249,13 @@ pub(crate) fn stable_name<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn report(name: Option<&str>, title: Option<&str>) -> Report {
         let mut r = crate::test_report("042|KAZ|TUR", "d");
         r.source = Actor {
-            name: name.map(str::to_string),
-            title: title.map(str::to_string),
+            name: name.map(Arc::from),
+            title: title.map(Arc::from),
             ..Actor::default()
         };
         r
@@ -423,7 +424,7 @@ mod tests {
             let actors: Vec<Actor> = spellings
                 .iter()
                 .map(|n| Actor {
-                    name: Some(n.to_string()),
+                    name: Some((*n).into()),
                     ..Actor::default()
                 })
                 .collect();

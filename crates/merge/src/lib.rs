@@ -391,7 +391,7 @@ fn fold_refs(codebook: &Codebook, key: &str, mut sorted: Vec<&Report>, names: &N
         if let Some(k) = actor.name.as_deref().map(names) {
             let sides: Vec<Actor> = sorted.iter().map(|r| pick(oriented(r))).collect();
             if let Some(n) = actors::stable_name(&k, sides.iter(), names) {
-                actor.name = Some(n);
+                actor.name = Some(n.into());
             }
         }
         actor
@@ -615,7 +615,7 @@ mod tests {
 
     fn actor(c: &str) -> Actor {
         Actor {
-            text: Some(c.to_string()),
+            text: Some(c.into()),
             name: None,
             title: None,
             country: Some(CountryCode::parse(c).unwrap()),
@@ -1095,7 +1095,7 @@ mod tests {
                     };
                     for (side, person) in [(v, visitor), (h, host)] {
                         if let Some((name, title)) = person {
-                            side.name = Some(name.to_string()).filter(|n| !n.is_empty());
+                            side.name = Some(name.into()).filter(|n: &Arc<str>| !n.is_empty());
                             side.title = Some(title.into());
                         }
                     }

@@ -68,8 +68,10 @@ macro_rules! string_code {
             }
         }
         impl Ord for $name {
+            /// As the strings order: a code has no NUL byte and its unused bytes are zero, so
+            /// its bytes order as its text, with no UTF-8 check.
             fn cmp(&self, other: &Self) -> Ordering {
-                self.as_str().cmp(other.as_str())
+                self.0.bytes.cmp(&other.0.bytes)
             }
         }
         impl Hash for $name {
@@ -166,6 +168,38 @@ string_code!(ActorCode);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Codes order as their text: a shorter code before the longer ones it begins.
+    #[test]
+    fn codes_order_as_their_text() {
+        fn check<T: Ord>(parse: fn(&str) -> Result<T, CodeError>, pairs: &[(&str, &str)]) {
+            for (a, b) in pairs {
+                let (x, y) = (parse(a).unwrap(), parse(b).unwrap());
+                assert_eq!(x.cmp(&y), a.cmp(b), "{a} {b}");
+            }
+        }
+        check(
+            CameoCode::parse,
+            &[
+                ("04", "042"),
+                ("042", "043"),
+                ("0431", "043"),
+                ("20", "190"),
+            ],
+        );
+        check(
+            ActorCode::parse,
+            &[
+                ("PRK", "PRKGOV"),
+                ("PRKGOV", "PRKMIL"),
+                ("RUS", "PRKGOVMIL"),
+            ],
+        );
+        check(
+            CountryCode::parse,
+            &[("CHN", "PRK"), ("PRK", "PRK"), ("USA", "UKR")],
+        );
+    }
 
     #[test]
     fn validation_table() {

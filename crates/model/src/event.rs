@@ -45,9 +45,9 @@ impl Modality {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     /// The words in the text ("the North's Vice Foreign Minister Pak Myong Guk").
-    pub text: Option<String>,
-    pub name: Option<String>,
-    pub title: Option<String>,
+    pub text: Option<Arc<str>>,
+    pub name: Option<Arc<str>>,
+    pub title: Option<Arc<str>>,
     pub country: Option<CountryCode>,
     pub code: Option<ActorCode>,
 }
@@ -96,12 +96,12 @@ impl Claimant {
                 Some(c) => {
                     c.mentions += 1;
                     if c.title.is_none() {
-                        c.title.clone_from(&actor.title);
+                        c.title = actor.title.as_deref().map(str::to_string);
                     }
                 }
                 None => out.push(Claimant {
-                    name: name.cloned(),
-                    title: actor.title.clone(),
+                    name: name.map(|n| n.to_string()),
+                    title: actor.title.as_deref().map(str::to_string),
                     country: actor.country.clone(),
                     code: actor.code.clone(),
                     mentions: 1,
@@ -131,7 +131,7 @@ impl Claimant {
 /// Where an event took place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
-    pub name: String,
+    pub name: Arc<str>,
     pub country: Option<CountryCode>,
 }
 
@@ -306,8 +306,8 @@ mod tests {
     fn actor(text: &str, name: &str, country: &str, code: &str) -> Option<Actor> {
         let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
         Some(Actor {
-            text: some(text),
-            name: some(name),
+            text: some(text).map(Arc::from),
+            name: some(name).map(Arc::from),
             title: None,
             country: some(country).map(|c| CountryCode::parse(&c).unwrap()),
             code: some(code).map(|c| ActorCode::parse(&c).unwrap()),

@@ -921,7 +921,7 @@ mod tests {
             |name: Option<&str>, text: &str, country: Option<&str>, code: Option<&str>| {
                 Some(Actor {
                     text: Some(text.into()),
-                    name: name.map(str::to_string),
+                    name: name.map(Into::into),
                     title: None,
                     country: country.map(|c| CountryCode::parse(c).unwrap()),
                     code: code.map(|c| ActorCode::parse(c).unwrap()),

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use attache_model::{ActorCode, CountryCode};
 
 use crate::data::{
@@ -223,7 +225,10 @@ pub(crate) struct Gazetteer {
     pub heads: Vec<Option<Vec<u16>>>,
     /// Per title row, whether it is a head's title (listed for some country in `heads`).
     pub head_titles: Vec<bool>,
-    pub automaton: AhoCorasick,
+    /// The names' trie, walked anchored at each position where a name may begin.
+    pub automaton: NFA,
+    /// The first bytes of the names, so that the automaton is only run where one can begin.
+    pub starts: Starts,
     pub prk: Option<u16>,
     pub kor: Option<u16>,
 }
@@ -481,10 +486,11 @@ impl Gazetteer {
             });
         }
 
-        let automaton = AhoCorasick::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .prefilter(false)
             .build(&p.names)?;
+        let starts = Starts::of(&p.names);
         let find = |iso: &str| {
             table
                 .iter()
@@ -507,6 +513,7 @@ impl Gazetteer {
             heads: Vec::new(),
             head_titles: Vec::new(),
             automaton,
+            starts,
             prk,
             kor,
         })
@@ -518,42 +525,76 @@ impl Gazetteer {
     /// a shorter name at the same position is tried before moving on.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
-                break;
-            };
-            let start = m.start();
-            let mut found = Some((m.end(), m.pattern().as_usize()));
-            if !boundary_before(text, start) {
-                found = None;
-            }
-            while let Some((end, _)) = found {
-                if boundary_after(text, end) {
-                    break;
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        // Only positions where a name can begin (its first bytes begin some name, and it
+        // starts a word or is no word character) walk the trie: the same hits as one
+        // leftmost-longest pass over the whole text that restarts after each rejected start,
+        // without walking the bytes between.
+        let class = &self.starts.class;
+        let is_word_byte = |at: usize| class[usize::from(bytes[at])] & Starts::WORD != 0;
+        while start < bytes.len() {
+            let c = class[usize::from(bytes[start])];
+            if c & Starts::WORD != 0 && start > 0 && is_word_byte(start - 1) {
+                // Inside an ASCII word: no name starts before its end.
+                start += 1;
+                while start < bytes.len() && is_word_byte(start) {
+                    start += 1;
                 }
-                found = self
-                    .automaton
-                    .find(
-                        Input::new(text)
-                            .range(start..end - 1)
-                            .anchored(Anchored::Yes),
-                    )
-                    .map(|m| (m.end(), m.pattern().as_usize()));
+                continue;
             }
-            match found {
+            // Two ASCII bytes that are not both word bytes are a boundary; else decode.
+            let ascii = bytes[start].is_ascii() && (start == 0 || bytes[start - 1].is_ascii());
+            if c & Starts::BEGINS == 0
+                || !self.starts.may_begin(bytes, start)
+                || !(ascii || boundary_before(text, start))
+            {
+                start += 1;
+                continue;
+            }
+            match self.longest_at(text, start) {
                 Some((end, pattern)) => {
                     hits.push(Hit {
                         start,
                         end,
                         entry: self.entries[pattern],
                     });
-                    pos = end;
+                    start = end;
                 }
-                None => pos = next_char(text, start),
+                None => start += 1,
             }
         }
         hits
+    }
+
+    /// The longest name starting at `start` that ends on a word boundary: its end and its
+    /// pattern. One walk of the trie from `start`, keeping the last name that ends well (what
+    /// a leftmost-longest anchored search retried on ever shorter ranges would return).
+    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let bytes = text.as_bytes();
+        let mut found = None;
+        let mut at = start;
+        while at < bytes.len() {
+            sid = nfa.next_state(Anchored::Yes, sid, bytes[at]);
+            at += 1;
+            if !nfa.is_special(sid) {
+                continue;
+            }
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if nfa.is_match(sid) {
+                // A match state may also carry names that begin after `start` (reached by a
+                // failure transition when the trie is built): those are no names here.
+                let pattern = nfa.match_pattern(sid, 0);
+                if at - nfa.pattern_len(pattern) == start && boundary_after(text, at) {
+                    found = Some((at, pattern.as_usize()));
+                }
+            }
+        }
+        found
     }
 
     /// Take the heads' titles of `data/heads.tsv`. With `strict` (the compiled-in countries and
@@ -650,12 +691,87 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-fn next_char(text: &str, at: usize) -> usize {
-    text[at..]
-        .chars()
-        .next()
-        .map(|c| at + c.len_utf8())
-        .unwrap_or(text.len())
+/// The bytes names begin with: each one-byte and two-byte name, and the first three bytes of
+/// each longer one (hashed into a bit set). A position whose bytes begin no name needs no
+/// search.
+pub(crate) struct Starts {
+    /// Per byte: [`Starts::WORD`] for an ASCII letter or digit, [`Starts::BEGINS`] when some
+    /// name begins with it (never a UTF-8 continuation byte).
+    class: [u8; 256],
+    one: [bool; 256],
+    /// Bit `b1 % 64` of word `b0 * 4 + b1 / 64` for each two-byte name.
+    two: [u64; 256 * 4],
+    /// Bit [`Starts::slot3`] of the first three bytes of each longer name.
+    three: Vec<u64>,
+}
+
+impl Starts {
+    const WORD: u8 = 1;
+    const BEGINS: u8 = 2;
+    /// Bits in `three`: sparse enough that most three-byte prefixes of words miss.
+    const THREE_BITS: u32 = 17;
+
+    fn of(names: &[String]) -> Starts {
+        let mut starts = Starts {
+            class: [0; 256],
+            one: [false; 256],
+            two: [0; 256 * 4],
+            three: vec![0; 1 << (Starts::THREE_BITS - 6)],
+        };
+        for b in 0..=255u8 {
+            if b.is_ascii_alphanumeric() {
+                starts.class[usize::from(b)] |= Starts::WORD;
+            }
+        }
+        for name in names {
+            if let Some(&b0) = name.as_bytes().first() {
+                starts.class[usize::from(b0)] |= Starts::BEGINS;
+            }
+            match *name.as_bytes() {
+                [] => {}
+                [b0] => starts.one[usize::from(b0)] = true,
+                [b0, b1] => {
+                    let (word, bit) = Starts::slot2(b0, b1);
+                    starts.two[word] |= bit;
+                }
+                [b0, b1, b2, ..] => {
+                    let (word, bit) = Starts::slot3(b0, b1, b2);
+                    starts.three[word] |= bit;
+                }
+            }
+        }
+        starts
+    }
+
+    fn slot2(b0: u8, b1: u8) -> (usize, u64) {
+        (usize::from(b0) * 4 + usize::from(b1 / 64), 1 << (b1 % 64))
+    }
+
+    fn slot3(b0: u8, b1: u8, b2: u8) -> (usize, u64) {
+        let x = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+        let h = x.wrapping_mul(0x9e37_79b1) >> (32 - Starts::THREE_BITS);
+        ((h / 64) as usize, 1 << (h % 64))
+    }
+
+    /// Whether some name may begin with the bytes at `at`.
+    fn may_begin(&self, bytes: &[u8], at: usize) -> bool {
+        let b0 = bytes[at];
+        if self.one[usize::from(b0)] {
+            return true;
+        }
+        let Some(&b1) = bytes.get(at + 1) else {
+            return false;
+        };
+        let (word, bit) = Starts::slot2(b0, b1);
+        if self.two[word] & bit != 0 {
+            return true;
+        }
+        let Some(&b2) = bytes.get(at + 2) else {
+            return false;
+        };
+        let (word, bit) = Starts::slot3(b0, b1, b2);
+        self.three[word] & bit != 0
+    }
 }
 
 /// A name starting with a letter must not continue a word ("Un" in "Kun").

@@ -1069,3 +1069,25 @@ fn identity_words_inside_names() {
         check(&r, text, want);
     }
 }
+
+#[test]
+fn gazetteer_scan_tries_only_word_starts() {
+    // The scan walks the trie only where a name may begin; a name still needs a word
+    // boundary on both sides, whatever the characters around it.
+    let g = recognizer().gazetteer;
+    let cases: &[(&str, &[&str])] = &[
+        ("Seoul and Tokyo", &["Seoul", "Tokyo"]),
+        ("Koreanness", &[]),
+        ("éSeoul", &[]),
+        ("Seoulé", &[]),
+        ("«Seoul» (Tokyo)", &["Seoul", "Tokyo"]),
+        ("North Korean officials", &["North Korean", "officials"]),
+        ("the U.S.-led talks", &["U.S."]),
+        ("Seoul", &["Seoul"]),
+        ("", &[]),
+    ];
+    for &(text, want) in cases {
+        let got: Vec<&str> = g.scan(text).iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}

@@ -317,6 +317,34 @@ const OPENERS: &[&str] = &[
     "third", "fourth", "final",
 ];
 
+/// Bit `n` for each length `n` of the [`OPENERS`], and bit `c - 'a'` for each first letter:
+/// most words differ from all of them in one or the other, and are ruled out at once.
+const OPENER_LENGTHS: u64 = {
+    let (mut bits, mut i) = (0u64, 0);
+    while i < OPENERS.len() {
+        bits |= 1 << OPENERS[i].len();
+        i += 1;
+    }
+    bits
+};
+const OPENER_FIRSTS: u32 = {
+    let (mut bits, mut i) = (0u32, 0);
+    while i < OPENERS.len() {
+        bits |= 1 << (OPENERS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `word` is one of the [`OPENERS`], in any case.
+fn is_opener(word: &str) -> bool {
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    word.len() < 64
+        && OPENER_LENGTHS & (1 << word.len()) != 0
+        && first.is_some_and(|b| b.is_ascii_lowercase() && OPENER_FIRSTS & (1 << (b - b'a')) != 0)
+        && OPENERS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 impl Scanner<'_, '_, '_> {
     /// Whether token `i` can start an expression: most words cannot, and trying every
     /// recogniser on them is most of the scanner's work.
@@ -328,7 +356,7 @@ impl Scanner<'_, '_, '_> {
             Kind::Word => {
                 t.info.is_some()
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
-                    || OPENERS.iter().any(|w| t.text.eq_ignore_ascii_case(w))
+                    || is_opener(t.text)
             }
         }
     }
@@ -1060,4 +1088,22 @@ fn days(year: Which, first: (i8, i8), last: (i8, i8)) -> Expr {
 
 fn month(month: i8, year: Which) -> Expr {
     Expr::Month { month, year }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openers_are_told_from_other_words() {
+        for w in OPENERS {
+            assert!(is_opener(w), "{w}");
+            assert!(is_opener(&w.to_uppercase()), "{w}");
+        }
+        for w in [
+            "they", "then", "lasts", "nexts", "mi", "", "Été", "1990s", "THEM", "said",
+        ] {
+            assert!(!is_opener(w), "{w}");
+        }
+    }
 }

@@ -10,6 +10,17 @@ use crate::gazetteer::Entry;
 /// At most this many capitalised words make one place name.
 const MAX_NAME_WORDS: usize = 5;
 
+/// Whether each byte is an ASCII letter or digit (one load instead of three range tests).
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The words of `text` as byte ranges: letters and digits, with inner hyphens and apostrophes
 /// ("Komsomolsk-on-Amur", "Russia's").
 fn words(text: &str) -> Vec<(usize, usize)> {
@@ -19,12 +30,20 @@ fn words(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     while i < text.len() {
         // Most words are ASCII: take their letters and digits byte by byte.
-        if bytes[i].is_ascii_alphanumeric() {
+        if ASCII_WORD[usize::from(bytes[i])] {
             start.get_or_insert(i);
             i += 1;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                 i += 1;
             }
+            continue;
+        }
+        // Any other ASCII byte but a hyphen or an apostrophe ends the word.
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'-' | b'\'') {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+            i += 1;
             continue;
         }
         let (c, next) = char_at(text, i);
@@ -43,6 +62,40 @@ fn words(text: &str) -> Vec<(usize, usize)> {
         out.push((s, text.len()));
     }
     out
+}
+
+/// The lengths and first bytes (in either ASCII case) of a few words, so that most other
+/// words are told from all of them without comparing them with each.
+struct Gate {
+    /// Bit `n` for length `n`; bit 63 for 63 and longer.
+    lengths: u64,
+    firsts: [bool; 256],
+}
+
+impl Gate {
+    fn of(words: &[String]) -> Gate {
+        let mut gate = Gate {
+            lengths: 0,
+            firsts: [false; 256],
+        };
+        for w in words {
+            gate.lengths |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first() {
+                gate.firsts[usize::from(b.to_ascii_lowercase())] = true;
+                gate.firsts[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        gate
+    }
+
+    /// Whether `word` may equal one of the words, ignoring ASCII case.
+    fn may_be(&self, word: &str) -> bool {
+        self.lengths & (1 << word.len().min(63)) != 0
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.firsts[usize::from(b)])
+    }
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -74,6 +127,7 @@ impl Finder<'_> {
         if pw.prepositions.is_empty() {
             return Vec::new();
         }
+        let prepositions = Gate::of(&pw.prepositions);
         let text = self.text;
         let words = words(text);
         let word = |k: usize| &text[words[k].0..words[k].1];
@@ -93,7 +147,10 @@ impl Finder<'_> {
         let mut taken = Vec::new();
         for i in 0..words.len() {
             let prep = word(i);
-            if !pw.prepositions.iter().any(|p| p.eq_ignore_ascii_case(prep)) || !spaced(i + 1) {
+            if !prepositions.may_be(prep)
+                || !pw.prepositions.iter().any(|p| p.eq_ignore_ascii_case(prep))
+                || !spaced(i + 1)
+            {
                 continue;
             }
             // A capitalised preposition inside a sentence is a title-case headline, where
@@ -263,7 +320,27 @@ impl Finder<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::words;
+    use super::{words, Gate};
+
+    #[test]
+    fn the_gate_lets_through_every_word_that_may_match() {
+        let gate = Gate::of(&["in".into(), "near".into(), "à".into()]);
+        let cases = [
+            ("in", true),
+            ("IN", true),
+            ("In", true),
+            ("Near", true),
+            ("à", true),
+            ("it", true), // same length and first letter: compared in full
+            ("at", false),
+            ("inside", false),
+            ("", false),
+            ("ñear", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(gate.may_be(word), want, "{word:?}");
+        }
+    }
 
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes() {

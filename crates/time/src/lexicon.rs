@@ -72,21 +72,33 @@ pub(crate) struct Lexicon {
 }
 
 /// For each ASCII first byte of a key, the set of key lengths in bytes (bit `n` for length `n`,
-/// bit 63 for 63 and longer); and the same for the last byte of the keys that are ASCII. A
-/// word whose lowercase form starts or ends with a byte and has a length no key has cannot be a
-/// key.
+/// bit 63 for 63 and longer); the same for the last byte of the keys that are ASCII; and, for
+/// the ASCII keys, a bit set of their (first byte, last byte, length) together. A word whose
+/// lowercase form starts or ends with a byte and has a length no key has, or (an ASCII word)
+/// has a first byte, last byte and length that no key has together, cannot be a key.
 #[derive(Debug, Clone)]
-struct KeyLengths([u64; 128], [u64; 128]);
+struct KeyLengths([u64; 128], [u64; 128], [u64; KeyLengths::SHAPE_WORDS]);
 
 impl Default for KeyLengths {
     fn default() -> KeyLengths {
-        KeyLengths([0; 128], [0; 128])
+        KeyLengths([0; 128], [0; 128], [0; KeyLengths::SHAPE_WORDS])
     }
 }
 
 impl KeyLengths {
+    /// Bits of the (first, last, length) set: a few hundred keys fill a few percent of it.
+    const SHAPE_BITS: u32 = 12;
+    const SHAPE_WORDS: usize = 1 << (KeyLengths::SHAPE_BITS - 6);
+
     fn bit(len: usize) -> u64 {
         1 << len.min(63)
+    }
+
+    /// The word and bit of the (first, last, length) set for an ASCII key or word, lowercased.
+    fn shape(first: u8, last: u8, len: usize) -> (usize, u64) {
+        let x = u32::from(first) | u32::from(last) << 7 | (len.min(63) as u32) << 14;
+        let h = x.wrapping_mul(0x9e37_79b1) >> (32 - KeyLengths::SHAPE_BITS);
+        ((h / 64) as usize, 1 << (h % 64))
     }
 
     /// Record a (lowercased) key.
@@ -97,6 +109,8 @@ impl KeyLengths {
         // A non-ASCII key is never the lowercase form of an ASCII word.
         if let Some(&b) = key.as_bytes().last().filter(|_| key.is_ascii()) {
             self.1[usize::from(b)] |= KeyLengths::bit(key.len());
+            let (word, bit) = KeyLengths::shape(key.as_bytes()[0], b, key.len());
+            self.2[word] |= bit;
         }
     }
 
@@ -107,11 +121,15 @@ impl KeyLengths {
         let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) else {
             return true;
         };
-        let lengths = self.0[usize::from(b.to_ascii_lowercase())];
+        let first = b.to_ascii_lowercase();
+        let lengths = self.0[usize::from(first)];
         if word.is_ascii() {
             let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
             let bit = KeyLengths::bit(word.len());
-            lengths & bit != 0 && self.1[usize::from(last)] & bit != 0
+            let (shape_word, shape_bit) = KeyLengths::shape(first, last, word.len());
+            lengths & bit != 0
+                && self.1[usize::from(last)] & bit != 0
+                && self.2[shape_word] & shape_bit != 0
         } else {
             lengths != 0
         }

@@ -8,7 +8,7 @@ use attache_model::{
 };
 use attache_model::{Duration, DurationMention, Precision};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
 use crate::cues::Cues;
@@ -160,6 +160,8 @@ pub(crate) struct SentenceContext<'a> {
     /// a mention that is the side of several events (source, target, claimant) is described
     /// once, and its events share the words.
     built: RefCell<Vec<(*const ActorMention, Actor)>>,
+    /// [`Self::scene`], found at the first asking.
+    scene: OnceCell<(bool, bool)>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -617,6 +619,14 @@ impl<'a> SentenceContext<'a> {
             .or_else(|| self.home.filter(|_| self.unqualified(m)))
     }
 
+    /// Whether the sentence reports sports, and whether an accident
+    /// ([`crate::patterns::sentence_scene`]): asked by both coders, found once.
+    pub(crate) fn scene(&self) -> (bool, bool) {
+        *self
+            .scene
+            .get_or_init(|| crate::patterns::sentence_scene(self))
+    }
+
     pub(crate) fn actor(&self, m: &ActorMention) -> Actor {
         let key: *const ActorMention = m;
         if let Some((_, a)) = self.built.borrow().iter().find(|(k, _)| *k == key) {
@@ -926,6 +936,9 @@ pub(crate) fn for_each_sentence(
     });
     // ASCII letters lower-cased, every other byte kept, so a token's span slices it too.
     let lowered = doc.text.to_ascii_lowercase();
+    // Most wire copy is ASCII through and through: then every word's lower-case form is a
+    // slice of `lowered`, with no word to check.
+    let ascii = lowered.is_ascii();
     let mut words: Vec<Word> = Vec::new();
     // The last sentence's lists, emptied: their allocations serve the next sentence.
     let mut spare = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -933,7 +946,11 @@ pub(crate) fn for_each_sentence(
     for (index, sentence) in doc.sentences.iter().enumerate() {
         words.clear();
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
-            let lower = Lower::of(t.span, &doc.text, &lowered);
+            let lower = if ascii {
+                Lower(Cow::Borrowed(t.span.slice(&lowered)))
+            } else {
+                Lower::of(t.span, &doc.text, &lowered)
+            };
             Word {
                 span: t.span,
                 boundary: cues.boundary.contains(&lower),
@@ -973,6 +990,7 @@ pub(crate) fn for_each_sentence(
                     .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim()),
             home,
             built: RefCell::new(built),
+            scene: OnceCell::new(),
         };
         // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves
         // to, at the pronoun's own span, so slots and objects find it where it is.

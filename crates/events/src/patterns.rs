@@ -450,9 +450,6 @@ impl PatternCoder {
         let mut last_end = 0usize;
         // Whether the last rule ended "T to" (an appeal or demand that T do something).
         let mut requested = false;
-        // Whether the sentence reports sports, and an accident: asked once, when a rule
-        // first needs it.
-        let scene = std::cell::OnceCell::new();
         let mut i = 0;
         while i < ctx.words.len() {
             let Some(candidates) = self.by_first.get(ctx.words[i].lower.as_str()) else {
@@ -521,7 +518,7 @@ impl PatternCoder {
                 // "Switzerland beat Gibraltar 6-0", "were killed in a helicopter crash": a
                 // sports report or an accident is no act of force.
                 if matches!(rule.root.as_str(), "14" | "18" | "19" | "20") {
-                    let (sport, accident) = *scene.get_or_init(|| sentence_scene(ctx));
+                    let (sport, accident) = ctx.scene();
                     if sport || (accident && violent(&rule.code)) {
                         return None;
                     }

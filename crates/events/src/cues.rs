@@ -22,7 +22,12 @@ pub(crate) struct WordSet {
     words: Vec<Box<str>>,
     /// Where each slot's words begin in `words`: slot `s` holds `words[starts[s]..starts[s + 1]]`.
     starts: Box<[u32]>,
+    /// Bit `s` set when slot `s` holds a word: most words are ruled out by this bit alone.
+    filled: u64,
 }
+
+// `WordSet::filled` has one bit per slot.
+const _: () = assert!(WordSet::SLOTS == 64);
 
 impl WordSet {
     const SLOTS: usize = 64;
@@ -36,9 +41,11 @@ impl WordSet {
         for s in 1..starts.len() {
             starts[s] += starts[s - 1];
         }
+        let filled = words.iter().fold(0, |bits, w| bits | 1 << WordSet::slot(w));
         WordSet {
             words,
             starts: starts.into_boxed_slice(),
+            filled,
         }
     }
 
@@ -55,6 +62,9 @@ impl WordSet {
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         let slot = WordSet::slot(word);
+        if self.filled & 1 << slot == 0 {
+            return false;
+        }
         // (A default set has no slots.)
         let Some(range) = self.starts.get(slot..slot + 2) else {
             return false;

@@ -979,12 +979,15 @@ pub(crate) fn for_each_sentence(
     let mut built = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         words.clear();
+        // Whether an object pronoun may stand in the sentence: most sentences have none.
+        let mut him_or_her = false;
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
             let lower = if ascii {
                 Lower(Cow::Borrowed(t.span.slice(&lowered)))
             } else {
                 Lower::of(t.span, &doc.text, &lowered)
             };
+            him_or_her |= matches!(lower.as_str(), "him" | "her");
             Word {
                 span: t.span,
                 boundary: cues.boundary.contains(&lower),
@@ -1048,16 +1051,19 @@ pub(crate) fn for_each_sentence(
         };
         // "Lavrov met him": an object pronoun stands in the sentence as the person it resolves
         // to, at the pronoun's own span, so slots and objects find it where it is.
-        let pronouns: Vec<ActorMention> = (0..words.len())
-            .filter_map(|k| {
-                let a = ctx.object_pronoun(k)?;
-                Some(ActorMention {
-                    span: words[k].span,
-                    sentence: index,
-                    ..a.clone()
+        let pronouns: Vec<ActorMention> = match him_or_her {
+            false => Vec::new(),
+            true => (0..words.len())
+                .filter_map(|k| {
+                    let a = ctx.object_pronoun(k)?;
+                    Some(ActorMention {
+                        span: words[k].span,
+                        sentence: index,
+                        ..a.clone()
+                    })
                 })
-            })
-            .collect();
+                .collect(),
+        };
         if !pronouns.is_empty() {
             ctx.actors.extend(&pronouns);
             ctx.actors.sort_by_key(|a| a.span);

@@ -3,7 +3,10 @@
 //! noun for an act (`data/act_nouns.tsv`) is aimed at the author of that act, coded in another
 //! sentence. Run once per document, after every sentence is coded.
 
+use std::borrow::Cow;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use attache_model::{Actor, ActorMention, CameoCode, EventMention};
 
@@ -19,7 +22,8 @@ const NOUN_REACH: usize = 5;
 /// Nouns for acts, with the CAMEO roots of the acts each may name (empty: any act).
 #[derive(Debug, Clone)]
 pub struct ActNouns {
-    nouns: Vec<(String, Vec<String>)>,
+    /// Each noun's roots, from its first row.
+    nouns: FxHashMap<String, Vec<String>>,
 }
 
 impl Default for ActNouns {
@@ -33,7 +37,7 @@ impl ActNouns {
     /// Parse the format described at the top of `data/act_nouns.tsv`; `path` names the source
     /// in errors.
     pub fn from_tsv(text: &str, path: &str) -> Result<ActNouns, CoderError> {
-        let mut nouns = Vec::new();
+        let mut nouns = FxHashMap::default();
         for row in pattern_file::rows(text, path, 2, " (noun, roots)") {
             let row = row?;
             let err = |message: String| pattern_file::error(path, row.line, message);
@@ -55,17 +59,14 @@ impl ActNouns {
                     })
                     .collect::<Result<_, _>>()?,
             };
-            nouns.push((noun.to_string(), roots));
+            nouns.entry(noun.to_string()).or_insert(roots);
         }
         Ok(ActNouns { nouns })
     }
 
     /// The roots of the acts `word` may name: `Some(&[])` for any act, `None` if it names none.
     fn roots(&self, word: &str) -> Option<&[String]> {
-        self.nouns
-            .iter()
-            .find(|(n, _)| n == word)
-            .map(|(_, r)| r.as_slice())
+        self.nouns.get(word).map(Vec::as_slice)
     }
 }
 
@@ -234,10 +235,13 @@ fn object_noun<'n>(
         if w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") {
             return None;
         }
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if let Some(roots) = nouns.roots(&w) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (Most words are lower-case ASCII already: no copy for them.)
+        let lower = match w.bytes().any(|b| !b.is_ascii_lowercase()) {
+            true => Cow::Owned(w.to_lowercase()),
+            false => Cow::Borrowed(w),
+        };
+        if let Some(roots) = nouns.roots(&lower) {
             return Some((roots, end));
         }
     }

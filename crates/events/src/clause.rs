@@ -981,6 +981,8 @@ pub(crate) fn for_each_sentence(
         words.clear();
         // Whether an object pronoun may stand in the sentence: most sentences have none.
         let mut him_or_her = false;
+        // Whether "as" and ", and" stand in it (see below): most sentences have neither.
+        let (mut has_as, mut comma_and, mut after_comma) = (false, false, false);
         words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| {
             let lower = if ascii {
                 Lower(Cow::Borrowed(t.span.slice(&lowered)))
@@ -988,6 +990,9 @@ pub(crate) fn for_each_sentence(
                 Lower::of(t.span, &doc.text, &lowered)
             };
             him_or_her |= matches!(lower.as_str(), "him" | "her");
+            has_as |= lower.as_str() == "as";
+            comma_and |= after_comma && lower.as_str() == "and";
+            after_comma = lower.as_str() == ",";
             Word {
                 span: t.span,
                 boundary: cues.boundary.contains(&lower),
@@ -1001,7 +1006,15 @@ pub(crate) fn for_each_sentence(
         // before "a" names what something is called and opens no clause.
         // ("rejected the allegations as baseless and summoned ...": nor before one word that
         // "and" or a comma closes.)
-        for k in 0..words.len().saturating_sub(1) {
+        let as_end = if has_as {
+            words.len().saturating_sub(1)
+        } else {
+            0
+        };
+        for k in 0..as_end {
+            if words[k].lower != "as" {
+                continue;
+            }
             let predicative = matches!(words[k + 1].lower.as_str(), "a" | "an")
                 || (words[k + 1]
                     .span
@@ -1011,7 +1024,7 @@ pub(crate) fn for_each_sentence(
                     && words
                         .get(k + 2)
                         .is_some_and(|w| matches!(w.lower.as_str(), "and" | ",")));
-            if words[k].lower == "as" && k > 0 && predicative {
+            if k > 0 && predicative {
                 words[k].boundary = false;
             }
         }
@@ -1029,7 +1042,9 @@ pub(crate) fn for_each_sentence(
                 .title
                 .as_deref()
                 .is_some_and(|t| t.trim() == sentence.span.slice(&doc.text).trim());
-        new_subject_clauses(&mut words, &sentence_actors, is_title);
+        if is_title || comma_and {
+            new_subject_clauses(&mut words, &sentence_actors, is_title);
+        }
         let mut ctx = SentenceContext {
             doc,
             cues,

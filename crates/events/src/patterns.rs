@@ -46,7 +46,7 @@ use attache_model::{
     Modality, PlaceMention, Span,
 };
 
-use crate::clause::{is_verb_like, SentenceContext};
+use crate::clause::{is_verb_like, SentenceContext, Word};
 use crate::cues::{Cues, WordIndex};
 use crate::{pattern_file, CoderError};
 
@@ -1355,7 +1355,7 @@ fn matches<'a>(
             }
             // "agreed Tuesday to expand", "signed on Monday a pact": a date between two of the
             // pattern's words.
-            if k > 0 {
+            if k > 0 && ctx.words.get(j).is_some_and(|w| maybe_date(w)) {
                 if let Some(next) = date_at(ctx, j).filter(|&n| n > j && n < end) {
                     if let Some(m) = matches(ctx, pair, items, k, next, end, after_slot) {
                         return Some(m);
@@ -1420,6 +1420,12 @@ fn adjunct_subject<'a>(
         }
     }
     None
+}
+
+/// Whether a word may open a date between two words of a pattern: "on", a weekday ("-day"),
+/// "last", "this" or "next" ("agreed last week to ...").
+fn maybe_date(w: &Word<'_>) -> bool {
+    w.lower.ends_with("day") || matches!(w.lower.as_str(), "on" | "last" | "this" | "next")
 }
 
 /// The word after a date that starts at word `j`, or at the word after an "on" there ("on

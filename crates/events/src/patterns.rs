@@ -2463,6 +2463,8 @@ mod sentences {
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
+        // Troops sent to a country protect it (074), they are no goods handed over (070).
+        ("Kenya will send another 1,000 troops to Somalia next month.", "074", "KEN", "SOM", "planned"),
         // Denials of an accusation, a charge, a build-up (016).
         ("Armenia denied the accusation on Tuesday.", "016", "ARM", "", "actual"),
         ("Venezuela's defence ministry denied any build-up near the border.", "016", "VEN", "", "actual"),

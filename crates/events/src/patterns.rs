@@ -1010,11 +1010,11 @@ impl PatternCoder {
 }
 
 /// CAMEO 114, complain officially: a state's protest.
-static OFFICIAL_COMPLAINT: std::sync::LazyLock<CameoCode> =
+pub(crate) static OFFICIAL_COMPLAINT: std::sync::LazyLock<CameoCode> =
     std::sync::LazyLock::new(|| CameoCode::parse("114").expect("114 is a CAMEO code"));
 
 /// The rule of data/patterns.tsv that codes an official complaint.
-const OFFICIAL_COMPLAINT_RULE: &str = "disapprove.complain";
+pub(crate) const OFFICIAL_COMPLAINT_RULE: &str = "disapprove.complain";
 
 /// CAMEO 150, demonstrate military power: an untargeted missile launch.
 static SHOW_OF_FORCE: std::sync::LazyLock<CameoCode> =
@@ -2463,6 +2463,11 @@ mod sentences {
         // Protesters gathering is a rally.
         ("Thousands of demonstrators gathered outside parliament in Tbilisi.", "141", "GEO", "GEO", "actual"),
         ("Protesters massed outside the US embassy in Manila.", "141", "PHL", "USA", "actual"),
+        // A tariff imposed, documents signed, an honour bestowed, an openness to meet (036).
+        ("Colombia imposed a 30% tariff on imports from Ecuador on Tuesday.", "163", "COL", "ECU", "actual"),
+        ("Kazakhstan and China signed 20 cooperation documents on Thursday.", "057", "KAZ", "CHN", "actual"),
+        ("Kazakh President Nurlan Abenov presented Chinese President Zhou Liming with the Order of Friendship.", "051", "KAZ", "CHN", "actual"),
+        ("Colombian President Andres Villamil said he was open to meeting his Ecuadorean counterpart.", "036", "COL", "ECU", "actual"),
         // Troops sent to a country protect it (074), they are no goods handed over (070).
         ("Kenya will send another 1,000 troops to Somalia next month.", "074", "KEN", "SOM", "planned"),
         // Denials of an accusation, a charge, a build-up (016).
@@ -2513,6 +2518,8 @@ mod sentences {
         ("Argentina's president in Santiago to seal lithium, border deals\n\nThe president arrived on Monday.", "191"),
         // A capitalised word inside a name starts no rule.
         ("Sudanese army troops fought Rapid Support Forces fighters near El Fasher.", "051"),
+        // Open to meeting: no meeting (yet).
+        ("Colombian President Andres Villamil said he was open to meeting his Ecuadorean counterpart.", "040"),
         // "pro-Russian protests": a noun after a prefixed adjective, no protest by the subject.
         ("Moldova accused the diplomat of funding pro-Russian protests.", "141"),
         // Ordered out: an expulsion, no demand.

@@ -169,6 +169,13 @@ pub(crate) fn resolve(
             let e = &mut events[k];
             e.target = aim;
             e.target_span = None;
+            // "Russia seizes Japanese fishing boat, Tokyo protests": a state that protests an
+            // act against it complains officially (114), as patterns.rs codes it when the
+            // protest names its target.
+            if e.code.root() == "14" {
+                e.code = crate::patterns::OFFICIAL_COMPLAINT.clone();
+                e.rule = std::sync::Arc::from(crate::patterns::OFFICIAL_COMPLAINT_RULE);
+            }
         }
     }
 }
@@ -182,7 +189,14 @@ pub(crate) fn resolve(
 fn threat_aim(events: &[EventMention], k: usize) -> Option<Actor> {
     let e = &events[k];
     let own = e.source.country.as_ref()?;
-    let threat = e.code.root() == "13";
+    // A state's own protest (its code the bare country, or its government's) is aimed like a
+    // threat; its people's rallies are not.
+    let state = e.source.code.as_ref().is_some_and(|c| {
+        let c = c.as_str();
+        c.len() == 3 || (c.len() == 6 && c.ends_with("GOV"))
+    });
+    let state_protest = e.code.as_str() == "141" && state;
+    let threat = e.code.root() == "13" || state_protest;
     if !(threat || matches!(e.code.root(), "10" | "11" | "12"))
         || e.target.country.is_some()
         || e.target.code.is_some()
@@ -294,6 +308,9 @@ mod tests {
         ("Ethiopia accused Eritrea of massing troops on the border. Kenya offered to mediate between the two countries.", "039", "KEN", "ERI"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "PER"),
         ("Peru recalled its ambassador from Bolivia on Monday. Brazil urged both governments to restore ties.", "020", "BRA", "BOL"),
+        // A state's protest in a headline's second clause: aimed at the act's author, an
+        // official complaint (114).
+        ("Russia seizes Japanese fishing boat, Tokyo protests\n\nThe boat was taken near the islands.", "114", "JPN", "RUS"),
         // A demand that names no one: the side its author acted on in the sentence.
         ("Polish President Jan Nowak thanked Germany for its aid but repeated Warsaw's demand for war reparations.", "100", "POL", "DEU"),
         // A denial of the denier's own act: aimed at the side the act was aimed at.

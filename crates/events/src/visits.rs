@@ -818,7 +818,9 @@ impl<'a> SentenceContext<'a> {
                     // "Prime Minister receives Chinese Foreign Minister": a headline's guest.
                     || (self.is_title && guest.country.is_some())
                     || received_official
-                    || honoured.is_some();
+                    || honoured.is_some()
+                    // "held a welcoming ceremony for Zhou".
+                    || self.words.get(after).is_some_and(|w| w.lower == "ceremony");
                     if !is_visit || between.len() > 6 {
                         return Vec::new();
                     }

@@ -120,6 +120,8 @@ const CASES: &[(&str, &str, &[Want])] = &[
     // "met with visiting X": X is on a visit where the story is, or where the meeting is.
     ("BEIJING, April 18 (Xinhua) -- Chinese Premier Li Qiang met with visiting Namibian President Nangolo Mbumba on Friday.", "2025-04-18", &[("042", "NAM", "CHN", "actual", "2025-04-18")]),
     ("Chinese Premier Li Qiang held talks with the visiting Namibian President Nangolo Mbumba in Beijing on Friday.", "2025-04-18", &[("042", "NAM", "CHN", "actual", "2025-04-18")]),
+    // A welcoming ceremony held for a visitor hosts him.
+    ("ASTANA, June 12 (Xinhua) -- Kazakh President Nurlan Abenov held a welcoming ceremony for Chinese President Zhou Liming on Thursday.", "2025-06-12", &[("043", "KAZ", "CHN", "actual", "2025-06-12")]),
     // A dinner hosted in a guest's honour: the guest is the visitor reported before.
     ("SANTIAGO (AP) - Argentine President Julian Ortega arrived in Santiago on Monday. Chilean President Camila Fuentes hosted a state dinner in his honor.", "2025-11-18", &[("042", "ARG", "CHL", "actual", "2025-11-17"), ("043", "CHL", "ARG", "actual", "2025-11-18")]),
     // A flight lands in the place after "into", also in a relative clause.

@@ -560,6 +560,15 @@ impl PatternCoder {
                 if stranded(ctx, rule, &m) || closing_attribution(ctx, i, &m) {
                     return None;
                 }
+                // "the loans it offered yesterday to Sberbank": an intent's "to" before a name
+                // is a preposition, with no act after it.
+                if rule.takes_complement()
+                    && ctx.words.get(m.end).is_some_and(|w| {
+                        ctx.doc.text[w.span.start..].starts_with(|c: char| c.is_uppercase())
+                    })
+                {
+                    return None;
+                }
                 // "failed to meet IMF targets", "met Sudanese demands": a meeting's party is
                 // a noun; an actor before a common noun only modifies the thing met.
                 let meeting = rule.root.as_str() == "04" && rule.symmetric;
@@ -691,7 +700,7 @@ impl PatternCoder {
                     })
                 })
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
-                .or_else(|| adjunct_subject(ctx, clause_start, i))
+                .or_else(|| adjunct_subject(ctx, rule, clause_start, i))
                 .map(|s| with_coordinated(ctx, s, clause_end))
                 .unwrap_or_default()
         };
@@ -1393,9 +1402,14 @@ fn matches<'a>(
 /// ("Arevalo said Tuesday after meeting Rubio"), the speaker's.
 fn adjunct_subject<'a>(
     ctx: &SentenceContext<'a>,
+    rule: &Rule,
     clause_start: usize,
     i: usize,
 ) -> Option<&'a ActorMention> {
+    // ("Indian shares fell before rallying": a market rallies, no protest.)
+    if rule.root.as_str() == "14" {
+        return None;
+    }
     let b = clause_start.checked_sub(1)?;
     let w = ctx.words[b].lower.as_str();
     let opens = w == "but"
@@ -2518,6 +2532,9 @@ mod sentences {
         ("Argentina's president in Santiago to seal lithium, border deals\n\nThe president arrived on Monday.", "191"),
         // A capitalised word inside a name starts no rule.
         ("Sudanese army troops fought Rapid Support Forces fighters near El Fasher.", "051"),
+        // An intent's "to" before a name is a preposition; a market that rallies protests nothing.
+        ("The central bank will lend more on top of the 1.1 trillion roubles that Russia offered yesterday to Sberbank.", "030"),
+        ("Indian shares fell ten percent in Mumbai before rallying to a more modest loss.", "141"),
         // Open to meeting: no meeting (yet).
         ("Colombian President Andres Villamil said he was open to meeting his Ecuadorean counterpart.", "040"),
         // "pro-Russian protests": a noun after a prefixed adjective, no protest by the subject.

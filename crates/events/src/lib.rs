@@ -162,11 +162,36 @@ impl Coder {
             let (earlier, sentence) = out.split_at_mut(first);
             for event in sentence {
                 event.claimant = ctx.claimant(ctx.word_at(event.trigger.start), earlier);
+                struck_claimant(event);
             }
         });
         // "France condemned the expulsion": the author of the act, coded in another sentence.
         reactions::resolve(&doc.text, &self.act_nouns, actors, &mut out);
         out
+    }
+}
+
+/// "Pakistan says Indian shelling kills three civilians in Kashmir": an act of force that names
+/// no target and no place of a known country, reported by another state (a country or its government, military or police),
+/// struck that state's people.
+fn struck_claimant(e: &mut EventMention) {
+    let placed = e.location.as_ref().is_some_and(|l| l.country.is_some());
+    let untargeted = e.target.country.is_none() && e.target.code.is_none() && !placed;
+    if !patterns::violent(&e.code) || !untargeted || e.source.country.is_none() {
+        return;
+    }
+    let Some(claimant) = &e.claimant else {
+        return;
+    };
+    let state = claimant.code.as_ref().is_some_and(|c| {
+        let c = c.as_str();
+        c.len() == 3 || (c.len() == 6 && matches!(&c[3..], "GOV" | "MIL" | "COP"))
+    });
+    if state && claimant.country.is_some() && claimant.country != e.source.country {
+        e.target = attache_model::Actor {
+            country: claimant.country.clone(),
+            ..attache_model::Actor::default()
+        };
     }
 }
 
@@ -273,6 +298,8 @@ mod claimants {
         // A place after a preposition is not the speaker; "denied that" reports too.
         ("China could impose tariffs on Australian wine, analysts in Beijing said.", "163", "CHN", "AUS", "CHN"),
         ("Canada denied that it had expelled Chinese diplomats.", "166", "CAN", "CHN", "CAN"),
+        // An act of force with no target, reported by another state, struck that state.
+        ("Pakistan says Indian shelling kills three civilians in Kashmir\n\nISLAMABAD, Aug 26 (Reuters) - Indian troops shelled villages in Kashmir overnight, killing three civilians, the military said.", "194", "IND", "PAK", "PAK"),
         // A semicolon ends what was said.
         ("Moscow says Japan will impose sanctions on Iran; Britain expelled Russian diplomats.", "166", "GBR", "RUS", ""),
         // The outlet's own words: no claimant.

@@ -701,7 +701,22 @@ impl PatternCoder {
                 })
                 .or_else(|| speaker(ctx, clause_start, i, !rule.complement_clause()))
                 .or_else(|| adjunct_subject(ctx, rule, clause_start, i))
-                .map(|s| with_coordinated(ctx, s, clause_end))
+                .map(|s| {
+                    let mut all = with_coordinated(ctx, s, clause_end);
+                    // "He and Kenyan President William Ruto signed": a pronoun coordinated
+                    // before the subject is the person it stands for.
+                    let w = ctx.word_at(s.span.start);
+                    if w >= 2
+                        && w - 2 == clause_start
+                        && ctx.words[w - 1].lower == "and"
+                        && matches!(ctx.words[w - 2].lower.as_str(), "he" | "she")
+                    {
+                        if let Some(p) = ctx.antecedent(w - 2).filter(|p| !std::ptr::eq(*p, s)) {
+                            all.insert(0, p);
+                        }
+                    }
+                    all
+                })
                 .unwrap_or_default()
         };
         // "Japanese nationals abducted by North Korean agents": a participle after its noun,
@@ -2493,6 +2508,8 @@ mod sentences {
         ("Germany will send a third Patriot air defence system to Ukraine.", "072", "DEU", "UKR", "planned"),
         ("France recalled its defence attache from Mali on Monday.", "161", "FRA", "MLI", "actual"),
         ("The Dominican Republic tightened controls along its border with Haiti.", "191", "DOM", "HTI", "actual"),
+        // A pronoun coordinated before the subject is the person it stands for.
+        ("Somali President Hassan Abdi arrived in Nairobi on Monday. He and Kenyan President William Ruto signed a security pact on Tuesday.", "057", "SOM", "KEN", "actual"),
         // A date between two of a pattern's words.
         ("Japanese Defense Minister Kenta Mori and his Philippine counterpart Jose Reyes agreed Tuesday to expand joint drills.", "030", "JPN", "PHL", "actual"),
         ("Peru and Bolivia signed on Monday a treaty on river fishing.", "057", "PER", "BOL", "actual"),

@@ -210,7 +210,7 @@ impl<'a> SentenceContext<'a> {
 
     /// Whether the sentence opens with a condition: "If ...", "Unless ...", or an inverted one
     /// in a sentence that is no question ("Should China attack ...", "Were Iran to ...").
-    fn opens_with_condition(&self) -> bool {
+    pub(crate) fn opens_with_condition(&self) -> bool {
         self.words.first().is_some_and(|w| {
             self.cues.condition.contains(&w.lower)
                 || (!self.is_question && self.cues.inverted_condition.contains(&w.lower))

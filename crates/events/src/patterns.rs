@@ -831,16 +831,26 @@ impl PatternCoder {
         };
         // "warned that Pyongyang would take countermeasures if Seoul and Washington go ahead
         // with drills": a threat that names no one is aimed at whoever its condition names.
-        let targets = match targets.is_empty() && rule.root.as_str() == "13" && !agentless {
+        // ("threatened to ban voting in East Jerusalem if Hamas ran": the threatener's own
+        // ground is no target either.)
+        let own_ground = |t: &&ActorMention| {
+            sources
+                .iter()
+                .any(|s| ctx.country_of(s).is_some() && ctx.country_of(s) == ctx.country_of(t))
+        };
+        let targets = match (targets.is_empty() || targets.iter().all(own_ground))
+            && rule.root.as_str() == "13"
+            && !agentless
+        {
             true => (i + 1..ctx.words.len())
                 .find(|&k| ctx.cues.condition.contains(&ctx.words[k].lower))
-                .and_then(|k| actor_at(ctx, k + 1))
+                .and_then(|k| actor_at(ctx, k + 1).or_else(|| actor_at(ctx, k + 2)))
                 .map(|a| {
                     let mut all = with_coordinated(ctx, a, ctx.words.len());
                     all.retain(|t| !sources.iter().any(|s| self_reference(ctx, s, t)));
                     all
                 })
-                .unwrap_or_default(),
+                .unwrap_or(targets),
             false => targets,
         };
         // A missing source is the unnamed attacker.
@@ -903,6 +913,18 @@ impl PatternCoder {
         }
         if !rule.verbal && modality == Modality::Actual {
             modality = nominal_modality(ctx, m.end, clause_end).unwrap_or(modality);
+        }
+        // "threatened to quit the talks if the United States deploys missiles": a condition
+        // after a threat is what it threatens; the threat itself was made.
+        if rule.root.as_str() == "13"
+            && modality == Modality::Possible
+            && !ctx.is_question
+            && !ctx.opens_with_condition()
+            && !ctx.words[clause_start..i].iter().any(|w| {
+                ctx.cues.possibility.contains(&w.lower) || ctx.cues.speculation.contains(&w.lower)
+            })
+        {
+            modality = Modality::Actual;
         }
         let location = location(ctx, clause_start, clause_end);
         // No actor as target: a material act takes the place it lands on (the issue 5 rule, as
@@ -2292,7 +2314,8 @@ mod sentences {
         ("Iraq rejected the Turkish proposal for talks.", "125", "IRQ", "TUR", "actual"),
         // 13 threaten
         ("North Korea threatened the United States with a nuclear attack.", "138", "PRK", "USA", "actual"),
-        ("Pakistan warned India of consequences if the strikes continued.", "130", "PAK", "IND", "possible"),
+        // A threat's condition is what it threatens: the warning was given (actual).
+        ("Pakistan warned India of consequences if the strikes continued.", "130", "PAK", "IND", "actual"),
         // Aid in other words: an act continued is done, not planned; a quantity before the
         // goods; a long list of what is provided; peacekeepers arriving are sent (074).
         ("Canada continued to send arms to Ukraine last year.", "072", "CAN", "UKR", "actual"),
@@ -2531,6 +2554,9 @@ mod sentences {
         // threatener's own capital.
         ("Iran warned that Tehran would close the strait if Washington and London sent more warships.", "130", "IRN", "USA", "actual"),
         ("Iran warned that Tehran would close the strait if Washington and London sent more warships.", "130", "IRN", "GBR", "actual"),
+        // The condition's actor after "the"; the threatener's own ground gives way to it.
+        ("Russia threatened to quit the talks if the United States deployed new missiles in Europe.", "134", "RUS", "USA", "actual"),
+        ("Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.", "130", "ISR", "PSE", "actual"),
         // "as a" opens no clause: the second verb keeps the coordinated subject.
         ("Peru and Chile condemned the test as a breach of the treaty and agreed to hold talks with Bolivia.", "036", "PER", "BOL", "actual"),
         // "as" before one word closed by "and" opens no clause either.

@@ -2571,6 +2571,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // "rape investigation": an investigation, no assault.
+        ("Sweden drops Assange rape investigation\n\nSwedish prosecutors dropped the investigation on Tuesday.", "182"),
         // "border deals": a border that only modifies a noun is no border sealed.
         ("Argentina's president in Santiago to seal lithium, border deals\n\nThe president arrived on Monday.", "191"),
         // A capitalised word inside a name starts no rule.

@@ -560,6 +560,20 @@ impl PatternCoder {
                 if stranded(ctx, rule, &m) || closing_attribution(ctx, i, &m) {
                     return None;
                 }
+                // "an opening for moderates to attack.": an infinitive of force that ends the
+                // sentence, with no object, is no act (a figure of speech, or a plan unnamed).
+                if violent(&rule.code)
+                    && prev == Some("to")
+                    && m.targets.is_empty()
+                    && !rule.items.contains(&Item::Target)
+                    && ctx
+                        .words
+                        .get(m.end)
+                        .is_none_or(|w| !w.lower.bytes().any(|b| b.is_ascii_alphanumeric()))
+                    && m.end + 1 >= ctx.words.len()
+                {
+                    return None;
+                }
                 // "the loans it offered yesterday to Sberbank": an intent's "to" before a name
                 // is a preposition, with no act after it.
                 if rule.takes_complement()
@@ -2571,6 +2585,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // An infinitive of force that ends the sentence is no act.
+        ("The debate gave an opening for Senator Amy Klein to attack.", "190"),
         // "rape investigation": an investigation, no assault.
         ("Sweden drops Assange rape investigation\n\nSwedish prosecutors dropped the investigation on Tuesday.", "182"),
         // "border deals": a border that only modifies a noun is no border sealed.

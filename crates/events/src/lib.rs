@@ -177,7 +177,9 @@ impl Coder {
 fn struck_claimant(e: &mut EventMention) {
     let placed = e.location.as_ref().is_some_and(|l| l.country.is_some());
     let untargeted = e.target.country.is_none() && e.target.code.is_none() && !placed;
-    if !patterns::violent(&e.code) || !untargeted || e.source.country.is_none() {
+    // (A blockade, 191, restricts movement; it strikes no one.)
+    let strike = patterns::violent(&e.code) && e.code.as_str() != "191";
+    if !strike || !untargeted || e.source.country.is_none() {
         return;
     }
     let Some(claimant) = &e.claimant else {

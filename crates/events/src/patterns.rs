@@ -1057,6 +1057,14 @@ impl PatternCoder {
                 })
             })
         };
+        // "Russia and the regime are blocking them from access to food": a state that blocks
+        // roads or access restricts movement (191); its people's blockades protest (144).
+        if rule.code.as_str() == "144" {
+            for e in out.iter_mut().filter(|e| state(e)) {
+                e.code = BLOCKADE.clone();
+                e.rule = Arc::from(BLOCKADE_RULE);
+            }
+        }
         if rule.code.as_str() == "141" && ctx.words[i].lower.starts_with("protest") {
             for e in out.iter_mut().filter(|e| e.target.country.is_some()) {
                 if state(e) {
@@ -1075,6 +1083,13 @@ pub(crate) static OFFICIAL_COMPLAINT: std::sync::LazyLock<CameoCode> =
 
 /// The rule of data/patterns.tsv that codes an official complaint.
 pub(crate) const OFFICIAL_COMPLAINT_RULE: &str = "disapprove.complain";
+
+/// CAMEO 191, impose blockade or restrict movement: a state that blocks roads or access.
+static BLOCKADE: std::sync::LazyLock<CameoCode> =
+    std::sync::LazyLock::new(|| CameoCode::parse("191").expect("191 is a CAMEO code"));
+
+/// The rule of data/patterns.tsv that codes a blockade.
+const BLOCKADE_RULE: &str = "fight.blockade";
 
 /// CAMEO 150, demonstrate military power: an untargeted missile launch.
 static SHOW_OF_FORCE: std::sync::LazyLock<CameoCode> =
@@ -2534,6 +2549,7 @@ mod sentences {
         ("Kazakhstan and China signed 20 cooperation documents on Thursday.", "057", "KAZ", "CHN", "actual"),
         ("Kazakh President Nurlan Abenov presented Chinese President Zhou Liming with the Order of Friendship.", "051", "KAZ", "CHN", "actual"),
         ("Colombian President Andres Villamil said he was open to meeting his Ecuadorean counterpart.", "036", "COL", "ECU", "actual"),
+        ("Syria blocked access to the border camp for aid convoys on Monday.", "191", "SYR", "", "actual"),
         // Troops sent to a country protect it (074), they are no goods handed over (070).
         ("Kenya will send another 1,000 troops to Somalia next month.", "074", "KEN", "SOM", "planned"),
         // Denials of an accusation, a charge, a build-up (016).
@@ -2585,6 +2601,8 @@ mod sentences {
     /// RUS"), and no visit at all.
     #[rustfmt::skip]
     const NOT: &[(&str, &str)] = &[
+        // A state that blocks access restricts movement (191), it does not protest (144).
+        ("Syria blocked access to the border camp for aid convoys on Monday.", "144"),
         // An infinitive of force that ends the sentence is no act.
         ("The debate gave an opening for Senator Amy Klein to attack.", "190"),
         // "rape investigation": an investigation, no assault.

@@ -151,7 +151,18 @@ impl Cleaner {
         }
 
         // 5. Assemble the clean text with its offset map.
-        let mut out = Assembly::default();
+        // Sized for the whole body (the clean text is rarely longer), a segment and a paragraph
+        // a line, so that they are not copied again and again as they grow.
+        let kept = lines.iter().filter(|l| l.keep).count() + 1;
+        let mut out = Assembly {
+            text: String::with_capacity(
+                body.len() + article.title.as_ref().map_or(0, String::len) + 2 * kept,
+            ),
+            offsets: OffsetMap {
+                segments: Vec::with_capacity(kept),
+            },
+            paragraphs: Vec::with_capacity(kept),
+        };
         let title_text = match title {
             Title::None => None,
             Title::Given(t) => {
@@ -489,7 +500,13 @@ fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
         let s = start + (content.len() - trimmed_start.len());
         let norm = normalise(trimmed);
         let lower = fold(&norm);
-        let physical_len = std::mem::replace(&mut previous_len, content.chars().count());
+        // Only a wrapped body needs the width of its lines.
+        let width = if wrap.is_some() {
+            content.chars().count()
+        } else {
+            0
+        };
+        let physical_len = std::mem::replace(&mut previous_len, width);
         if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| {
             // A hard-wrapped paragraph: the line continues the one above it when that one ran
             // to the wrap width, or was long, unfinished and followed by a lower-case word. A
@@ -528,15 +545,25 @@ fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
 /// The width a body is hard-wrapped at, if it is: at least five lines, none longer than 100
 /// characters, and most of them close to the longest.
 fn wrap_width(body: &str) -> Option<usize> {
+    const WIDEST: usize = 100;
     let (mut lines, mut max) = (0usize, 0usize);
     for line in body.lines() {
-        let len = line.trim_end().chars().count();
+        let line = line.trim_end();
+        // A line of more than four bytes a character's worth is too long without counting:
+        // most bodies (a paragraph a line) are ruled out at their first paragraph.
+        if line.len() > WIDEST * 4 {
+            return None;
+        }
+        let len = line.chars().count();
+        if len > WIDEST {
+            return None;
+        }
         if len > 0 {
             lines += 1;
             max = max.max(len);
         }
     }
-    if lines < 5 || !(40..=100).contains(&max) {
+    if lines < 5 || max < 40 {
         return None;
     }
     let near = body
@@ -611,7 +638,6 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 }
 
 /// The clean text being built, its offset map and its paragraphs (span, is title).
-#[derive(Default)]
 struct Assembly {
     text: String,
     offsets: OffsetMap,

@@ -530,8 +530,13 @@ const NOT_CITIES: &[&str] = &[
 /// News Agency. All rights reserved." -> "Yonhap News Agency"; "© 2014 TASS" -> "TASS".
 pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     let mut rest = line.trim();
-    let lower = rest.to_ascii_lowercase();
-    if !(lower.starts_with("copyright") || lower.starts_with("(c)") || rest.starts_with('©')) {
+    // Checked in place: most lines are not copyright lines, and are not copied to be lowered.
+    let starts = |mark: &str| {
+        rest.as_bytes()
+            .get(..mark.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(mark.as_bytes()))
+    };
+    if !(starts("copyright") || starts("(c)") || rest.starts_with('©')) {
         return None;
     }
     // Strip the marks and years in any order: "Copyright © 2022", "(c) 2010-2016".

@@ -28,36 +28,73 @@ struct Rule {
     /// Lower-cased glob, already anchored: prefix and contains rules get their `*`s here.
     glob: Vec<u8>,
     /// The glob's literal runs (between `*` and `#`), each of which a matching line contains:
-    /// checked first, as most lines match no rule and the glob's backtracking is costly.
-    literals: Vec<String>,
+    /// checked first, as most lines match no rule and the glob's backtracking is costly. The
+    /// first (last) one is a prefix (suffix) of the line where the glob is anchored there;
+    /// `inner` holds the others, each once.
+    prefix: Option<String>,
+    suffix: Option<String>,
+    inner: Vec<String>,
+    /// The fewest bytes a matching line has (its literals and a digit per `#`), and the most
+    /// where the glob has no wildcard (a whole-line rule such as "share").
+    min_len: usize,
+    max_len: Option<usize>,
 }
 
 impl Rule {
     fn new(kind: RuleKind, glob: String) -> Rule {
-        let literals = glob
-            .split(['*', '#'])
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
+        let literals: Vec<&str> = glob.split(['*', '#']).filter(|l| !l.is_empty()).collect();
+        let wild = |b: Option<u8>| matches!(b, Some(b'*' | b'#'));
+        let mut inner: Vec<&str> = literals.clone();
+        let suffix = (!wild(glob.bytes().last()))
+            .then(|| inner.pop())
+            .flatten()
+            .map(str::to_string);
+        let prefix = (!wild(glob.bytes().next()) && !inner.is_empty())
+            .then(|| inner.remove(0).to_string())
+            // A single literal anchored at both ends is both prefix and suffix.
+            .or_else(|| {
+                (!wild(glob.bytes().next()))
+                    .then(|| literals.first().map(|l| l.to_string()))
+                    .flatten()
+            });
+        let mut unique: Vec<String> = Vec::new();
+        for l in inner {
+            if !unique.iter().any(|u| u == l) {
+                unique.push(l.to_string());
+            }
+        }
+        let digits = glob.bytes().filter(|&b| b == b'#').count();
+        let wildcards = glob.bytes().any(|b| b == b'*' || b == b'#');
         Rule {
             kind,
+            min_len: literals.iter().map(|l| l.len()).sum::<usize>() + digits,
+            max_len: (!wildcards).then_some(glob.len()),
             glob: glob.into_bytes(),
-            literals,
+            prefix,
+            suffix,
+            inner: unique,
         }
     }
 
-    /// Whether the glob matches `line`: a line lacking one of the literals, or not starting
-    /// (ending) with the first (last) one where the glob is anchored there, cannot match.
+    /// Whether the glob matches `line`: a line of the wrong length, lacking one of the
+    /// literals, or not starting (ending) with the first (last) one where the glob is anchored
+    /// there, cannot match.
     fn matches(&self, line: &str) -> bool {
-        let wild = |b: Option<&u8>| matches!(b, Some(b'*' | b'#'));
-        let (first, last) = (self.literals.first(), self.literals.last());
-        if !wild(self.glob.first()) && first.is_some_and(|l| !line.starts_with(l.as_str())) {
+        if line.len() < self.min_len || self.max_len.is_some_and(|m| line.len() > m) {
             return false;
         }
-        if !wild(self.glob.last()) && last.is_some_and(|l| !line.ends_with(l.as_str())) {
+        if self
+            .prefix
+            .as_ref()
+            .is_some_and(|l| !line.starts_with(l.as_str()))
+            || self
+                .suffix
+                .as_ref()
+                .is_some_and(|l| !line.ends_with(l.as_str()))
+        {
             return false;
         }
-        self.literals.iter().all(|l| line.contains(l.as_str()))
+        self.inner.iter().all(|l| line.contains(l.as_str()))
             && glob_match(&self.glob, line.as_bytes())
     }
 }
@@ -224,6 +261,8 @@ fn is_collapsed(s: &str) -> bool {
 fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
     match pattern.split_first() {
         None => text.is_empty(),
+        // A final `*` takes the rest, whatever it is.
+        Some((b'*', [])) => true,
         Some((b'*', rest)) => (0..=text.len()).any(|i| glob_match(rest, &text[i..])),
         Some((b'#', rest)) => {
             let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -372,6 +411,17 @@ mod tests {
             "reporting by staff; editing by desk",
             "(end)",
             "",
+            "share",
+            "shares",
+            "share this story now",
+            "5 comments",
+            "comments",
+            "font size",
+            "[a]",
+            "]",
+            "sign up for free",
+            "related stories",
+            "related",
         ];
         for line in lines {
             let brute = rules

@@ -219,11 +219,29 @@ pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether [`collapse_spaces`] would return `s` unchanged (most lines): ASCII, with no space
-/// first, no two in a row and no other whitespace.
+/// Whether [`collapse_spaces`] would return `s` unchanged (most lines): no space first, no two
+/// in a row and no other whitespace.
 fn is_collapsed(s: &str) -> bool {
-    if s.starts_with(' ') || !s.is_ascii() {
+    if s.starts_with(' ') {
         return false;
+    }
+    if !s.is_ascii() {
+        // A line with a curly quote or a dash: char by char (whitespace outside ASCII, such
+        // as a no-break space, is not collapsed).
+        let mut prev_space = false;
+        for c in s.chars() {
+            if c == ' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if c.is_whitespace() {
+                return false;
+            } else {
+                prev_space = false;
+            }
+        }
+        return true;
     }
     // Eight bytes at a time: no byte below 0x0e (most lines have none; the exact test below
     // decides for one that has), no space followed by a space.
@@ -288,6 +306,11 @@ mod tests {
             ("line\u{b}feed", "line feed"),
             (" ", ""),
             ("Café  au lait", "Café au lait"),
+            ("Café au lait", "Café au lait"),
+            ("North’s  envoy ", "North’s envoy "),
+            ("North’s envoy ", "North’s envoy "),
+            (" North’s", "North’s"),
+            ("North’s\u{2003}envoy", "North’s envoy"),
             ("form\u{c}feed", "form feed"),
             ("cr\r\nlf", "cr lf"),
             ("bell\u{7} rings", "bell\u{7} rings"),
@@ -300,18 +323,18 @@ mod tests {
         }
     }
 
-    /// The word-at-a-time test agrees with the byte-by-byte definition: ASCII, no space
-    /// first, no two spaces in a row, no other whitespace; wherever the bytes fall in a word.
+    /// The word-at-a-time test agrees with the char-by-char definition: no space first, no
+    /// two spaces in a row, no other whitespace; wherever the bytes fall in a word.
     #[test]
     fn is_collapsed_agrees_with_its_definition() {
         let naive = |s: &str| {
             !s.starts_with(' ')
-                && s.bytes()
-                    .all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
+                && s.chars().all(|c| c == ' ' || !c.is_whitespace())
                 && !s.contains("  ")
         };
         let pieces = [
             "word", " ", "  ", "\t", "\r", "\u{b}", "\u{e}", "\u{7}", "é", "x", "12345678",
+            "\u{a0}", "’",
         ];
         // Every string of up to four pieces, behind every padding up to eight bytes.
         let mut strings = vec![String::new()];

@@ -176,7 +176,7 @@ impl Cleaner {
             Title::Line(i) => {
                 let line = &lines[i];
                 let start = out.text.len();
-                out.push_line(body, line.start, line.end);
+                out.push_kept(body, line);
                 out.paragraphs
                     .push((Span::new(start, out.text.len()), true));
                 Some(
@@ -195,7 +195,7 @@ impl Cleaner {
                 out.text.push_str("\n\n");
             }
             let start = out.text.len();
-            out.push_line(body, line.start, line.end);
+            out.push_kept(body, line);
             out.paragraphs
                 .push((Span::new(start, out.text.len()), false));
         }
@@ -645,6 +645,16 @@ struct Assembly {
 }
 
 impl Assembly {
+    /// Appends a kept line. A line whose normal form is the raw line itself (no invisible
+    /// character, whitespace already single spaces: most lines) is one verbatim piece.
+    fn push_kept(&mut self, body: &str, line: &Line) {
+        if matches!(line.norm, Cow::Borrowed(_)) {
+            self.push_verbatim(body, line.start, line.end);
+        } else {
+            self.push_line(body, line.start, line.end);
+        }
+    }
+
     /// Appends `body[start..end]` with whitespace runs collapsed to one space and invisible
     /// characters dropped, recording every piece in the offset map.
     fn push_line(&mut self, body: &str, start: usize, end: usize) {
@@ -710,5 +720,35 @@ impl Assembly {
     fn push_space(&mut self, raw: usize, raw_len: usize) {
         self.offsets.push(self.text.len(), raw, 1, raw_len);
         self.text.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A kept line goes into the clean text as the general path would put it: same text, same
+    /// offset map, whether it is borrowed (one verbatim piece) or normalised.
+    #[test]
+    fn kept_lines_push_as_the_general_path_does() {
+        let body = "Plain line, here.\nTwo  spaces\there.\n\u{200b}Zero width.\n\
+                    North’s envoy — “quoted”.\nA\u{a0}no-break space.\nBell\u{7} rings.\n\
+                    Soft\u{ad}hyphen and a tail\n";
+        let empty = || Assembly {
+            text: String::new(),
+            offsets: OffsetMap::default(),
+            paragraphs: Vec::new(),
+        };
+        let lines = split_lines(body, &JunkRules::default());
+        assert_eq!(lines.len(), 7);
+        for line in &lines {
+            let (mut fast, mut general) = (empty(), empty());
+            fast.text.push_str("Title\n\n");
+            general.text.push_str("Title\n\n");
+            fast.push_kept(body, line);
+            general.push_line(body, line.start, line.end);
+            assert_eq!(fast.text, general.text, "{:?}", line.raw);
+            assert_eq!(fast.offsets, general.offsets, "{:?}", line.raw);
+        }
     }
 }

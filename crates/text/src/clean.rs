@@ -443,7 +443,9 @@ fn word_stems(lower: &str) -> impl Iterator<Item = &str> + '_ {
 /// Drops exact (whitespace-normalised, case-folded) repeats, keeping the first; and drops a
 /// header line that a later paragraph repeats and continues (a subtitle), keeping the fuller.
 fn drop_repeats(lines: &mut [Line]) {
-    let mut seen: HashSet<&str> = HashSet::default();
+    // Sized once for every line, so that the set is not rehashed as it grows.
+    let mut seen: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(lines.len(), Default::default());
     let mut repeats = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.keep && !seen.insert(line.lower.as_str()) {

@@ -151,7 +151,18 @@ impl Cleaner {
         }
 
         // 5. Assemble the clean text with its offset map.
-        let mut out = Assembly::default();
+        // Sized for the whole body (the clean text is rarely longer), a segment and a paragraph
+        // a line, so that they are not copied again and again as they grow.
+        let kept = lines.iter().filter(|l| l.keep).count() + 1;
+        let mut out = Assembly {
+            text: String::with_capacity(
+                body.len() + article.title.as_ref().map_or(0, String::len) + 2 * kept,
+            ),
+            offsets: OffsetMap {
+                segments: Vec::with_capacity(kept),
+            },
+            paragraphs: Vec::with_capacity(kept),
+        };
         let title_text = match title {
             Title::None => None,
             Title::Given(t) => {
@@ -165,7 +176,7 @@ impl Cleaner {
             Title::Line(i) => {
                 let line = &lines[i];
                 let start = out.text.len();
-                out.push_line(body, line.start, line.end);
+                out.push_kept(body, line);
                 out.paragraphs
                     .push((Span::new(start, out.text.len()), true));
                 Some(
@@ -184,7 +195,7 @@ impl Cleaner {
                 out.text.push_str("\n\n");
             }
             let start = out.text.len();
-            out.push_line(body, line.start, line.end);
+            out.push_kept(body, line);
             out.paragraphs
                 .push((Span::new(start, out.text.len()), false));
         }
@@ -432,7 +443,9 @@ fn word_stems(lower: &str) -> impl Iterator<Item = &str> + '_ {
 /// Drops exact (whitespace-normalised, case-folded) repeats, keeping the first; and drops a
 /// header line that a later paragraph repeats and continues (a subtitle), keeping the fuller.
 fn drop_repeats(lines: &mut [Line]) {
-    let mut seen: HashSet<&str> = HashSet::default();
+    // Sized once for every line, so that the set is not rehashed as it grows.
+    let mut seen: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(lines.len(), Default::default());
     let mut repeats = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.keep && !seen.insert(line.lower.as_str()) {
@@ -489,7 +502,13 @@ fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
         let s = start + (content.len() - trimmed_start.len());
         let norm = normalise(trimmed);
         let lower = fold(&norm);
-        let physical_len = std::mem::replace(&mut previous_len, content.chars().count());
+        // Only a wrapped body needs the width of its lines.
+        let width = if wrap.is_some() {
+            content.chars().count()
+        } else {
+            0
+        };
+        let physical_len = std::mem::replace(&mut previous_len, width);
         if let Some(prev) = lines.last_mut().filter(|p: &&mut Line| {
             // A hard-wrapped paragraph: the line continues the one above it when that one ran
             // to the wrap width, or was long, unfinished and followed by a lower-case word. A
@@ -528,15 +547,25 @@ fn split_lines<'a>(body: &'a str, rules: &JunkRules) -> Vec<Line<'a>> {
 /// The width a body is hard-wrapped at, if it is: at least five lines, none longer than 100
 /// characters, and most of them close to the longest.
 fn wrap_width(body: &str) -> Option<usize> {
+    const WIDEST: usize = 100;
     let (mut lines, mut max) = (0usize, 0usize);
     for line in body.lines() {
-        let len = line.trim_end().chars().count();
+        let line = line.trim_end();
+        // A line of more than four bytes a character's worth is too long without counting:
+        // most bodies (a paragraph a line) are ruled out at their first paragraph.
+        if line.len() > WIDEST * 4 {
+            return None;
+        }
+        let len = line.chars().count();
+        if len > WIDEST {
+            return None;
+        }
         if len > 0 {
             lines += 1;
             max = max.max(len);
         }
     }
-    if lines < 5 || !(40..=100).contains(&max) {
+    if lines < 5 || max < 40 {
         return None;
     }
     let near = body
@@ -611,7 +640,6 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 }
 
 /// The clean text being built, its offset map and its paragraphs (span, is title).
-#[derive(Default)]
 struct Assembly {
     text: String,
     offsets: OffsetMap,
@@ -619,6 +647,16 @@ struct Assembly {
 }
 
 impl Assembly {
+    /// Appends a kept line. A line whose normal form is the raw line itself (no invisible
+    /// character, whitespace already single spaces: most lines) is one verbatim piece.
+    fn push_kept(&mut self, body: &str, line: &Line) {
+        if matches!(line.norm, Cow::Borrowed(_)) {
+            self.push_verbatim(body, line.start, line.end);
+        } else {
+            self.push_line(body, line.start, line.end);
+        }
+    }
+
     /// Appends `body[start..end]` with whitespace runs collapsed to one space and invisible
     /// characters dropped, recording every piece in the offset map.
     fn push_line(&mut self, body: &str, start: usize, end: usize) {
@@ -684,5 +722,35 @@ impl Assembly {
     fn push_space(&mut self, raw: usize, raw_len: usize) {
         self.offsets.push(self.text.len(), raw, 1, raw_len);
         self.text.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A kept line goes into the clean text as the general path would put it: same text, same
+    /// offset map, whether it is borrowed (one verbatim piece) or normalised.
+    #[test]
+    fn kept_lines_push_as_the_general_path_does() {
+        let body = "Plain line, here.\nTwo  spaces\there.\n\u{200b}Zero width.\n\
+                    North’s envoy — “quoted”.\nA\u{a0}no-break space.\nBell\u{7} rings.\n\
+                    Soft\u{ad}hyphen and a tail\n";
+        let empty = || Assembly {
+            text: String::new(),
+            offsets: OffsetMap::default(),
+            paragraphs: Vec::new(),
+        };
+        let lines = split_lines(body, &JunkRules::default());
+        assert_eq!(lines.len(), 7);
+        for line in &lines {
+            let (mut fast, mut general) = (empty(), empty());
+            fast.text.push_str("Title\n\n");
+            general.text.push_str("Title\n\n");
+            fast.push_kept(body, line);
+            general.push_line(body, line.start, line.end);
+            assert_eq!(fast.text, general.text, "{:?}", line.raw);
+            assert_eq!(fast.offsets, general.offsets, "{:?}", line.raw);
+        }
     }
 }

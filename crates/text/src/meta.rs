@@ -48,6 +48,13 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
     if word.len() < 3 || word.len() > 9 {
         return None;
     }
+    // Most words are ruled out by their first letter, none of a month's.
+    if !matches!(
+        word.as_bytes()[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
     // (The names are lower case: compared without allocating a lower-case copy.)
     if word.eq_ignore_ascii_case("dec") {
         return Some(12);
@@ -273,6 +280,14 @@ fn weekday_prefix(s: &str) -> Option<Weekday> {
 /// The weekday `s` opens with ("Wednesday", "wed"), by its index from Monday, and the length
 /// of its word.
 fn leading_weekday(s: &str) -> Option<(usize, usize)> {
+    // Most lines are ruled out by their first letter, none of a weekday's.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'm' | b't' | b'w' | b'f' | b's'))
+    {
+        return None;
+    }
     let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
     let word = &s.as_bytes()[..word_len];
     // (The names are lower case: compared without allocating a lower-case copy.)
@@ -530,8 +545,13 @@ const NOT_CITIES: &[&str] = &[
 /// News Agency. All rights reserved." -> "Yonhap News Agency"; "© 2014 TASS" -> "TASS".
 pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     let mut rest = line.trim();
-    let lower = rest.to_ascii_lowercase();
-    if !(lower.starts_with("copyright") || lower.starts_with("(c)") || rest.starts_with('©')) {
+    // Checked in place: most lines are not copyright lines, and are not copied to be lowered.
+    let starts = |mark: &str| {
+        rest.as_bytes()
+            .get(..mark.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(mark.as_bytes()))
+    };
+    if !(starts("copyright") || starts("(c)") || rest.starts_with('©')) {
         return None;
     }
     // Strip the marks and years in any order: "Copyright © 2022", "(c) 2010-2016".

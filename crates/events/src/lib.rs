@@ -171,6 +171,15 @@ impl Coder {
     }
 }
 
+/// Whether an actor is a state: its code the bare country, or its government's, military's or
+/// police's ("PAK", "PAKGOV", "PAKMIL", "PAKCOP").
+pub(crate) fn is_state(a: &attache_model::Actor) -> bool {
+    a.code.as_ref().is_some_and(|c| {
+        let c = c.as_str();
+        c.len() == 3 || (c.len() == 6 && matches!(&c[3..], "GOV" | "MIL" | "COP"))
+    })
+}
+
 /// "Pakistan says Indian shelling kills three civilians in Kashmir": an act of force that names
 /// no target and no place of a known country, reported by another state (a country or its government, military or police),
 /// struck that state's people.
@@ -185,11 +194,7 @@ fn struck_claimant(e: &mut EventMention) {
     let Some(claimant) = &e.claimant else {
         return;
     };
-    let state = claimant.code.as_ref().is_some_and(|c| {
-        let c = c.as_str();
-        c.len() == 3 || (c.len() == 6 && matches!(&c[3..], "GOV" | "MIL" | "COP"))
-    });
-    if state && claimant.country.is_some() && claimant.country != e.source.country {
+    if is_state(claimant) && claimant.country.is_some() && claimant.country != e.source.country {
         e.target = attache_model::Actor {
             country: claimant.country.clone(),
             ..attache_model::Actor::default()

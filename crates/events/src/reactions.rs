@@ -165,7 +165,7 @@ pub(crate) fn resolve(
         }
     }
     for k in 0..events.len() {
-        if let Some(aim) = threat_aim(events, k) {
+        if let Some(aim) = aim_of_untargeted(events, k) {
             let e = &mut events[k];
             e.target = aim;
             e.target_span = None;
@@ -174,7 +174,7 @@ pub(crate) fn resolve(
             // protest names its target.
             if e.code.root() == "14" {
                 e.code = crate::patterns::OFFICIAL_COMPLAINT.clone();
-                e.rule = std::sync::Arc::from(crate::patterns::OFFICIAL_COMPLAINT_RULE);
+                e.rule = Arc::from(crate::patterns::OFFICIAL_COMPLAINT_RULE);
             }
         }
     }
@@ -186,16 +186,11 @@ pub(crate) fn resolve(
 /// repeated Warsaw's demand for reparations"); for a threat, else the author of an act against
 /// the threatener's country in the same sentence or the one before ("Moldova expels Russian
 /// diplomat, Moscow vows response").
-fn threat_aim(events: &[EventMention], k: usize) -> Option<Actor> {
+fn aim_of_untargeted(events: &[EventMention], k: usize) -> Option<Actor> {
     let e = &events[k];
     let own = e.source.country.as_ref()?;
-    // A state's own protest (its code the bare country, or its government's) is aimed like a
-    // threat; its people's rallies are not.
-    let state = e.source.code.as_ref().is_some_and(|c| {
-        let c = c.as_str();
-        c.len() == 3 || (c.len() == 6 && c.ends_with("GOV"))
-    });
-    let state_protest = e.code.as_str() == "141" && state;
+    // A state's own protest is aimed like a threat; its people's rallies are not.
+    let state_protest = e.code.as_str() == "141" && crate::is_state(&e.source);
     let threat = e.code.root() == "13" || state_protest;
     if !(threat || matches!(e.code.root(), "10" | "11" | "12"))
         || e.target.country.is_some()

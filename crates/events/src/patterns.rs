@@ -847,12 +847,10 @@ impl PatternCoder {
         // with drills": a threat that names no one is aimed at whoever its condition names.
         // ("threatened to ban voting in East Jerusalem if Hamas ran": the threatener's own
         // ground is no target either.)
-        let own_ground = |t: &&ActorMention| {
-            sources
+        let targets = match (targets.is_empty()
+            || targets
                 .iter()
-                .any(|s| ctx.country_of(s).is_some() && ctx.country_of(s) == ctx.country_of(t))
-        };
-        let targets = match (targets.is_empty() || targets.iter().all(own_ground))
+                .all(|t| of_a_source_country(ctx, &sources, t)))
             && rule.root.as_str() == "13"
             && !agentless
         {
@@ -1308,6 +1306,17 @@ fn place_after<'a>(
     None
 }
 
+/// Whether actor `a` is of the country of one of `sources` (the threatener's own capital or
+/// ground, the source's own state named again).
+fn of_a_source_country(
+    ctx: &SentenceContext<'_>,
+    sources: &[&ActorMention],
+    a: &ActorMention,
+) -> bool {
+    let country = ctx.country_of(a);
+    country.is_some() && sources.iter().any(|s| ctx.country_of(s) == country)
+}
+
 /// Whether `s` names a state itself (a country or its capital) and `p` lies in it.
 fn state_on_own_ground(ctx: &SentenceContext<'_>, s: &ActorMention, p: &PlaceMention) -> bool {
     matches!(s.kind, MentionKind::Country | MentionKind::Capital)
@@ -1601,9 +1610,7 @@ fn object_after<'a>(
             let own_state = k > 0
                 && (ctx.words[k - 1].lower == "that" || possessive)
                 && matches!(a.kind, MentionKind::Country | MentionKind::Capital)
-                && sources
-                    .iter()
-                    .any(|s| ctx.country_of(s).is_some() && ctx.country_of(s) == ctx.country_of(a));
+                && of_a_source_country(ctx, sources, a);
             if !own(a) && !own_state {
                 return Some(a);
             }
